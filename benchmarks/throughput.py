@@ -1,0 +1,138 @@
+"""Words per second of ``storyline build --jobs 1`` against bare ``nlp.pipe``, in one run.
+
+Both sides read the same texts with the same spaCy model in the same process
+conditions.  The build side is the real pipeline end to end (ingest from JSONL
+files, dedup, analyze, store in SQLite, link); peak RSS is measured in a fresh
+child process per corpus size, so sizes do not share a heap.
+
+Corpora (read from ../shared, never copied into the project):
+  seeds   the five seed articles repeated (each copy made unique by a numbered
+          first line, so dedup does not fold them)
+  t17     the Timeline17 articles of ../shared/bench/tls/t17/articles_subset_derived
+
+Usage:  python benchmarks/throughput.py [--sizes 300,2896] [--seeds-copies 60]
+Prints a table: corpus, articles, words, nlp.pipe words/s, build words/s, ratio, peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+T17 = SHARED / "bench" / "tls" / "t17" / "articles_subset_derived"
+
+
+def seed_texts(copies: int) -> list[str]:
+    base = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    return [f"Copy {i} of the report.\n\n{t}" for i in range(copies) for t in base]
+
+
+def t17_texts(limit: int | None = None) -> list[str]:
+    csv.field_size_limit(sys.maxsize)
+    texts: list[str] = []
+    for path in sorted(T17.glob("*/outputwithpub.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.reader(handle):
+                if len(row) >= 2 and row[0] != "date":
+                    texts.append(row[1])
+    return texts[:limit] if limit else texts
+
+
+def write_jsonl(texts: list[str], folder: Path) -> Path:
+    path = folder / "corpus.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        for text in texts:
+            handle.write(json.dumps({"text": text}) + "\n")
+    return path
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child(kind: str, corpus: str, limit: int, copies: int) -> None:
+    """Runs in a fresh process: one measurement, printed as JSON."""
+    texts = seed_texts(copies) if corpus == "seeds" else t17_texts(limit)
+    words = sum(len(t.split()) for t in texts)
+    if kind == "pipe":
+        from storyline.analyze.nlp import load_model
+
+        nlp = load_model("en_core_web_sm")
+        nlp("warm up")
+        start = time.perf_counter()
+        for _doc in nlp.pipe(texts, batch_size=16):
+            pass
+        seconds = time.perf_counter() - start
+    else:
+        from storyline.analyze.nlp import load_model
+        from storyline.api import build
+        from storyline.settings import Settings
+
+        load_model("en_core_web_sm")("warm up")
+        with tempfile.TemporaryDirectory() as tmp:
+            src = write_jsonl(texts, Path(tmp))
+            start = time.perf_counter()
+            report = build([str(src)], db=Path(tmp) / "story.db", settings=Settings(quiet=True, jobs=1))
+            seconds = time.perf_counter() - start
+            assert report.added == len(texts) - report.copies, report
+    print(json.dumps({"articles": len(texts), "words": words, "seconds": seconds, "rss_mb": peak_rss_mb()}))
+
+
+def measure(kind: str, corpus: str, limit: int, copies: int) -> dict[str, float]:
+    cmd = [sys.executable, __file__, "--child", kind, corpus, str(limit), str(copies)]
+    done = subprocess.run(cmd, check=True, capture_output=True, text=True, env={**os.environ})
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="300,2896", help="T17 article counts to run")
+    parser.add_argument("--seeds-copies", type=int, default=60)
+    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        kind, corpus, limit, copies = args.child
+        child(kind, corpus, int(limit), int(copies))
+        return
+    runs: list[tuple[str, int]] = []
+    if SEEDS.is_dir():
+        runs.append(("seeds", 0))
+    if T17.is_dir():
+        runs += [("t17", int(n)) for n in args.sizes.split(",")]
+    if not runs:
+        print("no corpus found under ../shared; nothing to measure")
+        return
+    header = f"{'corpus':<10}{'articles':>9}{'words':>10}{'pipe w/s':>11}{'build w/s':>11}{'ratio':>7}"
+    header += f"{'pipe RSS':>10}{'build RSS':>11}"
+    print(header)
+    rss: dict[str, float] = {}
+    for corpus, limit in runs:
+        pipe = measure("pipe", corpus, limit, args.seeds_copies)
+        built = measure("build", corpus, limit, args.seeds_copies)
+        pws, bws = pipe["words"] / pipe["seconds"], built["words"] / built["seconds"]
+        name = corpus if corpus == "seeds" else f"t17-{int(built['articles'])}"
+        rss[name] = built["rss_mb"]
+        print(
+            f"{name:<10}{int(built['articles']):>9}{int(built['words']):>10}{pws:>11.0f}{bws:>11.0f}"
+            f"{bws / pws:>7.2f}{pipe['rss_mb']:>8.0f}MB{built['rss_mb']:>9.0f}MB"
+        )
+    t17 = [k for k in rss if k.startswith("t17-")]
+    if len(t17) >= 2:
+        small, large = t17[0], t17[-1]
+        print(f"peak RSS {large} / {small}: {rss[large] / rss[small]:.2f}x (target <= 1.2x)")
+    print("target: build/pipe ratio >= 0.8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,298 @@
+"""The library API: what the CLI (and any other front end) calls.
+
+``build()`` streams inputs through ingest -> dedup -> analyze -> store in
+batches, then links the whole story; ``StoryView`` answers the read-only
+questions (timeline, entities, quotes, conflicts, show one record).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+import msgspec
+
+from storyline.errors import E, StorylineError
+from storyline.ingest import read_inputs
+from storyline.ingest.dedup import Deduplicator
+from storyline.link import link
+from storyline.model import (
+    Article,
+    ArticleAnalysis,
+    Claim,
+    Conflict,
+    Entity,
+    Event,
+    Problem,
+    Published,
+    Quote,
+    Story,
+    TimeExpr,
+)
+from storyline.runner.local import analyze_stream
+from storyline.settings import Settings
+from storyline.store import Store, open_store
+from storyline.timeline import select_events
+
+__all__ = ["BuildReport", "ProgressHook", "StoryView", "build", "open_view"]
+
+
+class ProgressHook(Protocol):
+    """What ``build()`` reports while it runs (the CLI draws a Rich bar from it)."""
+
+    def stage(self, name: str, total: int | None = None) -> None: ...
+
+    def advance(self, n: int = 1) -> None: ...
+
+
+@dataclasses.dataclass
+class BuildReport:
+    """What one build did.  ``problems`` holds one line per input that could not be read."""
+
+    read: int = 0
+    added: int = 0
+    already_stored: int = 0
+    copies: int = 0
+    words: int = 0
+    problems: list[Problem] = dataclasses.field(default_factory=list)
+    linked: bool = False
+    seconds: float = 0.0
+
+    @property
+    def readable(self) -> bool:
+        """True when at least one article was read (new or already stored)."""
+        return self.read > 0
+
+
+def _fresh(
+    articles: Iterable[Article | Problem],
+    store: Store,
+    report: BuildReport,
+    settings: Settings,
+    signatures: dict[str, bytes],
+) -> Iterator[Article]:
+    """New articles only (ids not stored yet), each checked for being a copy.
+
+    Each article's near-duplicate signature goes into ``signatures`` (keyed by
+    id) until its batch is written to the store beside it.
+    """
+    known = store.article_ids()
+    dedup = Deduplicator(settings.near_duplicate_threshold, store.signatures())
+    for item in articles:
+        if isinstance(item, Problem):
+            report.problems.append(item)
+            continue
+        report.read += 1
+        if item.id in known:
+            report.already_stored += 1
+            continue
+        known.add(item.id)
+        article, signature = dedup.check(item)
+        signatures[article.id] = signature
+        yield article
+
+
+def build(
+    inputs: Sequence[str],
+    *,
+    db: str | Path,
+    settings: Settings,
+    progress: ProgressHook | None = None,
+) -> BuildReport:
+    """Read ``inputs``, analyse the new articles, store them, and re-link the story.
+
+    Incremental: articles already in ``db`` (same cleaned text, same id) are
+    skipped; re-running the same build changes nothing.  Every batch is written
+    in one transaction, so an interrupted build leaves a consistent store and
+    the next run resumes (the link step runs whenever the store says it must).
+    """
+    started = time.perf_counter()
+    report = BuildReport()
+    with open_store(db) as store:
+        if progress is not None:
+            progress.stage("analyse", total=_estimate(inputs))
+        signatures: dict[str, bytes] = {}
+        fresh = _fresh(read_inputs(inputs, settings), store, report, settings, signatures)
+        stream = analyze_stream(fresh, settings)
+        batch: list[tuple[Article, ArticleAnalysis | None, bytes]] = []
+        for article, result in stream:
+            if isinstance(result, Problem):
+                report.problems.append(result)
+            else:
+                if result is None:
+                    report.copies += 1
+                report.words += len(article.text.split())
+                batch.append((article, result, signatures.pop(article.id, b"")))
+            if progress is not None:
+                progress.advance()
+            if len(batch) >= settings.batch_size:
+                report.added += store.add_articles(batch)
+                batch = []
+        if batch:
+            report.added += store.add_articles(batch)
+        if report.problems:
+            store.add_problems(report.problems)
+        if store.needs_link():
+            if progress is not None:
+                progress.stage("link", total=None)
+            store.write_story(link(store.iter_pairs(), settings))
+            report.linked = True
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _estimate(inputs: Sequence[str]) -> int | None:
+    """A cheap article count for the progress bar's ETA: files, JSON lines, URL lines."""
+    total = 0
+    for item in inputs:
+        path = Path(item)
+        files: Iterable[Path]
+        if path.is_dir():
+            files = (p for p in path.rglob("*") if p.is_file())
+        elif path.is_file():
+            files = [path]
+        else:
+            files = (p for p in Path().glob(item) if p.is_file()) if any(c in item for c in "*?[") else []
+        for f in files:
+            if f.suffix in {".jsonl", ".urls"}:
+                try:
+                    with f.open("rb") as handle:
+                        total += sum(1 for line in handle if line.strip())
+                except OSError:
+                    total += 1
+            elif f.suffix in {".txt", ".html", ".htm", ".json"}:
+                total += 1
+            elif f.name.endswith((".warc", ".warc.gz")):
+                return None
+    return total or None
+
+
+# ------------------------------------------------------------------ reading
+
+
+class StoryView:
+    """Read-only questions over a built story.  Use as a context manager."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._story: Story | None = None
+        self._entities: dict[str, Entity] | None = None
+
+    def __enter__(self) -> StoryView:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.store.close()
+
+    @property
+    def story(self) -> Story:
+        if self._story is None:
+            self._story = self.store.story()
+        return self._story
+
+    @property
+    def entities(self) -> dict[str, Entity]:
+        if self._entities is None:
+            self._entities = {e.id: e for e in self.story.entities}
+        return self._entities
+
+    def timeline(self, **filters: Any) -> list[Event]:
+        return select_events(self.story, **filters)
+
+    def published(self, article: Article) -> Published | None:
+        """The article's date: metadata, else its dateline, else what linking inferred."""
+        if article.published is not None:
+            return article.published
+        analysis = self.store.get_analysis(article.id)
+        if analysis is not None and analysis.dateline is not None:
+            return analysis.dateline
+        return self.story.published.get(article.id)
+
+    def outlet(self, article_id: str) -> str:
+        article = self.store.get_article(article_id)
+        if article is None:
+            return article_id
+        return article.outlet or article.source
+
+    def quotes(self, *, speaker: str | None = None) -> Iterator[tuple[Quote, Entity | None]]:
+        """Every quote with its resolved speaker, in article order."""
+        for _article, analysis in self.store.iter_pairs():
+            if analysis is None:
+                continue
+            for quote in analysis.quotes:
+                entity = self.entities.get(self.story.speakers.get(quote.id, ""))
+                if speaker is not None and not _names(speaker, entity, quote):
+                    continue
+                yield quote, entity
+
+    def conflicts(self) -> list[tuple[Conflict, list[Claim]]]:
+        claims = {c.id: c for c in self.story.claims}
+        return [(x, [claims[c] for c in x.claims if c in claims]) for x in self.story.conflicts]
+
+    def show(self, record_id: str) -> dict[str, Any]:
+        """Any article/entity/event/quote/time/claim/conflict by id, as plain data."""
+        found = self._find(record_id)
+        if found is None:
+            raise StorylineError(E.UNKNOWN_ID, id=record_id)
+        return found
+
+    def _find(self, record_id: str) -> dict[str, Any] | None:
+        prefix = record_id.split("-", 1)[0]
+        if prefix == "a":
+            article = self.store.get_article(record_id)
+            if article is None:
+                return None
+            data = _plain(article)
+            data["published"] = _plain(self.published(article))
+            return {"kind": "article", **data}
+        if prefix == "e":
+            entity = self.entities.get(record_id)
+            if entity is None:
+                return None
+            events = [e for e in self.story.events if record_id in e.actors or record_id in e.targets]
+            quotes = [q for q, who in self.quotes() if who is not None and who.id == record_id]
+            return {
+                "kind": "entity", **_plain(entity),
+                "articles": sorted({m.article for m in entity.mentions}),
+                "quotes": [_plain(q) for q in quotes],
+                "events": [{"id": e.id, "type": e.type, "summary": e.summary} for e in events],
+            }
+        for kind, records in (
+            ("event", self.story.events), ("claim", self.story.claims), ("conflict", self.story.conflicts)
+        ):
+            if prefix == kind[0] or (prefix == "v" and kind == "event") or (prefix == "x" and kind == "conflict"):
+                for record in records:
+                    if record.id == record_id:
+                        return {"kind": kind, **_plain(record)}
+        if prefix in {"q", "t"}:
+            for _article, analysis in self.store.iter_pairs():
+                if analysis is None:
+                    continue
+                pool: Sequence[Quote | TimeExpr] = analysis.quotes if prefix == "q" else analysis.times
+                for item in pool:
+                    if item.id == record_id:
+                        data = {"kind": "quote" if prefix == "q" else "time", **_plain(item)}
+                        if prefix == "q":
+                            data["speaker_entity"] = self.story.speakers.get(record_id)
+                        return data
+        return None
+
+
+def _names(needle: str, entity: Entity | None, quote: Quote) -> bool:
+    needle = needle.casefold()
+    names = list(entity.aliases) + [entity.name] if entity is not None else []
+    if quote.speaker is not None:
+        names.append(quote.speaker.text)
+    return any(needle in n.casefold() for n in names)
+
+
+def _plain(record: Any) -> Any:
+    return msgspec.to_builtins(record)
+
+
+def open_view(db: str | Path) -> StoryView:
+    """A :class:`StoryView` over an existing story database (error if it is missing)."""
+    return StoryView(open_store(db, create=False))

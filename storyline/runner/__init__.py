@@ -1,0 +1,1 @@
+"""Execution of analyze(): a local process pool (``local``)."""

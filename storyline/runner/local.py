@@ -1,0 +1,90 @@
+"""Run ``analyze()`` over a stream of articles, in this process or a process pool.
+
+Articles stream through in batches: at most ``2 * jobs`` batches are in flight,
+so memory does not grow with the corpus.  Each worker process loads the spaCy
+model once (in its initializer) and reuses it for every batch.  Results come
+back in input order, so a build is deterministic whatever ``jobs`` is.
+"""
+
+from __future__ import annotations
+
+import collections
+import itertools
+import multiprocessing
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from storyline.errors import E, problem
+from storyline.model import Article, ArticleAnalysis, Problem
+from storyline.settings import Settings
+
+__all__ = ["Result", "analyze_batch", "analyze_stream"]
+
+Result = ArticleAnalysis | Problem | None
+"""What one article gives: its analysis, a Problem when analysis failed, or
+``None`` for a copy of an earlier article (copies are never analysed)."""
+
+_worker_analyzer = None
+
+
+def _analyzer(settings: Settings):  # type: ignore[no-untyped-def]
+    """The per-process Analyzer, built on first use and kept for the process's life."""
+    global _worker_analyzer
+    if _worker_analyzer is None:
+        from storyline.analyze import Analyzer
+
+        _worker_analyzer = Analyzer(settings)
+    return _worker_analyzer
+
+
+def _init_worker(settings: Settings) -> None:
+    _analyzer(settings)
+
+
+def analyze_batch(batch: Sequence[Article], settings: Settings) -> list[Result]:
+    """Analyse one batch; an article that makes analysis fail becomes a Problem."""
+    analyzer = _analyzer(settings)
+    todo = [a for a in batch if a.duplicate_of is None]
+    try:
+        done: dict[str, Result] = dict(zip((a.id for a in todo), analyzer.pipe(todo), strict=True))
+    except Exception:  # noqa: BLE001 - isolate the article that breaks the batch
+        done = {}
+        for article in todo:
+            try:
+                done[article.id] = analyzer(article)
+            except Exception as exc:  # noqa: BLE001 - reported as bad input, the build goes on
+                done[article.id] = problem(article.source, E.ANALYSIS_FAILED, detail=repr(exc)[:200])
+    return [None if a.duplicate_of is not None else done[a.id] for a in batch]
+
+
+def _batched(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(articles)
+    while batch := list(itertools.islice(it, size)):
+        yield batch
+
+
+def analyze_stream(
+    articles: Iterable[Article], settings: Settings
+) -> Iterator[tuple[Article, Result]]:
+    """Yield ``(article, result)`` in input order, analysing with ``settings.jobs`` processes."""
+    batches = _batched(articles, max(1, settings.batch_size))
+    if settings.jobs <= 1:
+        for batch in batches:
+            yield from zip(batch, analyze_batch(batch, settings), strict=True)
+        return
+    # spawn, not fork: the parent may run a progress-bar thread, and forking a
+    # process with live threads can deadlock a child on an inherited lock.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        max_workers=settings.jobs, mp_context=context,
+        initializer=_init_worker, initargs=(settings,),
+    ) as pool:
+        pending: collections.deque[tuple[list[Article], Future[list[Result]]]] = collections.deque()
+        for batch in batches:
+            pending.append((batch, pool.submit(analyze_batch, batch, settings)))
+            if len(pending) >= 2 * settings.jobs:
+                done_batch, future = pending.popleft()
+                yield from zip(done_batch, future.result(), strict=True)
+        while pending:
+            done_batch, future = pending.popleft()
+            yield from zip(done_batch, future.result(), strict=True)

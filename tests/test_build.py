@@ -1,0 +1,165 @@
+"""End to end: the CLI builds the example corpus and the seeds into a valid, cited bundle."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, ROOT, seeds_or_skip
+from typer.testing import CliRunner
+
+from storyline.cli import app
+from storyline.export.bundle import check_spans, validate_bundle
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+runner = CliRunner()
+
+
+def _build(tmp: Path, *inputs: str, name: str = "story", extra: tuple[str, ...] = ()) -> dict:
+    db, bundle = tmp / f"{name}.db", tmp / f"{name}.json"
+    result = runner.invoke(
+        app, ["build", *inputs, "--db", str(db), "--bundle", str(bundle), "--quiet", *extra]
+    )
+    assert result.exit_code == 0, result.output
+    return json.loads(bundle.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def example_bundle(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    return _build(tmp_path_factory.mktemp("ex"), str(EXAMPLES))
+
+
+def test_example_bundle_validates(example_bundle: dict) -> None:
+    assert validate_bundle(example_bundle) == []
+
+
+def test_example_every_span_matches_its_article(example_bundle: dict) -> None:
+    assert check_spans(example_bundle) == []
+
+
+def test_example_reads_every_kind(example_bundle: dict) -> None:
+    sources = {Path(a["source"]).suffix for a in example_bundle["articles"]}
+    assert {".txt", ".html", ".jsonl"} <= sources
+
+
+def test_example_syndicated_copy_is_linked(example_bundle: dict) -> None:
+    copies = [a for a in example_bundle["articles"] if a.get("duplicate_of")]
+    assert len(copies) == 1
+    assert copies[0]["source"].endswith("06-northern-syndicated.txt")
+
+
+def test_example_has_events_entities_quotes_and_a_conflict(example_bundle: dict) -> None:
+    for key in ("entities", "events", "quotes", "times", "claims", "conflicts"):
+        assert example_bundle[key], key
+
+
+def test_example_dated_article_keeps_its_header_date(example_bundle: dict) -> None:
+    by_source = {Path(a["source"]).name: a for a in example_bundle["articles"]}
+    published = by_source["01-courier-leak.txt"]["published"]
+    assert (published["value"], published["method"]) == ("2024-03-05", "metadata")
+    assert not by_source["01-courier-leak.txt"]["text"].startswith("date")
+
+
+def test_rebuild_changes_nothing_and_ids_are_stable(tmp_path: Path, example_bundle: dict) -> None:
+    db = tmp_path / "again.db"
+    first = runner.invoke(app, ["build", str(EXAMPLES), "--db", str(db), "--quiet"])
+    second = runner.invoke(app, ["build", str(EXAMPLES), "--db", str(db)])
+    assert first.exit_code == second.exit_code == 0
+    assert "0 new" in second.output
+    out = tmp_path / "again.json"
+    assert runner.invoke(app, ["export", "--db", str(db), "-o", str(out)]).exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8")) == example_bundle
+
+
+def test_bundle_is_byte_identical_with_two_jobs(tmp_path: Path) -> None:
+    one = tmp_path / "one.json"
+    two = tmp_path / "two.json"
+    for jobs, out in (("1", one), ("2", two)):
+        result = runner.invoke(app, [
+            "build", str(EXAMPLES), "--db", str(tmp_path / f"{jobs}.db"), "--bundle", str(out),
+            "--quiet", "--jobs", jobs, "--batch-size", "2",
+        ])
+        assert result.exit_code == 0, result.output
+    assert one.read_bytes() == two.read_bytes()
+
+
+def test_seeds_build_and_the_dated_seed_keeps_its_date(tmp_path: Path) -> None:
+    seeds = seeds_or_skip()
+    bundle = _build(tmp_path, str(seeds), name="seeds")
+    assert check_spans(bundle) == []
+    assert validate_bundle(bundle) == []
+    assert len(bundle["articles"]) == 5
+    dated = [a for a in bundle["articles"] if a["published"] and a["published"]["method"] == "metadata"]
+    assert [a["published"]["value"] for a in dated] == ["2017-07-13"]
+
+
+def test_seed_ids_are_stable_across_two_builds(tmp_path: Path) -> None:
+    seeds = seeds_or_skip()
+    first = _build(tmp_path, str(seeds), name="s1")
+    second = _build(tmp_path, str(seeds), name="s2")
+    assert first == second
+
+
+def test_bad_input_is_reported_and_the_build_goes_on(tmp_path: Path) -> None:
+    bad = tmp_path / "in"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (bad / "good.txt").write_text("A council voted on Tuesday to close the bridge.\n", encoding="utf-8")
+    result = runner.invoke(app, ["build", str(bad), "--db", str(tmp_path / "s.db"), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "empty.txt" in result.output and "binary.txt" in result.output
+
+
+def test_nothing_readable_exits_one(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = runner.invoke(app, ["build", str(tmp_path / "empty.txt"), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 1
+
+
+def test_strict_exits_one_on_any_problem(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "good.txt").write_text("A council voted on Tuesday to close the bridge.\n", encoding="utf-8")
+    result = runner.invoke(app, ["build", str(tmp_path), "--db", str(tmp_path / "s.db"), "--strict", "-q"])
+    assert result.exit_code == 1
+
+
+def test_kill_minus_nine_leaves_a_store_the_next_build_resumes(tmp_path: Path) -> None:
+    seeds = seeds_or_skip()
+    corpus = tmp_path / "corpus.jsonl"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    with corpus.open("w", encoding="utf-8") as handle:
+        for i in range(40):
+            for text in texts:
+                handle.write(json.dumps({"text": f"Report number {i}.\n\n{text}"}) + "\n")
+    db = tmp_path / "k.db"
+    cmd = [sys.executable, "-m", "storyline.cli", "build", str(corpus), "--db", str(db), "--quiet",
+           "--batch-size", "4"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    import sqlite3
+
+    while time.monotonic() < deadline:  # kill once some batches are committed
+        time.sleep(0.5)
+        try:
+            with sqlite3.connect(db) as con:
+                if con.execute("select count(*) from articles").fetchone()[0] >= 8:
+                    break
+        except sqlite3.Error:
+            continue
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with sqlite3.connect(db) as con:
+        assert con.execute("pragma integrity_check").fetchone()[0] == "ok"
+        stored = con.execute("select count(*) from articles").fetchone()[0]
+    assert 0 < stored < 200
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    with sqlite3.connect(db) as con:
+        assert con.execute("select count(*) from articles").fetchone()[0] == 200

@@ -1,0 +1,95 @@
+"""The query commands over a small built story; exit codes of the entry point."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, ROOT
+from typer.testing import CliRunner
+
+from storyline.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "story.db"
+    result = runner.invoke(app, ["build", str(EXAMPLES), "--db", str(path), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("command", ["timeline", "entities", "quotes", "conflicts"])
+def test_query_commands_print_json(db: Path, command: str) -> None:
+    result = runner.invoke(app, [command, "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    assert isinstance(json.loads(result.output), list)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("command", ["timeline", "entities", "quotes", "conflicts"])
+def test_query_commands_print_a_table(db: Path, command: str) -> None:
+    result = runner.invoke(app, [command, "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "(" in result.output
+
+
+@pytest.mark.model
+def test_timeline_is_in_date_order(db: Path) -> None:
+    events = json.loads(runner.invoke(app, ["timeline", "--db", str(db), "--json"]).output)
+    starts = [e["date"]["earliest"] for e in events if e["date"]]
+    assert starts == sorted(starts)
+
+
+@pytest.mark.model
+def test_timeline_date_filter(db: Path) -> None:
+    events = json.loads(
+        runner.invoke(app, ["timeline", "--db", str(db), "--json", "--from", "2025", "--to", "2025"]).output
+    )
+    assert all(e["date"]["latest"] >= "2025-01-01" and e["date"]["earliest"] <= "2025-12-31" for e in events)
+
+
+@pytest.mark.model
+def test_show_any_kind_of_record(db: Path) -> None:
+    events = json.loads(runner.invoke(app, ["timeline", "--db", str(db), "--json"]).output)
+    entities = json.loads(runner.invoke(app, ["entities", "--db", str(db), "--json"]).output)
+    for record_id, kind in ((events[0]["id"], "event"), (entities[0]["id"], "entity")):
+        result = runner.invoke(app, ["show", record_id, "--db", str(db)])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.output)["kind"] == kind
+
+
+@pytest.mark.model
+def test_show_entity_is_a_dossier(db: Path) -> None:
+    entities = json.loads(runner.invoke(app, ["entities", "--db", str(db), "--json"]).output)
+    shown = json.loads(runner.invoke(app, ["show", entities[0]["id"], "--db", str(db)]).output)
+    assert {"aliases", "articles", "quotes", "events", "mentions"} <= set(shown)
+
+
+def _main(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "storyline.cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_missing_db_exits_three_with_one_line(tmp_path: Path) -> None:
+    done = _main("timeline", "--db", str(tmp_path / "none.db"))
+    assert done.returncode == 3
+    assert "E101" in done.stderr
+
+
+def test_unknown_option_exits_two() -> None:
+    assert _main("timeline", "--no-such-option").returncode == 2
+
+
+@pytest.mark.model
+def test_unknown_id_exits_three(db: Path) -> None:
+    done = _main("show", "e-000000000000", "--db", str(db))
+    assert done.returncode == 3
+    assert "E102" in done.stderr

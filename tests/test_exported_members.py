@@ -1,0 +1,18 @@
+"""Every public module exports a sorted ``__all__`` of names it really defines."""
+
+import importlib
+
+import pytest
+
+MODULES = [
+    "storyline.model", "storyline.settings", "storyline.errors", "storyline.ids", "storyline.dates",
+    "storyline.api", "storyline.runner.local",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_all_is_sorted_and_defined(name: str) -> None:
+    module = importlib.import_module(name)
+    exported = module.__all__
+    assert list(exported) == sorted(exported)
+    assert all(hasattr(module, attr) for attr in exported)
