@@ -1,0 +1,109 @@
+"""The interface every store backend implements (SQLite now, PostgreSQL later)."""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterator, Sequence
+from types import TracebackType
+
+from storyline.model import Article, ArticleAnalysis, Problem, Span, Story
+
+__all__ = ["Store"]
+
+
+class Store(abc.ABC):
+    """One gateway to a story database: articles, their analyses, the linked story.
+
+    Every write is one transaction, so a build killed at any moment leaves a
+    database that is consistent and that a re-build resumes (ids already
+    present are skipped).  Use it as a context manager, or call :meth:`close`.
+    """
+
+    # ------------------------------------------------------------- articles
+
+    @abc.abstractmethod
+    def article_ids(self) -> set[str]:
+        """The ids of every stored article (copies included)."""
+
+    @abc.abstractmethod
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        """``(article id, near-duplicate signature)`` for every stored article, in insertion order."""
+
+    @abc.abstractmethod
+    def add_articles(self, batch: Sequence[tuple[Article, ArticleAnalysis | None, bytes]]) -> int:
+        """Store a batch of ``(article, analysis or None for a copy, signature)`` in one
+        transaction; articles whose id is already stored are skipped.  Returns how many
+        were added."""
+
+    @abc.abstractmethod
+    def iter_pairs(self) -> Iterator[tuple[Article, ArticleAnalysis | None]]:
+        """Every article with its analysis (``None`` for copies), ordered by article id, streamed."""
+
+    @abc.abstractmethod
+    def iter_articles(self) -> Iterator[Article]:
+        """Every article, ordered by article id, streamed."""
+
+    @abc.abstractmethod
+    def get_article(self, article_id: str) -> Article | None:
+        """The article with this id, or ``None``."""
+
+    @abc.abstractmethod
+    def get_analysis(self, article_id: str) -> ArticleAnalysis | None:
+        """The analysis of this article, or ``None`` (unknown id, or a copy)."""
+
+    # ---------------------------------------------------------------- story
+
+    @abc.abstractmethod
+    def needs_link(self) -> bool:
+        """True when articles were added after the stored story was written."""
+
+    @abc.abstractmethod
+    def write_story(self, story: Story) -> None:
+        """Replace the stored story in one transaction and mark it current."""
+
+    @abc.abstractmethod
+    def story(self) -> Story:
+        """The stored story (an empty :class:`Story` before the first link)."""
+
+    # ---------------------------------------------------------------- query
+
+    @abc.abstractmethod
+    def search(self, query: str, *, limit: int = 20) -> list[Span]:
+        """Sentences matching every word of ``query`` (``"quoted phrases"`` kept
+        together), best first.  Any input is accepted; none raises."""
+
+    @abc.abstractmethod
+    def counts(self) -> dict[str, int]:
+        """How many of each kind of record the store holds."""
+
+    # ------------------------------------------------------------- problems
+
+    @abc.abstractmethod
+    def add_problems(self, problems: Sequence[Problem], *, run: int | None = None) -> int:
+        """Record one build's report lines, in one transaction, and return the run number.
+
+        With ``run=None`` they are filed as a new run (call it once per build, even
+        with no problems, so :meth:`problems` never shows a previous build's);
+        pass the number returned to add more lines to that run.
+        """
+
+    @abc.abstractmethod
+    def problems(self, *, run: int | None = None) -> list[Problem]:
+        """The problems recorded under ``run`` (default: the latest run), in the order added."""
+
+    # ------------------------------------------------------------ lifecycle
+
+    @abc.abstractmethod
+    def close(self) -> None:
+        """Close the database; further calls fail.  Closing twice is harmless."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()

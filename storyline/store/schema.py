@@ -1,0 +1,155 @@
+"""The SQLite schema as numbered migrations.
+
+``MIGRATIONS[n]`` is the SQL script that takes a database from schema version
+``n`` to ``n + 1``.  The version lives in the ``meta`` table (key
+``schema_version``); a database without that table is version 0.  Migrations
+are append-only: never edit one that has shipped, add the next.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "read_version", "statements"]
+
+_V1 = """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- One row per article.  ``record`` is the msgspec JSON of the Article with its
+-- ``text`` left empty (the text lives once, in the ``text`` column).
+CREATE TABLE articles (
+    id                 TEXT PRIMARY KEY,
+    seq                INTEGER NOT NULL UNIQUE,
+    source             TEXT NOT NULL,
+    outlet             TEXT,
+    title              TEXT,
+    published_value    TEXT,
+    published_earliest TEXT,
+    duplicate_of       TEXT,
+    text               TEXT NOT NULL,
+    record             BLOB NOT NULL
+);
+CREATE INDEX articles_duplicate_of ON articles (duplicate_of);
+
+CREATE TABLE analyses (
+    article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    mentions   INTEGER NOT NULL DEFAULT 0,
+    times      INTEGER NOT NULL DEFAULT 0,
+    quotes     INTEGER NOT NULL DEFAULT 0,
+    events     INTEGER NOT NULL DEFAULT 0,
+    claims     INTEGER NOT NULL DEFAULT 0,
+    record     BLOB NOT NULL
+);
+
+CREATE TABLE signatures (
+    article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    sig        BLOB NOT NULL
+);
+
+CREATE VIRTUAL TABLE sentences USING fts5 (
+    article_id UNINDEXED,
+    start UNINDEXED,
+    "end" UNINDEXED,
+    text,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
+-- The story: what linking produced, replaced as a whole by each link.
+-- ``pos`` keeps the order the linker gave.
+CREATE TABLE entities (
+    id     TEXT PRIMARY KEY,
+    pos    INTEGER NOT NULL,
+    name   TEXT NOT NULL,
+    type   TEXT NOT NULL,
+    record BLOB NOT NULL
+);
+CREATE INDEX entities_name ON entities (name);
+
+CREATE TABLE events (
+    id            TEXT PRIMARY KEY,
+    pos           INTEGER NOT NULL,
+    type          TEXT NOT NULL,
+    modality      TEXT NOT NULL,
+    date_earliest TEXT,
+    date_latest   TEXT,
+    record        BLOB NOT NULL
+);
+CREATE INDEX events_date ON events (date_earliest);
+
+CREATE TABLE claims (
+    id      TEXT PRIMARY KEY,
+    pos     INTEGER NOT NULL,
+    subject TEXT NOT NULL,
+    record  BLOB NOT NULL
+);
+
+CREATE TABLE conflicts (
+    id     TEXT PRIMARY KEY,
+    pos    INTEGER NOT NULL,
+    about  TEXT NOT NULL,
+    record BLOB NOT NULL
+);
+
+-- Story-wide maps: ``published`` (article id -> Published) and
+-- ``speakers`` (quote id -> entity id), each as one msgspec JSON value.
+CREATE TABLE story_meta (
+    key   TEXT PRIMARY KEY,
+    value BLOB NOT NULL
+) WITHOUT ROWID;
+
+-- Counters: ``articles_generation`` grows with every batch that adds articles,
+-- ``linked_generation`` is the generation the stored story was written for,
+-- ``run`` numbers the builds that recorded their problems.
+CREATE TABLE state (
+    key   TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO state (key, value) VALUES
+    ('articles_generation', 0), ('linked_generation', 0), ('run', 0);
+
+CREATE TABLE problems (
+    id      INTEGER PRIMARY KEY,
+    run     INTEGER NOT NULL,
+    source  TEXT NOT NULL,
+    code    TEXT NOT NULL,
+    message TEXT NOT NULL
+);
+CREATE INDEX problems_run ON problems (run);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1,)
+"""SQL scripts; applying ``MIGRATIONS[n]`` moves a database to version ``n + 1``."""
+
+SCHEMA_VERSION = len(MIGRATIONS)
+"""The schema version this storyline writes and reads."""
+
+
+def statements(script: str) -> Iterator[str]:
+    """Split a script into complete SQL statements (so each runs parameterised
+    inside our own transaction; ``executescript`` would commit on its own)."""
+    buf: list[str] = []
+    for line in script.splitlines(keepends=True):
+        buf.append(line)
+        chunk = "".join(buf)
+        if sqlite3.complete_statement(chunk):
+            if chunk.strip():
+                yield chunk.strip()
+            buf.clear()
+    rest = "".join(buf).strip()
+    if rest and not all(ln.strip().startswith("--") or not ln.strip() for ln in rest.splitlines()):
+        raise ValueError(f"incomplete SQL statement in migration: {rest[:60]!r}")
+
+
+def read_version(conn: sqlite3.Connection) -> int:
+    """The schema version of an open database (0 when it has no ``meta`` table)."""
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+    ).fetchone()
+    if row is None:
+        return 0
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", ("schema_version",)).fetchone()
+    return int(row[0]) if row is not None else 0

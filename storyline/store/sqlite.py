@@ -1,0 +1,394 @@
+"""The SQLite backend: one file, WAL journal, FTS5 over sentences.
+
+All SQL is parameterised; every write goes through :meth:`SQLiteStore._write`
+(``BEGIN IMMEDIATE`` ... ``COMMIT``, ``ROLLBACK`` on any error), so a process
+killed mid-build leaves the last committed batch and nothing half-written.
+Records are stored as msgspec JSON in ``record`` columns, beside a few plain
+columns that queries filter or sort on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import msgspec
+
+from storyline.errors import E, StorylineError
+from storyline.model import (
+    Article,
+    ArticleAnalysis,
+    Claim,
+    Conflict,
+    Entity,
+    Event,
+    Problem,
+    Published,
+    Span,
+    Story,
+)
+from storyline.store.base import Store
+from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION, read_version, statements
+
+__all__ = ["SQLiteStore", "fts_query"]
+
+_encode = msgspec.json.Encoder().encode
+_ARTICLE = msgspec.json.Decoder(Article)
+_ANALYSIS = msgspec.json.Decoder(ArticleAnalysis)
+_ENTITY = msgspec.json.Decoder(Entity)
+_EVENT = msgspec.json.Decoder(Event)
+_CLAIM = msgspec.json.Decoder(Claim)
+_CONFLICT = msgspec.json.Decoder(Conflict)
+_PUBLISHED_MAP = msgspec.json.Decoder(dict[str, Published])
+_SPEAKERS_MAP = msgspec.json.Decoder(dict[str, str])
+
+_PIECE = re.compile(r'"([^"]*)"|([^\s"]+)')
+_WORD = re.compile(r"\w+")
+
+
+def fts_query(query: str) -> str:
+    """Turn free user input into safe FTS5 syntax: every whitespace-separated piece
+    (or ``"quoted phrase"``) becomes one quoted phrase of its word characters, and
+    the phrases are ANDed.  Operators, brackets, stars and stray quotes lose their
+    meaning, so no input can raise a syntax error.  Returns ``""`` when nothing
+    searchable is left."""
+    phrases = []
+    for match in _PIECE.finditer(query):
+        piece = match.group(1) if match.group(1) is not None else match.group(2)
+        words = _WORD.findall(piece)
+        if words:
+            phrases.append('"' + " ".join(words) + '"')
+    return " ".join(phrases)
+
+
+class SQLiteStore(Store):
+    """A story database in one SQLite file.  Open it with :func:`storyline.store.open_store`."""
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        self.path = str(path)
+        memory = self.path == ":memory:" or self.path.startswith("file:")
+        if not memory:
+            file = Path(self.path)
+            if not file.exists():
+                if not create:
+                    raise StorylineError(E.NO_DB, path=self.path)
+                file.parent.mkdir(parents=True, exist_ok=True)
+        # isolation_level=None: the sqlite3 module never opens transactions on its
+        # own; _write() and _read() say where each one begins and ends.
+        self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=30.0, uri=memory)
+        try:
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
+        except sqlite3.DatabaseError as err:
+            self._conn.close()
+            if "not a database" in str(err) or "malformed" in str(err):
+                raise StorylineError(E.NO_DB, path=self.path) from err
+            raise
+        except BaseException:
+            self._conn.close()
+            raise
+
+    def __repr__(self) -> str:
+        return f"SQLiteStore({self.path!r})"
+
+    # ------------------------------------------------------------- plumbing
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """The one write path: a transaction that commits on success, rolls back on error."""
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction: several queries see one snapshot."""
+        conn = self._conn
+        if conn.in_transaction:
+            yield conn
+            return
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            if conn.in_transaction:
+                conn.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        """Apply pending migrations, each in its own transaction (re-reading the
+        version inside it, so two processes opening a new file do not race)."""
+        found = read_version(self._conn)
+        if found > SCHEMA_VERSION:
+            raise StorylineError(E.BAD_SCHEMA, found=found, supported=SCHEMA_VERSION)
+        while found < SCHEMA_VERSION:
+            with self._write() as conn:
+                found = read_version(conn)
+                if found >= SCHEMA_VERSION:
+                    break
+                for sql in statements(MIGRATIONS[found]):
+                    conn.execute(sql)
+                found += 1
+                conn.execute(
+                    "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (str(found),),
+                )
+
+    @property
+    def schema_version(self) -> int:
+        return read_version(self._conn)
+
+    def _state(self, key: str) -> int:
+        row = self._conn.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+        return int(row[0]) if row is not None else 0
+
+    # ------------------------------------------------------------- articles
+
+    def article_ids(self) -> set[str]:
+        return {row[0] for row in self._conn.execute("SELECT id FROM articles")}
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        cur = self._conn.execute(
+            "SELECT s.article_id, s.sig FROM signatures s JOIN articles a ON a.id = s.article_id "
+            "ORDER BY a.seq"
+        )
+        try:
+            for article_id, sig in cur:
+                yield article_id, bytes(sig)
+        finally:
+            cur.close()
+
+    def add_articles(self, batch: Sequence[tuple[Article, ArticleAnalysis | None, bytes]]) -> int:
+        added = 0
+        with self._write() as conn:
+            for article, analysis, sig in batch:
+                if analysis is not None and analysis.article != article.id:
+                    raise ValueError(f"analysis of {analysis.article} given for article {article.id}")
+                pub = article.published.date if article.published is not None else None
+                cur = conn.execute(
+                    "INSERT INTO articles (id, seq, source, outlet, title, published_value, "
+                    "published_earliest, duplicate_of, text, record) "
+                    "VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM articles), ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT (id) DO NOTHING",
+                    (
+                        article.id, article.source, article.outlet, article.title,
+                        pub.value if pub else None,
+                        pub.earliest.isoformat() if pub else None,
+                        article.duplicate_of, article.text,
+                        # the text is stored once, in its own column
+                        _encode(msgspec.structs.replace(article, text="")),
+                    ),
+                )
+                if cur.rowcount != 1:
+                    continue
+                added += 1
+                conn.execute(
+                    "INSERT INTO signatures (article_id, sig) VALUES (?, ?)", (article.id, bytes(sig))
+                )
+                if analysis is None:
+                    continue
+                conn.execute(
+                    "INSERT INTO analyses (article_id, mentions, times, quotes, events, claims, record) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        article.id, len(analysis.mentions), len(analysis.times), len(analysis.quotes),
+                        len(analysis.events), len(analysis.claims), _encode(analysis),
+                    ),
+                )
+                conn.executemany(
+                    'INSERT INTO sentences (article_id, start, "end", text) VALUES (?, ?, ?, ?)',
+                    [
+                        (article.id, s.start, s.end, article.text[s.start:s.end])
+                        for s in analysis.sentences
+                    ],
+                )
+            if added:
+                conn.execute(
+                    "UPDATE state SET value = value + 1 WHERE key = ?", ("articles_generation",)
+                )
+        return added
+
+    @staticmethod
+    def _article(text: str, record: bytes) -> Article:
+        return msgspec.structs.replace(_ARTICLE.decode(record), text=text)
+
+    def iter_pairs(self) -> Iterator[tuple[Article, ArticleAnalysis | None]]:
+        cur = self._conn.execute(
+            "SELECT a.text, a.record, n.record FROM articles a "
+            "LEFT JOIN analyses n ON n.article_id = a.id ORDER BY a.id"
+        )
+        try:
+            for text, record, analysis in cur:
+                yield (
+                    self._article(text, record),
+                    _ANALYSIS.decode(analysis) if analysis is not None else None,
+                )
+        finally:
+            cur.close()
+
+    def iter_articles(self) -> Iterator[Article]:
+        cur = self._conn.execute("SELECT text, record FROM articles ORDER BY id")
+        try:
+            for text, record in cur:
+                yield self._article(text, record)
+        finally:
+            cur.close()
+
+    def get_article(self, article_id: str) -> Article | None:
+        row = self._conn.execute(
+            "SELECT text, record FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return self._article(*row) if row is not None else None
+
+    def get_analysis(self, article_id: str) -> ArticleAnalysis | None:
+        row = self._conn.execute(
+            "SELECT record FROM analyses WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return _ANALYSIS.decode(row[0]) if row is not None else None
+
+    # ---------------------------------------------------------------- story
+
+    def needs_link(self) -> bool:
+        with self._read():
+            return self._state("articles_generation") > self._state("linked_generation")
+
+    def write_story(self, story: Story) -> None:
+        with self._write() as conn:
+            conn.execute("DELETE FROM entities")
+            conn.execute("DELETE FROM events")
+            conn.execute("DELETE FROM claims")
+            conn.execute("DELETE FROM conflicts")
+            conn.execute("DELETE FROM story_meta")
+            conn.executemany(
+                "INSERT INTO entities (id, pos, name, type, record) VALUES (?, ?, ?, ?, ?)",
+                [(e.id, i, e.name, e.type, _encode(e)) for i, e in enumerate(story.entities)],
+            )
+            conn.executemany(
+                "INSERT INTO events (id, pos, type, modality, date_earliest, date_latest, record) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        v.id, i, v.type, v.modality,
+                        v.date.earliest.isoformat() if v.date else None,
+                        v.date.latest.isoformat() if v.date and v.date.latest else None,
+                        _encode(v),
+                    )
+                    for i, v in enumerate(story.events)
+                ],
+            )
+            conn.executemany(
+                "INSERT INTO claims (id, pos, subject, record) VALUES (?, ?, ?, ?)",
+                [(c.id, i, c.subject, _encode(c)) for i, c in enumerate(story.claims)],
+            )
+            conn.executemany(
+                "INSERT INTO conflicts (id, pos, about, record) VALUES (?, ?, ?, ?)",
+                [(x.id, i, x.about, _encode(x)) for i, x in enumerate(story.conflicts)],
+            )
+            conn.executemany(
+                "INSERT INTO story_meta (key, value) VALUES (?, ?)",
+                [("published", _encode(story.published)), ("speakers", _encode(story.speakers))],
+            )
+            conn.execute(
+                "UPDATE state SET value = (SELECT value FROM state WHERE key = ?) WHERE key = ?",
+                ("articles_generation", "linked_generation"),
+            )
+
+    def story(self) -> Story:
+        with self._read() as conn:
+            entities = tuple(
+                _ENTITY.decode(r[0]) for r in conn.execute("SELECT record FROM entities ORDER BY pos")
+            )
+            events = tuple(
+                _EVENT.decode(r[0]) for r in conn.execute("SELECT record FROM events ORDER BY pos")
+            )
+            claims = tuple(
+                _CLAIM.decode(r[0]) for r in conn.execute("SELECT record FROM claims ORDER BY pos")
+            )
+            conflicts = tuple(
+                _CONFLICT.decode(r[0]) for r in conn.execute("SELECT record FROM conflicts ORDER BY pos")
+            )
+            meta = dict(conn.execute("SELECT key, value FROM story_meta").fetchall())
+        return Story(
+            entities=entities,
+            events=events,
+            claims=claims,
+            conflicts=conflicts,
+            published=_PUBLISHED_MAP.decode(meta["published"]) if "published" in meta else {},
+            speakers=_SPEAKERS_MAP.decode(meta["speakers"]) if "speakers" in meta else {},
+        )
+
+    # ---------------------------------------------------------------- query
+
+    def search(self, query: str, *, limit: int = 20) -> list[Span]:
+        match = fts_query(query)
+        if not match or limit <= 0:
+            return []
+        try:
+            rows = self._conn.execute(
+                'SELECT article_id, start, "end", text FROM sentences WHERE sentences MATCH ? '
+                "ORDER BY rank, article_id, start LIMIT ?",
+                (match, limit),
+            ).fetchall()
+        except sqlite3.OperationalError as err:  # pragma: no cover - fts_query makes this unreachable
+            if str(err).startswith("fts5"):
+                return []
+            raise
+        return [Span(article=a, start=int(s), end=int(e), text=t) for a, s, e, t in rows]
+
+    _COUNTS = (
+        ("articles", "SELECT COUNT(*) FROM articles"),
+        ("duplicates", "SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL"),
+        ("analyses", "SELECT COUNT(*) FROM analyses"),
+        ("sentences", "SELECT COUNT(*) FROM sentences"),
+        ("mentions", "SELECT SUM(mentions) FROM analyses"),
+        ("times", "SELECT SUM(times) FROM analyses"),
+        ("quotes", "SELECT SUM(quotes) FROM analyses"),
+        ("event_mentions", "SELECT SUM(events) FROM analyses"),
+        ("claim_mentions", "SELECT SUM(claims) FROM analyses"),
+        ("entities", "SELECT COUNT(*) FROM entities"),
+        ("events", "SELECT COUNT(*) FROM events"),
+        ("claims", "SELECT COUNT(*) FROM claims"),
+        ("conflicts", "SELECT COUNT(*) FROM conflicts"),
+        ("problems", "SELECT COUNT(*) FROM problems WHERE run = (SELECT value FROM state WHERE key = 'run')"),
+    )
+
+    def counts(self) -> dict[str, int]:
+        with self._read() as conn:
+            return {key: int(conn.execute(sql).fetchone()[0] or 0) for key, sql in self._COUNTS}
+
+    # ------------------------------------------------------------- problems
+
+    def add_problems(self, problems: Sequence[Problem], *, run: int | None = None) -> int:
+        with self._write() as conn:
+            if run is None:
+                conn.execute("UPDATE state SET value = value + 1 WHERE key = ?", ("run",))
+                run = self._state("run")
+            conn.executemany(
+                "INSERT INTO problems (run, source, code, message) VALUES (?, ?, ?, ?)",
+                [(run, p.source, p.code, p.message) for p in problems],
+            )
+        return run
+
+    def problems(self, *, run: int | None = None) -> list[Problem]:
+        with self._read() as conn:
+            number = self._state("run") if run is None else run
+            rows = conn.execute(
+                "SELECT source, code, message FROM problems WHERE run = ? ORDER BY id", (number,)
+            ).fetchall()
+        return [Problem(source=s, code=c, message=m) for s, c, m in rows]
+
+    # ------------------------------------------------------------ lifecycle
+
+    def close(self) -> None:
+        self._conn.close()
