@@ -133,8 +133,7 @@ def build(
                 batch = []
         if batch:
             report.added += store.add_articles(batch)
-        if report.problems:
-            store.add_problems(report.problems)
+        store.add_problems(report.problems)
         if store.needs_link():
             if progress is not None:
                 progress.stage("link", total=None)

@@ -1,0 +1,617 @@
+"""Event mentions: one per clause whose trigger word names an action in the lexicon.
+
+``find_events(doc, article, mentions, times, dct)`` walks the parse once.  A trigger is
+
+* a verb whose lemma (or lemma + particle, "call on", "crack down") is in
+  :data:`lexicon.EVENT_VERBS` / :data:`lexicon.EVENT_PHRASALS`;
+* a light verb with an event noun as its object ("imposed sanctions", "carried out arrests"),
+  typed by the noun, the verb being the trigger;
+* an event noun with an argument ("the arrests of forty people", "the crackdown against X",
+  "calls for sanctions").
+
+For each trigger it reads
+
+* ``type``/``cameo``/``mode`` from the lexicon (PLOVER 2.0; a future CONSULT/SUPPORT/COOPERATE/AID
+  becomes AGREE and a future RETREAT becomes CONCEDE, as the PLOVER manual codes them);
+* ``actors``: the entity mentions naming the subject (the "by X" agent of a passive, the
+  controller of "X plans to sign", the object of "urged Y to sanction");
+* ``targets``: the mentions naming the object, the passive subject, or an "on/against/with X";
+* ``location``: a GPE/LOC/FAC mention in an "in/at X" phrase of the trigger;
+* ``modality``, first that applies: ``requested`` (the complement of a request verb: "X urged
+  Y to sanction Z" is a REQUEST by X of Y, asserted, plus the SANCTION by Y, requested),
+  ``negated`` ("has not acted", "refused to release"), ``hypothetical`` (a modal, "plans to",
+  "is unlikely to", an if-clause), ``reported`` (inside quote marks, the complement of a speech
+  verb, "according to"), else ``asserted``;
+* ``date``: the DATE/TIME expression the trigger governs, else one inside its clause, else one
+  in its sentence that no other trigger governs (``date_basis="clause"``, ``time`` its id);
+  failing that the article's date ``dct`` (``date_basis="article"``); else ``None``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from storyline.analyze.lexicon import (
+    ATTRIBUTION_VERBS,
+    EVENT_NOUNS,
+    EVENT_PHRASALS,
+    FUTURE_RECODE,
+    GROUP_NOUNS,
+    HYPOTHETICAL_HEADS,
+    HYPOTHETICAL_MODALS,
+    LIGHT_VERBS,
+    NEGATING_HEADS,
+    REQUEST_VERBS,
+    LexEntry,
+    event_entry,
+    needs_person_object,
+)
+from storyline.analyze.mentions import Antecedents
+from storyline.analyze.quotes import quote_regions
+from storyline.ids import make_id
+from storyline.model import (
+    Article,
+    DateValue,
+    EntityMention,
+    EventMention,
+    Modality,
+    Quote,
+    Span,
+    TimeExpr,
+)
+
+__all__ = ["find_events"]
+
+_SUBJECTS = frozenset({"nsubj", "csubj"})
+_OBJECTS = frozenset({"dobj", "dative", "iobj", "attr", "oprd"})
+_TARGET_PREPS = frozenset({"on", "against", "with", "upon", "to", "toward", "towards", "into"})
+_AGENT_NOUNS_PREPS = frozenset({"by"})
+_LOCATION_PREPS = frozenset({"in", "at", "inside", "across", "throughout"})
+_LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+_PRONOUNS = frozenset({"he", "she"})
+_ASK_COMPLEMENTS = frozenset({"dobj", "dative", "xcomp", "prep"})
+_FIRST_PERSON = frozenset({"i", "we"})
+# Nouns whose possessor is the one acted on ("Whitfield's arrest"), not the actor.
+_PATIENT_NOUNS = frozenset(
+    """arrest detention imprisonment deportation killing murder execution assassination abduction
+    kidnapping torture release resignation expulsion conviction persecution designation""".split()
+)
+_IF_MARKS = frozenset({"if", "unless", "whether"})
+_NEG_DETS = frozenset({"no", "never"})
+_HYPOTHETICAL_AMODS = frozenset({"possible", "potential", "proposed", "planned", "future"})
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "prep", "agent", "dative"})
+_CONTROL_VERBS = REQUEST_VERBS | {"force", "order", "allow", "compel", "instruct", "direct"}
+_CLAUSE_STOP = frozenset({"ROOT", "advcl", "relcl", "ccomp", "acl", "parataxis"})
+
+
+class _Trigger:
+    __slots__ = ("first", "last", "head", "noun", "entry")
+
+    def __init__(self, first: Any, last: Any, head: Any, noun: Any | None, entry: LexEntry) -> None:
+        self.first = first  # first and last token of the trigger words
+        self.last = last
+        self.head = head  # the token that heads the clause (verb, or the event noun)
+        self.noun = noun  # the event noun that typed a light verb, or the noun trigger itself
+        self.entry = entry
+
+
+def find_events(
+    doc: Any,
+    article: Article,
+    mentions: Sequence[EntityMention],
+    times: Sequence[TimeExpr],
+    dct: DateValue | None,
+    *,
+    quotes: Sequence[Quote] = (),
+) -> tuple[EventMention, ...]:
+    """Event mentions in ``article`` (``doc`` is its spaCy parse).
+
+    ``quotes`` (optional, from :func:`quotes.find_quotes`) lets "I"/"we" inside a quote stand for
+    the quote's speaker when that speaker is an entity mention.
+    """
+    ctx = _Context(doc, article, mentions, times, quotes)
+    triggers = _triggers(ctx)
+    ctx.trigger_heads = {t.head.i for t in triggers} | {t.noun.i for t in triggers if t.noun is not None}
+    events: list[EventMention] = []
+    for trig in triggers:
+        events.append(_event(ctx, trig, dct))
+    return tuple(events)
+
+
+# ------------------------------------------------------------------ context
+
+
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^)\n]{0,40}\))?\s*[–—-]{1,2}\s")
+
+
+def _is_dateline(text: str, m: EntityMention) -> bool:
+    at_line_start = m.span.start == 0 or text[m.span.start - 1] == "\n"
+    return at_line_start and _DATELINE_TAIL.match(text, m.span.end) is not None
+
+
+class _Context:
+    def __init__(
+        self,
+        doc: Any,
+        article: Article,
+        mentions: Sequence[EntityMention],
+        times: Sequence[TimeExpr],
+        quotes: Sequence[Quote] = (),
+    ) -> None:
+        self.doc = doc
+        self.article = article
+        self.text = article.text
+        self.mentions = sorted(mentions, key=lambda m: m.span.start)
+        self.antecedents = Antecedents(doc, self.mentions)
+        self.by_token: dict[int, EntityMention] = {}
+        self.dateline_tokens: set[int] = set()
+        for m in self.mentions:
+            span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+            if span is None:
+                continue
+            if _is_dateline(self.text, m):  # "WASHINGTON –" names where the story was filed
+                self.dateline_tokens.update(t.i for t in span)
+                continue
+            for tok in span:
+                self.by_token.setdefault(tok.i, m)
+        # words in quote marks are reported; with the quotes at hand, scare quotes are not
+        if quotes:
+            self.quoted = sorted((q.span.start, q.span.end) for q in quotes if q.kind == "direct")
+        else:
+            self.quoted = quote_regions(self.text)  # sorted, not overlapping
+        self._quote_starts = [s for s, _ in self.quoted]
+        self.times = [t for t in times if t.type in {"DATE", "TIME"} and t.date is not None]
+        self.trigger_heads: set[int] = set()
+        by_start = {m.span.start: m for m in self.mentions}
+        self.quote_speakers: list[tuple[int, int, EntityMention]] = []
+        for q in quotes:
+            speaker = by_start.get(q.speaker.start) if q.speaker is not None else None
+            if speaker is not None and q.kind != "indirect":
+                self.quote_speakers.append((q.span.start, q.span.end, speaker))
+
+    def first_person(self, char: int) -> EntityMention | None:
+        """The speaker of the quote that "I"/"we" at ``char`` is inside, if one is named."""
+        for start, end, speaker in self.quote_speakers:
+            if start <= char < end:
+                return speaker
+        return None
+
+    def mention(self, tok: Any) -> EntityMention | None:
+        return self.by_token.get(tok.i)
+
+    def in_quote(self, char: int) -> bool:
+        i = bisect.bisect_right(self._quote_starts, char) - 1
+        return i >= 0 and char < self.quoted[i][1]
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(self.article.id, start, end, self.text[start:end])
+
+
+# ------------------------------------------------------------------ triggers
+
+
+def _triggers(ctx: _Context) -> list[_Trigger]:
+    out: list[_Trigger] = []
+    consumed: set[int] = set()
+    for tok in ctx.doc:
+        if tok.pos_ == "VERB" and tok.dep_ not in {"amod", "compound"}:
+            trig = _verb_trigger(ctx, tok)
+            if trig is not None:
+                out.append(trig)
+                if trig.noun is not None:
+                    consumed.add(trig.noun.i)
+    for tok in ctx.doc:
+        if tok.pos_ == "NOUN" and tok.i not in consumed:
+            trig = _noun_trigger(tok)
+            if trig is not None:
+                out.append(trig)
+    out.sort(key=lambda t: t.first.i)
+    return out
+
+
+def _verb_trigger(ctx: _Context, tok: Any) -> _Trigger | None:
+    lemma = tok.lemma_.lower()
+    if lemma in LIGHT_VERBS:
+        obj = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+        if obj is not None and obj.lemma_.lower() in EVENT_NOUNS and obj.pos_ == "NOUN":
+            return _Trigger(tok, tok, tok, obj, EVENT_NOUNS[obj.lemma_.lower()])
+    for child in tok.children:
+        if child.dep_ in {"prt", "prep"} and child.i > tok.i and (lemma, child.lower_) in EVENT_PHRASALS:
+            last = child if child.i == tok.i + 1 else tok
+            return _Trigger(tok, last, tok, None, EVENT_PHRASALS[(lemma, child.lower_)])
+    entry = event_entry(lemma)
+    if entry is None:
+        return None
+    if lemma == "ask" and not any(c.dep_ in _ASK_COMPLEMENTS for c in tok.children):
+        return None  # '"...?" asked Kadyrov' is a question, not a request
+    if needs_person_object(lemma) and not _has_person_object(ctx, tok):
+        return None
+    return _Trigger(tok, tok, tok, None, entry)
+
+
+def _has_person_object(ctx: _Context, tok: Any) -> bool:
+    for child in tok.children:
+        if child.dep_ in {"dobj", "nsubjpass"}:
+            m = ctx.mention(child)
+            if (
+                m is not None and m.label in {"PERSON", "NORP", "ORG"}
+            ) or child.lemma_.lower() in GROUP_NOUNS:
+                return True
+    return False
+
+
+def _noun_trigger(tok: Any) -> _Trigger | None:
+    entry = EVENT_NOUNS.get(tok.lemma_.lower())
+    if entry is None or tok.dep_ == "compound":
+        return None
+    has_argument = any(
+        (c.dep_ == "prep" and c.lower_ in {"of", "against", "on", "by", "in"}) or c.dep_ == "poss"
+        for c in tok.children
+    )
+    if not has_argument and not _is_requested_noun(tok):
+        return None
+    return _Trigger(tok, tok, tok, tok, entry)
+
+
+def _is_requested_noun(tok: Any) -> bool:
+    """ "called for sanctions", "demanded the release of", "renewed calls for sanctions"."""
+    head = tok.head
+    if tok.dep_ == "dobj" and head.lemma_.lower() in REQUEST_VERBS:
+        return True
+    if tok.dep_ == "pobj" and head.lower_ in {"for", "on"}:
+        return head.head.lemma_.lower() in REQUEST_VERBS
+    return False
+
+
+# ------------------------------------------------------------------ one event
+
+
+def _event(ctx: _Context, trig: _Trigger, dct: DateValue | None) -> EventMention:
+    text = ctx.text
+    start, end = trig.first.idx, trig.last.idx + len(trig.last.text)
+    modality = _modality(ctx, trig)
+    entry = trig.entry
+    type_ = entry.type
+    if modality == "hypothetical" and type_ in FUTURE_RECODE:
+        type_ = FUTURE_RECODE[type_]
+    actors, targets = _participants(ctx, trig)
+    date, time_id, basis = _date(ctx, trig, dct)
+    c_start, c_end = _clause(trig)
+    return EventMention(
+        id=make_id("v", ctx.article.id, start, end),
+        span=ctx.span(c_start, c_end),
+        trigger=Span(ctx.article.id, start, end, text[start:end]),
+        type=type_,
+        modality=modality,
+        mode=entry.mode,
+        cameo=entry.cameo,
+        actors=actors,
+        targets=targets,
+        location=_location(ctx, trig),
+        date=date,
+        time=time_id,
+        date_basis=basis,
+    )
+
+
+def _clause(trig: _Trigger) -> tuple[int, int]:
+    head = trig.head
+    sent = head.sent
+    first, last = head.left_edge, head.right_edge
+    if first.i < sent.start:
+        first = sent[0]
+    if last.i >= sent.end:
+        last = sent[-1]
+    doc = head.doc
+    while first.i < last.i and (first.is_punct or first.dep_ in {"cc", "mark"} or first.is_space):
+        first = doc[first.i + 1]
+    while last.i > first.i and (last.is_punct or last.is_space):
+        last = doc[last.i - 1]
+    return min(first.idx, trig.first.idx), max(last.idx + len(last.text), trig.last.idx + len(trig.last.text))
+
+
+# ------------------------------------------------------------------ modality
+
+
+def _modality(ctx: _Context, trig: _Trigger) -> Modality:
+    tok = trig.head
+    if _requested(tok):
+        return "requested"
+    if _negated(tok, trig.noun):
+        return "negated"
+    if _hypothetical(tok, trig.noun):
+        return "hypothetical"
+    if _reported(ctx, tok):
+        return "reported"
+    return "asserted"
+
+
+def _requested(tok: Any) -> bool:
+    if tok.pos_ == "NOUN":
+        return _is_requested_noun(tok)
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ in {"xcomp", "ccomp"} and cur.head.lemma_.lower() in REQUEST_VERBS:
+            return True
+        if cur.dep_ != "conj":
+            return False
+        cur = cur.head
+    return False
+
+
+def _negated(tok: Any, noun: Any | None) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    if noun is not None and any(c.dep_ == "det" and c.lower_ in _NEG_DETS for c in noun.children):
+        return True
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ in {"xcomp", "ccomp", "pcomp"} and cur.head.lemma_.lower() in NEGATING_HEADS:
+            return True
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
+            cur = cur.head
+            continue
+        if cur.dep_ not in {"conj", "xcomp"}:
+            return False
+        cur = cur.head
+        if any(c.dep_ == "neg" for c in cur.children) and cur.lemma_.lower() in HYPOTHETICAL_HEADS:
+            return True
+    return False
+
+
+def _hypothetical(tok: Any, noun: Any | None) -> bool:
+    if noun is not None and any(c.dep_ == "amod" and c.lower_ in _HYPOTHETICAL_AMODS for c in noun.children):
+        return True
+    cur = tok
+    for _ in range(5):
+        for c in cur.children:
+            if c.dep_ == "aux" and (
+                c.lower_ in HYPOTHETICAL_MODALS or c.lemma_.lower() in HYPOTHETICAL_MODALS
+            ):
+                return True
+            if c.dep_ == "mark" and c.lower_ in _IF_MARKS:
+                return True
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in HYPOTHETICAL_HEADS:
+            return True
+        if cur.dep_ in _CLAUSE_STOP or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def _reported(ctx: _Context, tok: Any) -> bool:
+    if ctx.in_quote(tok.idx):
+        return True
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in ATTRIBUTION_VERBS:
+            return True
+        if cur.head is cur:
+            break
+        cur = cur.head
+    sent = tok.sent
+    return any(t.lower_ == "according" and t.i + 1 < sent.end and t.nbor().lower_ == "to" for t in sent)
+
+
+# ------------------------------------------------------------------ participants
+
+
+def _participants(ctx: _Context, trig: _Trigger) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    tok = trig.head
+    actors: list[EntityMention] = []
+    targets: list[EntityMention] = []
+    if tok.pos_ == "NOUN":
+        for c in tok.children:
+            if c.dep_ == "poss":
+                (targets if tok.lemma_.lower() in _PATIENT_NOUNS else actors).extend(_names(ctx, c))
+            elif c.dep_ == "prep" and c.lower_ in _AGENT_NOUNS_PREPS:
+                actors.extend(_names_in_pobj(ctx, c))
+            elif c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ in _TARGET_PREPS):
+                targets.extend(_names_in_pobj(ctx, c))
+            elif c.dep_ == "compound":
+                m = ctx.mention(c)
+                if m is not None and m.label in _ACTOR_LABELS:
+                    actors.append(m)
+    else:
+        passive = _is_passive(tok)
+        has_subject = any(c.dep_ in _SUBJECTS or c.dep_ == "nsubjpass" for c in tok.children)
+        if passive and not has_subject:
+            targets.extend(_patient_names(ctx, tok))  # "was arrested, held and beaten"
+        else:
+            actors.extend(_subject_names(ctx, tok))
+        for c in tok.children:
+            if c.dep_ in _OBJECTS and not (trig.noun is not None and c.i == trig.noun.i):
+                targets.extend(_names(ctx, c))
+            elif c.dep_ == "nsubjpass":
+                relative = c.lower_ in _RELATIVE and tok.dep_ == "relcl"
+                targets.extend(_names(ctx, tok.head if relative else c))
+            elif c.dep_ == "agent":
+                actors.extend(_names_in_pobj(ctx, c))
+            elif c.dep_ in {"prep", "prt"} and c.lower_ in _TARGET_PREPS:
+                targets.extend(_names_in_pobj(ctx, c))
+        if trig.noun is not None:  # "imposed sanctions on X"
+            for c in trig.noun.children:
+                if c.dep_ == "prep" and (c.lower_ in _TARGET_PREPS or c.lower_ == "of"):
+                    targets.extend(_names_in_pobj(ctx, c))
+        if tok.dep_ in {"acl", "relcl"} and not actors and not any(c.dep_ in _SUBJECTS for c in tok.children):
+            targets.extend(_names(ctx, tok.head))  # "officials detained by ..." / "men held in ..."
+    actor_spans = _unique(actors)
+    target_spans = tuple(s for s in _unique(targets) if s not in actor_spans)
+    return actor_spans, target_spans
+
+
+def _patient_names(ctx: _Context, tok: Any) -> list[EntityMention]:
+    """Who undergoes a passive participle that has no subject of its own."""
+    cur = tok
+    for _ in range(4):
+        subj = next((c for c in cur.children if c.dep_ in {"nsubjpass", "nsubj"}), None)
+        if subj is not None:
+            relative = subj.lower_ in _RELATIVE and cur.dep_ == "relcl"
+            return _names(ctx, cur.head if relative else subj)
+        if cur.dep_ not in {"conj", "advcl", "xcomp"} or cur.head is cur:
+            return []
+        cur = cur.head
+    return []
+
+
+def _is_passive(tok: Any) -> bool:
+    """Passive, or a participle conjoined to a passive ("was arrested, locked up and beaten")."""
+    for _ in range(4):
+        if any(c.dep_ == "auxpass" for c in tok.children):
+            return True
+        if tok.dep_ not in {"conj", "advcl"} or tok.tag_ != "VBN":
+            return False
+        if tok.head.tag_ in {"VBD", "VBZ", "VBP"} and not any(
+            c.dep_ in {"aux", "nsubj"} for c in tok.children
+        ):
+            return True  # a bare participle in a list after a finite verb: "recounted ..., and beaten"
+            return False
+        tok = tok.head
+    return False
+
+
+def _unique(found: list[EntityMention]) -> tuple[Span, ...]:
+    seen: dict[int, Span] = {}
+    for m in found:
+        seen.setdefault(m.span.start, m.span)
+    return tuple(seen[k] for k in sorted(seen))
+
+
+def _subject_names(ctx: _Context, tok: Any) -> list[EntityMention]:
+    cur = tok
+    for _ in range(4):
+        subjects = [c for c in cur.children if c.dep_ in _SUBJECTS and c.i not in ctx.dateline_tokens]
+        subj = subjects[-1] if subjects else None  # the one nearest the verb
+        if subj is not None:
+            if subj.lower_ in _RELATIVE and cur.dep_ == "relcl":
+                return _names(ctx, cur.head)
+            return _names(ctx, subj)
+        if cur.dep_ in {"xcomp", "advcl"} and cur.head.lemma_.lower() in _CONTROL_VERBS:
+            # "urged Y to sanction", "called on Y to investigate": Y acts
+            names = _requestee(ctx, cur.head)
+            if names:
+                return names
+        if cur.dep_ in {"xcomp", "conj", "advcl", "acomp"} and cur.head is not cur:
+            # "plans to sign", "is unlikely to sign": the planner acts
+            cur = cur.head
+            continue
+        return []
+    return []
+
+
+def _requestee(ctx: _Context, verb: Any) -> list[EntityMention]:
+    for c in verb.children:
+        if c.dep_ in {"dobj", "dative"}:
+            return _names(ctx, c)
+        if c.dep_ in {"prep", "prt"} and c.lower_ in {"on", "upon"}:
+            return _names_in_pobj(ctx, c)
+    return []
+
+
+def _names_in_pobj(ctx: _Context, prep: Any) -> list[EntityMention]:
+    out: list[EntityMention] = []
+    for c in prep.children:
+        if c.dep_ == "pobj":
+            out.extend(_names(ctx, c))
+    return out
+
+
+def _names(ctx: _Context, tok: Any, depth: int = 0) -> list[EntityMention]:
+    """The entity mentions a noun phrase headed by ``tok`` names (with its conjuncts)."""
+    out: list[EntityMention] = []
+    m = ctx.mention(tok)
+    if m is not None and m.label in _ACTOR_LABELS | {"LAW"}:
+        out.append(m)
+    elif tok.lower_ in _FIRST_PERSON:
+        speaker = ctx.first_person(tok.idx)
+        if speaker is not None:
+            out.append(speaker)
+    elif tok.lower_ in _PRONOUNS:
+        person = ctx.antecedents.resolve(tok.idx)
+        if person is not None:
+            out.append(person)
+    else:
+        for c in tok.children:
+            if c.dep_ in {"compound", "poss", "amod", "nmod", "appos"}:
+                cm = ctx.mention(c)
+                if cm is not None and cm.label in _ACTOR_LABELS:
+                    out.append(cm)
+        if not out and depth == 0:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in {"of", "for", "from"}:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            out.extend(_names(ctx, p, depth + 1))
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(_names(ctx, c, depth))
+    return out
+
+
+def _location(ctx: _Context, trig: _Trigger) -> Span | None:
+    """A GPE/LOC/FAC mention in an "in/at X" phrase of the trigger or of its own arguments."""
+    frontier = [trig.head] + ([trig.noun] if trig.noun is not None and trig.noun is not trig.head else [])
+    for _ in range(3):
+        nxt: list[Any] = []
+        for head in frontier:
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in _LOCATION_PREPS:
+                    for p in c.children:
+                        m = ctx.mention(p) if p.dep_ == "pobj" else None
+                        if m is not None and m.label in _LOCATION_LABELS:
+                            return m.span
+                elif c.dep_ in _ARGUMENT_DEPS and c.pos_ != "VERB" and c.i not in ctx.trigger_heads:
+                    nxt.append(c)
+        frontier = nxt
+    return None
+
+
+# ------------------------------------------------------------------ dates
+
+
+def _date(
+    ctx: _Context, trig: _Trigger, dct: DateValue | None
+) -> tuple[DateValue | None, str | None, str | None]:
+    sent = trig.head.sent
+    c_start, c_end = _clause(trig)
+    best: tuple[int, int, TimeExpr] | None = None
+    for t in ctx.times:
+        if not (sent.start_char <= t.span.start and t.span.end <= sent.end_char):
+            continue
+        owner = _owner(ctx, t)
+        if owner == trig.head.i or (trig.noun is not None and owner == trig.noun.i):
+            tier = 0
+        elif c_start <= t.span.start and t.span.end <= c_end and owner not in ctx.trigger_heads:
+            tier = 1
+        elif owner not in ctx.trigger_heads:
+            tier = 2
+        else:
+            continue
+        rank = (tier, abs(t.span.start - trig.first.idx), t)
+        if best is None or rank[:2] < best[:2]:
+            best = rank
+    if best is not None:
+        return best[2].date, best[2].id, "clause"
+    if dct is not None:
+        return dct, None, "article"
+    return None, None, None
+
+
+def _owner(ctx: _Context, t: TimeExpr) -> int | None:
+    """The nearest verb or event noun above a time expression in the parse."""
+    span = ctx.doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+    if span is None:
+        return None
+    cur = span.root.head
+    for _ in range(8):
+        if cur.pos_ in {"VERB", "AUX"} or cur.i in ctx.trigger_heads:
+            return cur.i
+        if cur.head is cur:
+            return cur.i
+        cur = cur.head
+    return None

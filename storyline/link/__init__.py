@@ -1,0 +1,50 @@
+"""Cross-article linking: analyses in, one :class:`~storyline.model.Story` out.
+
+Works only on the typed records (never spaCy docs), with blocking dicts so the
+cost grows near-linearly with the corpus.  Stages, in order:
+
+1. :func:`~storyline.link.entities.resolve_entities`: mentions -> entities;
+2. :func:`~storyline.link.dating.date_articles`: publication dates for undated articles;
+3. :func:`~storyline.link.events.build_events`: event mentions -> canonical events;
+4. :func:`~storyline.link.claims.compare_claims`: numeric claims and conflicts;
+5. speakers: quote id -> the entity whose mention overlaps the quote's speaker span.
+
+The input order does not matter: pairs are sorted by article id first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from storyline.link.claims import compare_claims
+from storyline.link.dating import date_articles
+from storyline.link.entities import EntityIndex, resolve_entities
+from storyline.link.events import build_events
+from storyline.model import Article, ArticleAnalysis, Story
+from storyline.settings import Settings
+
+__all__ = ["link"]
+
+
+def link(items: Iterable[tuple[Article, ArticleAnalysis | None]], settings: Settings) -> Story:
+    """Link every article's analysis (``None`` for copies) into one story."""
+    pairs = sorted(items, key=lambda p: p[0].id)
+    analysed = [(a, an) for a, an in pairs if an is not None]
+    entities, index = resolve_entities(analysed)
+    dates = date_articles(pairs, index)
+    events = build_events(pairs, dates, index, settings)
+    claims, conflicts = compare_claims(pairs)
+    return Story(
+        entities=entities, events=events, claims=claims, conflicts=conflicts,
+        published=dates.published, speakers=_speakers(analysed, index),
+    )
+
+
+def _speakers(pairs: list[tuple[Article, ArticleAnalysis]], index: EntityIndex) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for _, analysis in pairs:
+        for quote in analysis.quotes:
+            entity = index.entity_at(quote.speaker)
+            if entity is not None:
+                out[quote.id] = entity
+    return dict(sorted(out.items()))

@@ -1,0 +1,440 @@
+"""Merge entity mentions across articles into :class:`~storyline.model.Entity` records.
+
+The passes, each near-linear thanks to a blocking dict, each merge leaving a
+:class:`~storyline.model.MergeReason`:
+
+1. ``refers-to``: within an article, a mention joins the mention its ``refers_to`` points at;
+   then ``same-article``: equal keys in one article, and a surname-only mention that names
+   exactly one full-name person of the article.
+2. ``same-name``: equal normalised keys (case, accents, hyphens, "the", titles) across articles.
+3. ``spelling-variant`` / ``nickname`` / ``middle-name`` / ``same-words``: names blocked by
+   (label group, prefix or suffix of the surname / first and last word) and compared with
+   rapidfuzz, under guard rails: people need compatible first names (the nickname table) and
+   no conflicting party; other names may differ only in near-identical spellings of a word,
+   never in a different word ("Human Rights Watch" / "Human Rights First").
+4. ``acronym``: a lone acronym joins the one name in the story whose initials it spells
+   (an acronym that some article defined already joined in pass 2 through its shared key).
+5. ``surname-only``: a surname-only person joins a full-name person only when that person is
+   the one person of the story with the surname.
+6. ``short-form``: a one-word organisation joins the one organisation named by that word and
+   company designators ("Halvern" / "Halvern Chemicals").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+
+import msgspec
+
+from storyline.ids import make_id
+from storyline.link import names
+from storyline.model import Article, ArticleAnalysis, Entity, EntityMention, MergeReason, Span
+
+__all__ = ["EntityIndex", "WINDOW", "resolve_entities"]
+
+WINDOW = 64
+"""In a block of names sorted by key, each name is compared with the next ``WINDOW`` only
+(sorted neighbourhood), so a huge block ("-son" surnames) stays linear."""
+
+
+class _M(msgspec.Struct):
+    """One mention with what the passes need, precomputed once."""
+
+    mention: EntityMention
+    group: str
+    tokens: tuple[str, ...]
+    key: str
+    surface: str
+    pronoun: bool
+    acronym: bool
+    person: bool
+    full: bool
+    """A name that can be matched across articles on its own (people: two words or more)."""
+
+
+def _surface(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _prepare(mention: EntityMention) -> _M:
+    group = names.label_group(mention.label)
+    person = group == "person"
+    surface = _surface(mention.span.text)
+    # structure (first name, surname, how many words) from the words on the page, where a
+    # hyphenated surname is one word; equality from analyze's key, which for a linked surname
+    # or acronym is the key of the full name it stands for
+    tokens = names.name_tokens(surface, person=person)
+    key = names.norm_key(mention.key or surface, person=person)
+    pronoun = names.norm_key(surface) in names.PRONOUNS or not tokens or not key
+    full = not pronoun and any(c.isupper() for c in surface) and (len(tokens) >= 2 or not person)
+    return _M(
+        mention=mention, group=group, tokens=tokens, key=key,
+        surface=surface, pronoun=pronoun, acronym=names.is_acronym(surface), person=person, full=full,
+    )
+
+
+class _Clusters:
+    """Union-find over mention indexes, with per-cluster facts for the guard rails."""
+
+    def __init__(self, items: Sequence[_M]) -> None:
+        self.items = items
+        self.parent = list(range(len(items)))
+        self.firsts: list[set[str]] = []
+        self.parties: list[set[str]] = []
+        for m in items:
+            first = {m.tokens[0]} if m.person and m.full else set()
+            self.firsts.append(first)
+            party = m.mention.attributes.get("party")
+            self.parties.append({party.strip().casefold()[:1]} if party else set())
+        self.reasons: list[tuple[int, MergeReason]] = []
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def compatible(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        pa, pb = self.parties[ra], self.parties[rb]
+        if pa and pb and pa != pb:
+            return False
+        return all(names.first_names_compatible(x, y) for x in self.firsts[ra] for y in self.firsts[rb])
+
+    def union(self, a: int, b: int, rule: str, detail: str, *, guard: bool = True) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb or (guard and not self.compatible(ra, rb)):
+            return False
+        if rb < ra:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.firsts[ra] |= self.firsts[rb]
+        self.parties[ra] |= self.parties[rb]
+        self.reasons.append((ra, MergeReason(rule=rule, detail=detail)))
+        return True
+
+
+class EntityIndex:
+    """Maps a span of an article to the entity whose mention it overlaps."""
+
+    def __init__(self, rows: Iterable[tuple[str, int, int, str]]) -> None:
+        by_article: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for article, start, end, entity in rows:
+            by_article[article].append((start, end, entity))
+        self._rows = {a: sorted(r) for a, r in by_article.items()}
+        self._starts = {a: [r[0] for r in rows] for a, rows in self._rows.items()}
+
+    def entity_at(self, span: Span | None) -> str | None:
+        """The entity with the most overlap with ``span`` (same article); ties: smallest id."""
+        if span is None or span.article not in self._rows:
+            return None
+        rows, starts = self._rows[span.article], self._starts[span.article]
+        hi = bisect.bisect_left(starts, span.end)
+        best: tuple[int, str] | None = None
+        # mentions are short: look back a bounded number of rows for overlaps
+        for start, end, entity in rows[max(0, hi - 32):hi]:
+            overlap = min(end, span.end) - max(start, span.start)
+            if overlap > 0 and (best is None or (-overlap, entity) < (-best[0], best[1])):
+                best = (overlap, entity)
+        return best[1] if best else None
+
+    def entities_at(self, spans: Iterable[Span]) -> tuple[str, ...]:
+        found = {e for s in spans if (e := self.entity_at(s)) is not None}
+        return tuple(sorted(found))
+
+
+def resolve_entities(
+    analyses: Sequence[tuple[Article, ArticleAnalysis]],
+) -> tuple[tuple[Entity, ...], EntityIndex]:
+    """Merge the mentions of all ``analyses`` into entities (sorted by id) and a span index."""
+    items: list[_M] = []
+    offsets: list[tuple[str, int]] = []
+    for article, analysis in sorted(analyses, key=lambda p: p[0].id):
+        offsets.append((article.id, len(items)))
+        items.extend(_prepare(m) for m in sorted(analysis.mentions, key=lambda m: (m.span.start, m.span.end)))
+    uf = _Clusters(items)
+    bounds = [(start, (offsets[k + 1][1] if k + 1 < len(offsets) else len(items)))
+              for k, (_, start) in enumerate(offsets)]
+    for lo, hi in bounds:
+        _within_article(uf, lo, hi)
+    _same_name(uf)
+    _fuzzy(uf)
+    _acronyms(uf)
+    _surnames(uf)
+    _short_forms(uf)
+    return _build(uf)
+
+
+def _within_article(uf: _Clusters, lo: int, hi: int) -> None:
+    items = uf.items
+    by_start: dict[int, int] = {}
+    for i in range(lo, hi):
+        by_start.setdefault(items[i].mention.span.start, i)
+    for i in range(lo, hi):
+        ref = items[i].mention.refers_to
+        if ref is not None and (j := by_start.get(ref)) is not None and j != i:
+            uf.union(j, i, "refers-to", f'"{items[i].surface}" -> "{items[j].surface}" (same article)',
+                     guard=False)
+    by_key: dict[tuple[str, str], int] = {}
+    for i in range(lo, hi):
+        m = items[i]
+        if m.pronoun or not m.key:
+            continue
+        first = by_key.setdefault((m.group, m.key), i)
+        if first != i:
+            uf.union(first, i, "same-article", f'"{m.surface}" = "{items[first].surface}"')
+    # a surname-only person naming exactly one full-name person of the article
+    surnames: dict[str, set[int]] = defaultdict(set)
+    for i in range(lo, hi):
+        m = items[i]
+        if m.person and m.full:
+            surnames[m.tokens[-1].replace("-", " ")].add(uf.find(i))
+    with_full = {uf.find(i) for i in range(lo, hi) if items[i].full}
+    for i in range(lo, hi):
+        m = items[i]
+        if m.person and not m.pronoun and len(m.tokens) == 1 and uf.find(i) not in with_full:
+            roots = surnames.get(m.key, set())
+            if len(roots) == 1:
+                j = next(iter(roots))
+                detail = f'"{m.surface}" -> "{items[j].surface}" (only one in the article)'
+                uf.union(j, i, "same-article", detail)
+
+
+def _same_name(uf: _Clusters) -> None:
+    first_of: dict[tuple[str, str], int] = {}
+    for i, m in enumerate(uf.items):
+        if not m.full:
+            continue
+        j = first_of.setdefault((m.group, m.key), i)
+        if j != i and uf.find(i) != uf.find(j):
+            uf.union(j, i, "same-name", f'"{m.surface}" = "{uf.items[j].surface}"', guard=False)
+
+
+def _blocks(m: _M) -> list[tuple[str, ...]]:
+    words = [w.replace("-", "") for w in m.tokens if w not in names.STOPWORDS] or [""]
+    last = words[-1]
+    keys: list[tuple[str, ...]] = [(m.group, "p", last[:3]), (m.group, "s", last[-4:])]
+    if not m.person:
+        keys.append((m.group, "f", words[0][:3]))
+    return keys
+
+
+def _compare(a: _M, b: _M) -> tuple[str, str, float] | None:
+    """(rule, detail, score) when the two names may name one entity, else None."""
+    if a.person:
+        if len(a.tokens) < 2 or len(b.tokens) < 2:
+            return None
+        score = names.spelling_variant(a.tokens[-1], b.tokens[-1])
+        if score is None:
+            return None
+        how = names.first_names_compatible(a.tokens[0], b.tokens[0])
+        if how is None or how == "initial":
+            return None
+        mid_a, mid_b = a.tokens[1:-1], b.tokens[1:-1]
+        if mid_a and mid_b and len(mid_a[0]) > 1 and len(mid_b[0]) > 1 and \
+                names.spelling_variant(mid_a[0], mid_b[0]) is None:
+            return None
+        if score < 1.0:
+            detail = f'"{a.surface}" ~ "{b.surface}" (jaro-winkler {score:.2f} on the surname'
+            if how == "nickname":
+                detail += f", nickname {a.tokens[0]}/{b.tokens[0]}"
+            return "spelling-variant", detail + ")", score
+        if how == "nickname":
+            return "nickname", f'"{a.surface}" ~ "{b.surface}" (nickname {a.tokens[0]}/{b.tokens[0]})', 0.99
+        if how == "spelling":
+            return "spelling-variant", f'"{a.surface}" ~ "{b.surface}" (first-name spelling)', 0.98
+        return "middle-name", f'"{a.surface}" ~ "{b.surface}" (same first and last name)', 0.995
+    pairs = names.tokens_compatible(a.tokens, b.tokens)
+    if pairs is None:
+        return None
+    if not pairs:
+        return "same-words", f'"{a.surface}" ~ "{b.surface}" (same words)', 1.0
+    score = min(s for _, _, s in pairs)
+    words = ", ".join(f"{x}/{y} {s:.2f}" for x, y, s in pairs)
+    return "spelling-variant", f'"{a.surface}" ~ "{b.surface}" (jaro-winkler {words})', score
+
+
+def _fuzzy(uf: _Clusters) -> None:
+    items = uf.items
+    nodes: dict[tuple[str, str], int] = {}
+    for i, m in enumerate(items):
+        if m.full and not m.acronym:
+            nodes.setdefault((m.group, m.key), i)
+    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in sorted(nodes.values()):
+        for key in _blocks(items[i]):
+            blocks[key].append(i)
+    seen: set[tuple[int, int]] = set()
+    accepted: list[tuple[float, int, int, str, str]] = []
+    for members in blocks.values():
+        # sorted neighbourhood: same-surname (or same-word) names sit next to each other
+        members.sort(key=lambda i: (items[i].tokens[-1], items[i].key, i))
+        for x, first in enumerate(members):
+            for second in members[x + 1 : x + 1 + WINDOW]:
+                a, b = min(first, second), max(first, second)
+                if (a, b) in seen:
+                    continue
+                seen.add((a, b))
+                found = _compare(items[a], items[b])
+                if found is not None:
+                    rule, detail, score = found
+                    accepted.append((-score, a, b, rule, detail))
+    for _, a, b, rule, detail in sorted(accepted):
+        party = uf.parties[uf.find(a)] & uf.parties[uf.find(b)]
+        if party and rule != "same-words":
+            detail = detail[:-1] + f", same party {next(iter(party)).upper()})"
+        uf.union(a, b, rule, detail)
+
+
+def _root_has(uf: _Clusters, pred: Callable[[_M], bool]) -> dict[int, bool]:
+    """Root -> whether any mention of its cluster satisfies ``pred``."""
+    out: dict[int, bool] = {}
+    for i, m in enumerate(uf.items):
+        r = uf.find(i)
+        out[r] = out.get(r, False) or pred(m)
+    return out
+
+
+def _acronyms(uf: _Clusters) -> None:
+    items = uf.items
+    expanded = _root_has(uf, lambda m: m.full and not m.acronym and len(m.tokens) >= 2)
+    by_initials: dict[tuple[str, str], set[int]] = defaultdict(set)
+    example: dict[int, int] = {}
+    for i, m in enumerate(items):
+        if m.full and not m.acronym and not m.person and len(m.tokens) >= 2:
+            root = uf.find(i)
+            by_initials[(m.group, names.initials(m.surface))].add(root)
+            example.setdefault(root, i)
+    done: set[int] = set()
+    for i, m in enumerate(items):
+        root = uf.find(i)
+        if not m.acronym or m.person or expanded.get(root) or root in done:
+            continue
+        done.add(root)
+        roots = by_initials.get((m.group, names.acronym_of(m.surface)), set())
+        if len(roots) == 1:
+            j = example[next(iter(roots))]
+            uf.union(j, i, "acronym", f'"{m.surface}" = initials of "{items[j].surface}"')
+
+
+def _surnames(uf: _Clusters) -> None:
+    items = uf.items
+    has_full = _root_has(uf, lambda m: m.person and m.full)
+    lone: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(items):
+        if m.person and not m.pronoun and len(m.tokens) == 1 and not has_full[uf.find(i)]:
+            lone[m.key].append(i)
+    for key in sorted(lone):
+        first = lone[key][0]
+        for i in lone[key][1:]:
+            if uf.find(i) != uf.find(first):
+                uf.union(first, i, "same-name", f'"{items[i].surface}" = "{items[first].surface}"')
+    by_surname: dict[str, set[int]] = defaultdict(set)
+    example: dict[int, int] = {}
+    for i, m in enumerate(items):
+        if m.person and m.full:
+            root = uf.find(i)
+            by_surname[m.tokens[-1].replace("-", " ")].add(root)
+            example.setdefault(root, i)
+    for key in sorted(lone):
+        roots = by_surname.get(key, set())
+        if len(roots) == 1:
+            j = example[next(iter(roots))]
+            i = lone[key][0]
+            uf.union(j, i, "surname-only",
+                     f'"{items[i].surface}" -> "{items[j].surface}" (the only person with that surname)')
+
+
+def _short_forms(uf: _Clusters) -> None:
+    """A one-word organisation ("Halvern") joins the one organisation of the story named by
+    that word plus company designators only ("Halvern Chemicals", "Halvern Inc.")."""
+    items = uf.items
+    by_head: dict[tuple[str, str], set[int]] = defaultdict(set)
+    example: dict[int, int] = {}
+    for i, m in enumerate(items):
+        if m.group == "org" and m.full and len(m.tokens) >= 2 and \
+                all(w in names.DESIGNATORS for w in m.tokens[1:]):
+            root = uf.find(i)
+            by_head[(m.group, m.tokens[0])].add(root)
+            example.setdefault(root, i)
+    done: set[int] = set()
+    for i, m in enumerate(items):
+        root = uf.find(i)
+        if m.group != "org" or not m.full or len(m.tokens) != 1 or m.acronym or root in done:
+            continue
+        done.add(root)
+        roots = by_head.get((m.group, m.tokens[0]), set()) - {root}
+        if len(roots) == 1:
+            j = example[next(iter(roots))]
+            uf.union(j, i, "short-form", f'"{m.surface}" -> "{items[j].surface}" (the only one of that name)')
+
+
+def _pick_name(members: list[_M]) -> str:
+    full = [m for m in members if m.full] or [m for m in members if not m.pronoun] or members
+    if any(m.person for m in full) and any(len(m.tokens) >= 2 for m in full):
+        full = [m for m in full if len(m.tokens) >= 2]
+    counts = Counter(m.surface for m in full)
+    return min(counts, key=lambda s: (-counts[s], -len(s), s))
+
+
+def _merge_attributes(members: list[_M]) -> tuple[dict[str, str], list[MergeReason]]:
+    values: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in members:
+        for k, v in m.mention.attributes.items():
+            if v:
+                values[k][v.strip()] += 1
+    attrs: dict[str, str] = {}
+    reasons: list[MergeReason] = []
+    for k in sorted(values):
+        forms = values[k]
+        distinct = {v.casefold() for v in forms}
+        if len(distinct) == 1:
+            attrs[k] = min(forms, key=lambda v: (-forms[v], v))
+        else:
+            shown = " vs ".join(f'"{v}"' for v in sorted(forms))
+            reasons.append(MergeReason(rule="attribute-conflict", detail=f"{k}: {shown} (left out)"))
+    return attrs, reasons
+
+
+def _build(uf: _Clusters) -> tuple[tuple[Entity, ...], EntityIndex]:
+    items = uf.items
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        groups[uf.find(i)].append(i)
+    reasons: dict[int, list[MergeReason]] = defaultdict(list)
+    for root, reason in uf.reasons:
+        reasons[uf.find(root)].append(reason)
+    drafts = []
+    for root, idx in groups.items():
+        members = [items[i] for i in idx]
+        if all(m.pronoun for m in members):
+            continue  # a pronoun that names nobody is not an entity
+        name = _pick_name(members)
+        labels = Counter(m.mention.label for m in members)
+        label = min(labels, key=lambda s: (-labels[s], s))
+        group = names.label_group(label)
+        first = min((m.mention.span.article, m.mention.span.start) for m in members)
+        key = names.norm_key(name, person=group == "person") or name
+        drafts.append((group, key, first, root, name, label))
+    base_count = Counter((d[0], d[1]) for d in drafts)
+    entities: list[Entity] = []
+    rows: list[tuple[str, int, int, str]] = []
+    for group, key, first, root, name, label in drafts:
+        eid = make_id("e", group, key) if base_count[(group, key)] == 1 else make_id("e", group, key, *first)
+        members = [items[i] for i in groups[root]]
+        attrs, conflicts = _merge_attributes(members)
+        spans = tuple(sorted(m.mention.span for m in members))
+        aliases = tuple(sorted({m.surface for m in members if not m.pronoun}))
+        entities.append(Entity(
+            id=eid, name=name, type=label, aliases=aliases, mentions=spans, attributes=attrs,
+            reasons=tuple(reasons[root]) + tuple(conflicts),
+        ))
+        rows.extend((s.article, s.start, s.end, eid) for s in spans)
+    entities.sort(key=lambda e: e.id)
+    return tuple(entities), EntityIndex(rows)

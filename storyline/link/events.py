@@ -1,0 +1,335 @@
+"""Merge event mentions (within and across articles) into canonical :class:`Event` s.
+
+Two mentions report one event when they have the same type, share an actor (or a
+target) entity, do not conflict on participants (both name actors: the sets meet;
+both name targets: the sets meet), and their dates are compatible: the intervals
+overlap, and a merged event keeps a non-empty intersection of its mentions'
+intervals, so a year-precision mention cannot chain two different days together.
+
+Mentions that name no participant at all merge only with such mentions of the same
+type and trigger word on compatible dates (rule ``same-trigger``).
+
+Blocking: dated mentions are blocked by (type, role, entity, month) and swept in
+date order; a mention that is undated (or dated coarser than about a year) joins
+the one dated event of its (type, entity) block when there is exactly one, else
+the other undated mentions of that block.  A date whose basis is the article's
+own date (``date_basis == "article"``) only says the event happened by then, so
+for matching its interval is widened by :data:`ARTICLE_DATE_SLACK_DAYS` back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+import msgspec
+
+from storyline.ids import make_id
+from storyline.link.dating import ArticleDates
+from storyline.link.entities import EntityIndex
+from storyline.model import Article, ArticleAnalysis, DateValue, Event, EventMention, MergeReason
+from storyline.settings import Settings
+
+__all__ = ["ARTICLE_DATE_SLACK_DAYS", "build_events", "summarize"]
+
+ARTICLE_DATE_SLACK_DAYS = 7
+"""News reports an action within days; a report dated D covers events from D-7 to D."""
+
+_MAX_ROOTS = 256  # dated events looked at per block for one undated mention (bounds the cost)
+_COARSE_DAYS = 400  # intervals longer than this (decades, open bounds) block like undated ones
+_RANK = {p: i for i, p in enumerate(["day", "week", "month", "season", "quarter", "half", "year", "decade",
+                                     "century"])}
+_Interval = tuple[dt.date, dt.date]
+
+
+class _V(msgspec.Struct):
+    mention: EventMention
+    independent: bool
+    actors: frozenset[str]
+    targets: frozenset[str]
+    location: str | None
+    interval: _Interval | None
+
+    @property
+    def coarse(self) -> bool:
+        return self.interval is None or (self.interval[1] - self.interval[0]).days > _COARSE_DAYS
+
+
+def _interval(d: DateValue | None, basis: str | None) -> _Interval | None:
+    if d is None:
+        return None
+    lo, hi = d.earliest, d.latest or dt.date.max
+    if basis == "article":
+        lo = lo - dt.timedelta(days=ARTICLE_DATE_SLACK_DAYS)
+    return lo, hi
+
+
+def _meet(a: _Interval | None, b: _Interval | None) -> _Interval | None | bool:
+    """The intersection, ``None`` when either is undated, ``False`` when they are disjoint."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    lo, hi = max(a[0], b[0]), min(a[1], b[1])
+    return (lo, hi) if lo <= hi else False
+
+
+def _participants_ok(a: _V, b: _V) -> bool:
+    if a.actors and b.actors and not (a.actors & b.actors):
+        return False
+    if a.targets and b.targets and not (a.targets & b.targets):
+        return False
+    return bool((a.actors & b.actors) or (a.targets & b.targets))
+
+
+class _Clusters:
+    def __init__(self, items: Sequence[_V]) -> None:
+        self.items = items
+        self.parent = list(range(len(items)))
+        self.interval: list[_Interval | None] = [v.interval for v in items]
+        self.actors = [set(v.actors) for v in items]
+        self.targets = [set(v.targets) for v in items]
+        self.reasons: list[tuple[int, MergeReason]] = []
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int, rule: str, detail: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        met = _meet(self.interval[ra], self.interval[rb])
+        if met is False:
+            return False
+        for sets in (self.actors, self.targets):
+            if sets[ra] and sets[rb] and not (sets[ra] & sets[rb]):
+                return False
+        if rb < ra:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.interval[ra] = met  # type: ignore[assignment]
+        self.actors[ra] |= self.actors[rb]
+        self.targets[ra] |= self.targets[rb]
+        self.reasons.append((ra, MergeReason(rule=rule, detail=detail)))
+        return True
+
+
+def _months(iv: _Interval) -> list[tuple[int, int]]:
+    y, m = iv[0].year, iv[0].month
+    out = []
+    while (y, m) <= (iv[1].year, iv[1].month):
+        out.append((y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def _collect(
+    pairs: Sequence[tuple[Article, ArticleAnalysis | None]], dates: ArticleDates, entities: EntityIndex,
+) -> list[_V]:
+    items: list[_V] = []
+    for article, analysis in sorted(pairs, key=lambda p: p[0].id):
+        if analysis is None:
+            continue
+        # analysis dated article-based mentions from metadata and datelines itself; linking
+        # only adds dates it found, and an open "on or after" bound is not a date: such
+        # mentions stay undated rather than get an invented date.
+        found = dates.published.get(article.id)
+        for ev in analysis.events:
+            if ev.date is None and ev.date_basis in (None, "article") and found is not None \
+                    and found.method == "inferred" and found.date.latest is not None:
+                ev = msgspec.structs.replace(ev, date=found.date, date_basis="article")
+            items.append(_V(
+                mention=ev, independent=article.duplicate_of is None,
+                actors=frozenset(entities.entities_at(ev.actors)),
+                targets=frozenset(entities.entities_at(ev.targets)),
+                location=entities.entity_at(ev.location),
+                interval=_interval(ev.date, ev.date_basis),
+            ))
+    items.sort(key=lambda v: v.mention.id)
+    return items
+
+
+def _blocks(v: _V) -> list[tuple[str, str, str]]:
+    if not v.actors and not v.targets:
+        return [(v.mention.type, "w", _trigger(v))]
+    return [(v.mention.type, "a", e) for e in sorted(v.actors)] + \
+           [(v.mention.type, "t", e) for e in sorted(v.targets)]
+
+
+def _trigger(v: _V) -> str:
+    return " ".join(v.mention.trigger.text.casefold().split())
+
+
+def _bare_match(a: _V, b: _V) -> bool:
+    """Neither names a participant: the same trigger word on compatible dates is all there is."""
+    return not (a.actors or a.targets or b.actors or b.targets) and _trigger(a) == _trigger(b)
+
+
+def _pair_blocks(v: _V) -> list[tuple[str, str, str, str]]:
+    return [(v.mention.type, "at", a, t) for a in sorted(v.actors) for t in sorted(v.targets)]
+
+
+def _date_text(v: _V) -> str:
+    return v.mention.date.value if v.mention.date else "undated"
+
+
+def _detail(a: _V, b: _V) -> str:
+    shared = ", ".join(sorted((a.actors & b.actors) | (a.targets & b.targets))) or f'trigger "{_trigger(a)}"'
+    return (f"{a.mention.id} ~ {b.mention.id}: type {a.mention.type}, shared {shared}, "
+            f"dates {_date_text(a)} / {_date_text(b)}")
+
+
+def _merge_dated(uf: _Clusters) -> None:
+    items = uf.items
+    blocks: dict[tuple[str, str, str, tuple[int, int]], list[int]] = defaultdict(list)
+    for i, v in enumerate(items):
+        if not v.coarse:
+            assert v.interval is not None
+            for key in _blocks(v):
+                for month in _months(v.interval):
+                    blocks[(*key, month)].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        members.sort(key=lambda i: (items[i].interval, i))
+        for x, a in enumerate(members):
+            ia = items[a].interval
+            assert ia is not None
+            for b in members[x + 1 : x + 1 + _MAX_ROOTS]:  # a chain still links longer runs
+                ib = items[b].interval
+                assert ib is not None
+                if ib[0] > ia[1]:
+                    break  # sorted by start: nothing later overlaps a
+                if _participants_ok(items[a], items[b]) or _bare_match(items[a], items[b]):
+                    pairs.add((min(a, b), max(a, b)))
+
+    def specificity(p: tuple[int, int]) -> tuple[int, int, int]:
+        dates = [items[i].mention.date for i in p]
+        ranks = [_RANK.get(d.precision, 9) if d is not None else 9 for d in dates]
+        return (sum(ranks), p[0], p[1])
+
+    for a, b in sorted(pairs, key=specificity):
+        rule = "same-trigger" if _bare_match(items[a], items[b]) else "same-event"
+        uf.union(a, b, rule, _detail(items[a], items[b]))
+
+
+def _merge_undated(uf: _Clusters) -> None:
+    items = uf.items
+    dated: dict[tuple[str, ...], dict[int, int]] = defaultdict(dict)
+    for i, v in enumerate(items):
+        if not v.coarse:
+            for key in _blocks(v) + _pair_blocks(v):
+                dated[key].setdefault(uf.find(i), i)
+    waiting: dict[tuple[str, str, str], int] = {}
+    for i, v in enumerate(items):
+        if not v.coarse or not (v.actors or v.targets):
+            continue  # a bare undated mention has nothing to be matched on
+        roots = _dated_roots(uf, dated, _pair_blocks(v), v) or _dated_roots(uf, dated, _blocks(v), v)
+        if len(roots) == 1:
+            j = next(iter(roots.values()))
+            uf.union(j, i, "undated-join", _detail(items[j], v) + " (the one dated event of its kind)")
+        elif not roots:
+            for key in _blocks(v):
+                j = waiting.setdefault(key, i)
+                if j != i and _participants_ok(items[j], v):
+                    uf.union(j, i, "same-event", _detail(items[j], v))
+
+
+def _dated_roots(
+    uf: _Clusters, dated: dict[tuple[str, ...], dict[int, int]], keys: Sequence[tuple[str, ...]], v: _V,
+) -> dict[int, int]:
+    """Up to two dated events (root -> a member) in the ``keys`` blocks that ``v`` fits."""
+    roots: dict[int, int] = {}
+    for key in keys:
+        for root, j in list(dated.get(key, {}).items())[:_MAX_ROOTS]:
+            root = uf.find(root)  # an undated mention may have joined it since
+            if root not in roots and _fits(uf, root, v):
+                roots[root] = j
+                if len(roots) > 1:
+                    return roots
+    return roots
+
+
+def _fits(uf: _Clusters, root: int, v: _V) -> bool:
+    """Whether mention ``v`` may join dated event ``root`` (participants and dates)."""
+    for mine, theirs in ((v.actors, uf.actors[root]), (v.targets, uf.targets[root])):
+        if mine and theirs and not (mine & theirs):
+            return False
+    return _meet(v.interval, uf.interval[root]) is not False
+
+
+def summarize(text: str, limit: int) -> str:
+    """One line of the evidence: whitespace collapsed, cut at a word boundary with "..."."""
+    line = re.sub(r"\s+", " ", text).strip()
+    if len(line) <= limit:
+        return line
+    cut = line[: max(limit - 3, 1)]
+    if " " in cut:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:-") + "..."
+
+
+def _best_date(vs: list[_V]) -> DateValue | None:
+    def width(d: DateValue) -> tuple[int, dt.date, str]:
+        days = (d.latest - d.earliest).days if d.latest else 10**6
+        return (days, d.earliest, d.value)
+
+    clause = [v.mention.date for v in vs if v.mention.date is not None and v.mention.date_basis == "clause"]
+    rest = [v.mention.date for v in vs if v.mention.date is not None]
+    pool = clause or rest
+    return min(pool, key=width) if pool else None
+
+
+def _most_common(values: Sequence[str]) -> str | None:
+    counts = Counter(v for v in values if v)
+    return min(counts, key=lambda s: (-counts[s], s)) if counts else None
+
+
+def _build(uf: _Clusters, settings: Settings) -> list[Event]:
+    groups: dict[int, list[_V]] = defaultdict(list)
+    for i, v in enumerate(uf.items):
+        groups[uf.find(i)].append(v)
+    reasons: dict[int, list[MergeReason]] = defaultdict(list)
+    for root, reason in uf.reasons:
+        reasons[uf.find(root)].append(reason)
+    events = []
+    for root, vs in groups.items():
+        mentions = [v.mention for v in vs]
+        modalities = [m.modality for m in mentions]
+        modality = "asserted" if "asserted" in modalities else _most_common(modalities)
+        best = min(vs, key=lambda v: (
+            v.mention.modality != "asserted", v.mention.date_basis != "clause", v.mention.date is None,
+            _RANK.get(v.mention.date.precision, 9) if v.mention.date else 9,
+            v.mention.span.article, v.mention.span.start))
+        events.append(Event(
+            id=make_id("v", min(m.id for m in mentions)),
+            type=_most_common([m.type for m in mentions]) or mentions[0].type,
+            modality=modality,  # type: ignore[arg-type]
+            mentions=tuple(sorted(mentions, key=lambda m: (m.span.article, m.span.start, m.id))),
+            summary=summarize(best.mention.span.text, settings.max_summary_chars),
+            date=_best_date(vs),
+            mode=_most_common([m.mode or "" for m in mentions]),
+            cameo=_most_common([m.cameo or "" for m in mentions]),
+            actors=tuple(sorted(set().union(*(v.actors for v in vs)))),
+            targets=tuple(sorted(set().union(*(v.targets for v in vs)))),
+            location=_most_common([v.location or "" for v in vs]),
+            sources=len({v.mention.span.article for v in vs if v.independent}),
+            reasons=tuple(reasons[root]),
+        ))
+    events.sort(key=lambda e: e.id)
+    return events
+
+
+def build_events(
+    pairs: Sequence[tuple[Article, ArticleAnalysis | None]], dates: ArticleDates, entities: EntityIndex,
+    settings: Settings,
+) -> tuple[Event, ...]:
+    """Canonical events (sorted by id) from every analysis's event mentions."""
+    uf = _Clusters(_collect(pairs, dates, entities))
+    _merge_dated(uf)
+    _merge_undated(uf)
+    return tuple(_build(uf, settings))

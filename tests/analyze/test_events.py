@@ -1,0 +1,206 @@
+"""Event mentions: trigger, PLOVER type, actors and targets, modality, date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import make_article
+
+from storyline import dates
+from storyline.analyze.events import find_events
+from storyline.analyze.mentions import find_mentions
+from storyline.ids import make_id
+from storyline.model import DateValue, EventMention, Span, TimeExpr
+
+pytestmark = pytest.mark.model
+
+DCT = dates.day(dt.date(2019, 1, 15))
+
+
+def _events(nlp, text: str, *, times: tuple[TimeExpr, ...] = (), dct: DateValue | None = DCT):  # type: ignore[no-untyped-def]
+    article = make_article(text)
+    doc = nlp(text)
+    events = find_events(doc, article, find_mentions(doc, article), times, dct)
+    for e in events:
+        for span in (e.span, e.trigger, *e.actors, *e.targets, *([e.location] if e.location else [])):
+            assert span.text == text[span.start : span.end]
+        assert e.id == make_id("v", article.id, e.trigger.start, e.trigger.end)
+    return article, events
+
+
+def _by_trigger(events: tuple[EventMention, ...], trigger: str) -> EventMention:
+    hits = [e for e in events if e.trigger.text == trigger]
+    assert len(hits) == 1, [e.trigger.text for e in events]
+    return hits[0]
+
+
+def test_urge_to_sanction_is_a_request_by_x_of_y(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, "Sen. Nora Halvorsen urged the State Department to impose sanctions on Russia.")
+    request = _by_trigger(events, "urged")
+    assert (request.type, request.modality) == ("REQUEST", "asserted")
+    assert [s.text for s in request.actors] == ["Nora Halvorsen"]
+    assert [s.text for s in request.targets] == ["State Department"]
+    assert not [e for e in events if e.type == "SANCTION" and e.modality != "requested"]
+
+
+def test_requested_action_is_kept_as_requested(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, "Sen. Nora Halvorsen urged the State Department to impose sanctions on Russia.")
+    sanction = next(e for e in events if e.type == "SANCTION")
+    assert sanction.modality == "requested"
+    assert [s.text for s in sanction.actors] == ["State Department"]
+    assert [s.text for s in sanction.targets] == ["Russia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "type_"),
+    [
+        pytest.param("Lena Moritz condemned the raids.", "condemned", "ACCUSE", id="condemn"),
+        pytest.param("Police arrested Lena Moritz.", "arrested", "COERCE", id="arrest"),
+        pytest.param("Guards tortured the prisoners.", "tortured", "ASSAULT", id="torture"),
+        pytest.param("The Senate passed Senate Resolution 311.", "passed", "SUPPORT", id="pass"),
+        pytest.param("Lena Moritz met Colm Arkwright in Vienna.", "met", "CONSULT", id="meet"),
+        pytest.param("Lena Moritz called on Poland to act.", "called on", "REQUEST", id="phrasal"),
+        pytest.param("Russia rejected the proposal.", "rejected", "REJECT", id="reject"),
+    ],
+)
+def test_trigger_type_from_the_lexicon(nlp, text: str, trigger: str, type_: str) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, text)
+    assert _by_trigger(events, trigger).type == type_
+
+
+def test_nominal_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, "The arrests of forty people in Kazan drew wide attention.")
+    event = _by_trigger(events, "arrests")
+    assert (event.type, event.cameo) == ("COERCE", "173")
+    assert event.location is not None and event.location.text == "Kazan"
+
+
+def test_clause_without_lexicon_trigger_has_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, "The weather was mild and the streets were quiet.")
+    assert events == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        pytest.param("The State Department has not sanctioned anyone.", "sanctioned", id="has-not"),
+        pytest.param("Officials never released the prisoners.", "released", id="never"),
+        pytest.param("The ministry refused to release the prisoners.", "release", id="refused-to"),
+    ],
+)
+def test_negated_event(nlp, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, text)
+    assert _by_trigger(events, trigger).modality == "negated"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        pytest.param("President Colm Arkwright is unlikely to sign the bill.", "sign", id="unlikely-to"),
+        pytest.param("The ministry plans to release the prisoners.", "release", id="plans-to"),
+        pytest.param("Poland would condemn any such move.", "condemn", id="modal"),
+        pytest.param("If Poland condemns the move, talks will end.", "condemns", id="if-clause"),
+    ],
+)
+def test_hypothetical_event(nlp, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, text)
+    assert _by_trigger(events, trigger).modality == "hypothetical"
+
+
+def test_unlikely_to_sign_keeps_its_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, "President Colm Arkwright is unlikely to sign the bill.")
+    assert [s.text for s in _by_trigger(events, "sign").actors] == ["Colm Arkwright"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        pytest.param("Lena Moritz said police detained the activists.", "detained", id="said-complement"),
+        pytest.param("“Police detained the activists,” Lena Moritz said.", "detained", id="in-quote"),
+        pytest.param(
+            "According to Lena Moritz, police detained the activists.", "detained", id="according-to"
+        ),
+    ],
+)
+def test_reported_event(nlp, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, text)
+    assert _by_trigger(events, trigger).modality == "reported"
+
+
+def test_passive_agent_is_the_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, "Lena Moritz was arrested by Russian police in Kazan.")
+    event = _by_trigger(events, "arrested")
+    assert [s.text for s in event.targets] == ["Lena Moritz"]
+    assert [s.text for s in event.actors] == ["Russian"]
+    assert event.location is not None and event.location.text == "Kazan"
+
+
+def _time(article_id: str, text: str, phrase: str, value: DateValue) -> TimeExpr:
+    start = text.index(phrase)
+    end = start + len(phrase)
+    return TimeExpr(
+        id=make_id("t", article_id, start, end),
+        span=Span(article_id, start, end, phrase),
+        type="DATE",
+        value=value.value,
+        date=value,
+    )
+
+
+def test_event_date_from_its_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Police arrested Lena Moritz on March 3, 2018."
+    article = make_article(text)
+    when = _time(article.id, text, "March 3, 2018", dates.day(dt.date(2018, 3, 3)))
+    _, events = _events(nlp, text, times=(when,))
+    event = _by_trigger(events, "arrested")
+    assert (event.date, event.time, event.date_basis) == (when.date, when.id, "clause")
+
+
+def test_event_date_prefers_the_time_its_trigger_governs(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "After the raids in 2017, Lena Moritz condemned the ministry in March 2018."
+    article = make_article(text)
+    year = _time(article.id, text, "2017", dates.year(2017))
+    month = _time(article.id, text, "March 2018", dates.month(2018, 3))
+    _, events = _events(nlp, text, times=(year, month))
+    assert _by_trigger(events, "condemned").time == month.id
+
+
+@pytest.mark.parametrize(
+    ("dct", "basis"),
+    [pytest.param(DCT, "article", id="article-date"), pytest.param(None, None, id="no-date")],
+)
+def test_event_date_falls_back_to_the_article(nlp, dct: DateValue | None, basis: str | None) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, "Police arrested Lena Moritz.", dct=dct)
+    event = _by_trigger(events, "arrested")
+    assert (event.date, event.time, event.date_basis) == (dct, None, basis)
+
+
+def test_pronoun_actor_is_the_person_last_named_as_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Sen. Nora Halvorsen condemned the governor, Colm Arkwright, on Monday. "
+        "On Tuesday, she urged the State Department to act."
+    )
+    _, events = _events(nlp, text)
+    assert [s.text for s in _by_trigger(events, "urged").actors] == ["Nora Halvorsen"]
+
+
+def test_conjoined_passive_participles_take_the_patient_as_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, "Lena Moritz said she was arrested, held for days and beaten.")
+    beaten = _by_trigger(events, "beaten")
+    assert beaten.actors == ()
+    assert [s.text for s in beaten.targets] == ["Lena Moritz"]
+
+
+def test_first_person_in_a_quote_is_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    from storyline.analyze.quotes import find_quotes
+
+    text = "“We condemn these arrests,” said Sen. Nora Halvorsen."
+    article = make_article(text)
+    doc = nlp(text)
+    mentions = find_mentions(doc, article)
+    quotes = find_quotes(doc, article, mentions)
+    events = find_events(doc, article, mentions, (), DCT, quotes=quotes)
+    condemn = _by_trigger(events, "condemn")
+    assert condemn.modality == "reported"
+    assert [s.text for s in condemn.actors] == ["Nora Halvorsen"]

@@ -1,0 +1,191 @@
+"""Entity mentions: cleaned spaCy entities, attributes read around names, in-article links."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_article
+
+from storyline.analyze.mentions import find_mentions, name_key
+from storyline.model import EntityMention
+
+pytestmark = pytest.mark.model
+
+
+def _mentions(nlp, text: str) -> tuple[EntityMention, ...]:  # type: ignore[no-untyped-def]
+    article = make_article(text)
+    return find_mentions(nlp(text), article)
+
+
+def _one(mentions: tuple[EntityMention, ...], text: str) -> EntityMention:
+    hits = [m for m in mentions if m.span.text == text]
+    assert len(hits) == 1, [m.span.text for m in mentions]
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "attributes"),
+    [
+        pytest.param(
+            "Sen. Nora Halvorsen, D-Md., spoke on Tuesday.",
+            "Nora Halvorsen",
+            {"title": "Sen.", "party": "D", "state": "MD"},
+            id="title-and-comma-tag",
+        ),
+        pytest.param(
+            "Rep. Colm Arkwright (R-PA) voted against the measure.",
+            "Colm Arkwright",
+            {"title": "Rep.", "party": "R", "state": "PA"},
+            id="parenthesised-tag",
+        ),
+        pytest.param(
+            "The letter was signed by Rep. Ivy Tamberlane (D-R.I.) last week.",
+            "Ivy Tamberlane",
+            {"title": "Rep.", "party": "D", "state": "RI"},
+            id="dotted-state",
+        ),
+        pytest.param(
+            "Sen. Walter Prentice of Rhode Island objected.",
+            "Walter Prentice",
+            {"title": "Sen.", "state": "RI"},
+            id="of-state",
+        ),
+        pytest.param(
+            "Secretary of State Miriam Oakhurst flew to Vienna.",
+            "Miriam Oakhurst",
+            {"title": "Secretary of State"},
+            id="multiword-title",
+        ),
+    ],
+)
+def test_title_party_state(nlp, text: str, name: str, attributes: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    mention = _one(_mentions(nlp, text), name)
+    assert mention.label == "PERSON"
+    assert mention.attributes == attributes
+
+
+def test_party_tag_is_not_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    mentions = _mentions(nlp, "Sen. Nora Halvorsen, D-Md., spoke on Tuesday.")
+    assert [m.span.text for m in mentions] == ["Nora Halvorsen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "org"),
+    [
+        pytest.param(
+            "An analyst at the Center for Maritime Policy, Teodor Vance, said the plan would fail.",
+            "Teodor Vance",
+            "analyst",
+            "Center for Maritime Policy",
+            id="role-before-name",
+        ),
+        pytest.param(
+            "A spokeswoman for the State Department, Jane Roe, declined to comment.",
+            "Jane Roe",
+            "spokeswoman",
+            "State Department",
+            id="spokeswoman-for",
+        ),
+        pytest.param(
+            "Lena Moritz, a researcher at Human Rights Watch, said the reports were credible.",
+            "Lena Moritz",
+            "researcher",
+            "Human Rights Watch",
+            id="role-after-name",
+        ),
+    ],
+)
+def test_affiliation(nlp, text: str, name: str, role: str, org: str) -> None:  # type: ignore[no-untyped-def]
+    mention = _one(_mentions(nlp, text), name)
+    assert mention.attributes["affiliation"] == org
+    assert mention.attributes["title"] == role
+
+
+@pytest.mark.parametrize(
+    ("text", "later"),
+    [
+        pytest.param(
+            "Sen. Nora Halvorsen spoke first. Later, Halvorsen said the vote was close.",
+            "Halvorsen",
+            id="surname-only",
+        ),
+        pytest.param(
+            "Nora Halvorsen spoke first. Ms. Halvorsen then left the chamber.",
+            "Halvorsen",
+            id="honorific-surname",
+        ),
+        pytest.param(
+            "Nora B. Halvorsen spoke first. Halvorsen's aides were silent.",
+            "Halvorsen",
+            id="possessive-surname",
+        ),
+    ],
+)
+def test_surname_refers_to_full_name(nlp, text: str, later: str) -> None:  # type: ignore[no-untyped-def]
+    mentions = _mentions(nlp, text)
+    full = next(m for m in mentions if m.label == "PERSON" and " " in m.span.text)
+    short = [m for m in mentions if m.span.text == later]
+    assert short, [m.span.text for m in mentions]
+    assert short[0].refers_to == full.span.start
+    assert short[0].key == full.key == "nora halvorsen"
+
+
+def test_acronym_refers_to_expansion(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Council for Maritime Safety and Co-operation in Northern Seas (CMSCNS) met on Monday. "
+        "A CMSCNS report followed."
+    )
+    mentions = _mentions(nlp, text)
+    expansion = _one(mentions, "Council for Maritime Safety and Co-operation in Northern Seas")
+    acronyms = [m for m in mentions if m.span.text == "CMSCNS"]
+    assert len(acronyms) == 2
+    assert all(m.refers_to == expansion.span.start and m.key == expansion.key for m in acronyms)
+    assert expansion.refers_to is None
+
+
+@pytest.mark.parametrize(
+    ("text", "law"),
+    [
+        pytest.param(
+            "The Senate passed Senate Resolution 311 on Friday.", "Senate Resolution 311", id="resolution"
+        ),
+        pytest.param("She cited House Bill 1234 in her remarks.", "House Bill 1234", id="house-bill"),
+        pytest.param("Visas were barred under Section 7031(c) of the law.", "Section 7031(c)", id="section"),
+        pytest.param("Critics said the Clean Harbors Act was too weak.", "Clean Harbors Act", id="the-x-act"),
+    ],
+)
+def test_named_instruments_are_law(nlp, text: str, law: str) -> None:  # type: ignore[no-untyped-def]
+    mention = _one(_mentions(nlp, text), law)
+    assert mention.label == "LAW"
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "key"),
+    [
+        pytest.param("Nora B. Halvorsen", "PERSON", "nora halvorsen", id="middle-initial"),
+        pytest.param("Sen. Nora Halvorsen", "PERSON", "nora halvorsen", id="title"),
+        pytest.param("José Núñez", "PERSON", "jose nunez", id="accents"),
+        pytest.param("the State Department", "ORG", "state department", id="leading-the"),
+        pytest.param("Co-operation Council", "ORG", "co operation council", id="hyphen"),
+        pytest.param("U.S.", "GPE", "us", id="dotted"),
+    ],
+)
+def test_name_key(text: str, label: str, key: str) -> None:
+    assert name_key(text, label) == key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "The Council's envoy, Sen. Nora Halvorsen, D-Md., met the Committee.", id="possessive-the"
+        ),
+        pytest.param(
+            "“We acted,” said Rep. Colm Arkwright (R-PA).\n\nArkwright left Vienna.", id="quotes-lines"
+        ),
+    ],
+)
+def test_every_span_matches_the_text(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    for mention in _mentions(nlp, text):
+        assert mention.span.text == text[mention.span.start : mention.span.end]
+        assert not mention.span.text.lower().startswith("the ")
+        assert not mention.span.text.endswith(("'s", "’s"))

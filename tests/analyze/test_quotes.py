@@ -1,0 +1,180 @@
+"""Quotes: direct, partial and indirect, each with its cue and the words naming the speaker."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_article
+
+from storyline.analyze.mentions import find_mentions
+from storyline.analyze.quotes import find_quotes
+from storyline.ids import make_id
+from storyline.model import Quote
+
+pytestmark = pytest.mark.model
+
+
+def _quotes(nlp, text: str) -> tuple[Quote, ...]:  # type: ignore[no-untyped-def]
+    article = make_article(text)
+    doc = nlp(text)
+    quotes = find_quotes(doc, article, find_mentions(doc, article))
+    for q in quotes:
+        assert q.span.text == text[q.span.start : q.span.end]
+        assert q.id == make_id("q", article.id, q.span.start, q.span.end)
+        if q.speaker is not None:
+            assert q.speaker.text == text[q.speaker.start : q.speaker.end]
+    return quotes
+
+
+def _kinds(quotes: tuple[Quote, ...], kind: str) -> list[Quote]:
+    return [q for q in quotes if q.kind == kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("“We will not back down,” Halvorsen said. “The abuses must stop now.”", id="curly"),
+        pytest.param('"We will not back down," Halvorsen said. "The abuses must stop now."', id="straight"),
+        pytest.param(
+            "“We will not back down,” Halvorsen said, “and the abuses must stop now.”", id="one-sentence"
+        ),
+    ],
+)
+def test_quote_split_around_the_cue(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    direct = _kinds(_quotes(nlp, "Sen. Nora Halvorsen spoke on Monday. " + text), "direct")
+    assert [q.span.text for q in direct] == [
+        "We will not back down",
+        next(p for p in ("The abuses must stop now.", "and the abuses must stop now.") if p in text),
+    ]
+    assert {q.speaker.text for q in direct if q.speaker} == {"Halvorsen"}
+    assert all(q.speaker is not None for q in direct)
+    assert direct[0].cue == "said"
+
+
+def test_paragraph_opening_quote_takes_speaker_from_previous_paragraph(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Rep. Colm Arkwright introduced the measure on Wednesday.\n\n"
+        "“This resolution sends a clear message to the Kremlin.”"
+    )
+    (quote,) = _kinds(_quotes(nlp, text), "direct")
+    assert quote.speaker is not None and quote.speaker.text == "Colm Arkwright"
+
+
+def test_quote_over_several_paragraphs_shares_one_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“The first part of the statement runs on for a while.\n\n"
+        "“The second part ends the statement,” Rep. Colm Arkwright said."
+    )
+    direct = _kinds(_quotes(nlp, text), "direct")
+    assert len(direct) == 2
+    assert [q.speaker.text if q.speaker else None for q in direct] == ["Colm Arkwright"] * 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "She called it “a disgrace and a scandal.\n\nThe vote is set for June.", id="curly-open"
+        ),
+        pytest.param(
+            'She called it "a disgrace and a scandal.\n\nThe vote is set for June.', id="straight-open"
+        ),
+    ],
+)
+def test_unbalanced_mark_ends_at_paragraph_end(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    quotes = [q for q in _quotes(nlp, text) if q.kind != "indirect"]
+    assert [q.span.text for q in quotes] == ["a disgrace and a scandal."]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker"),
+    [
+        pytest.param(
+            "The letter notes “credible reports” that officials detained dozens of men.",
+            "credible reports",
+            "The letter",
+            id="letter-notes",
+        ),
+        pytest.param(
+            "Halvorsen called the detentions “an outrage” and demanded answers.",
+            "an outrage",
+            "Halvorsen",
+            id="embedded-phrase",
+        ),
+    ],
+)
+def test_partial_quote(nlp, text: str, quoted: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    (quote,) = [q for q in _quotes(nlp, text) if q.span.text == quoted]
+    assert quote.kind == "partial"
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+def test_according_to_is_indirect(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "According to the Baltic Monitoring Group, the raids began in early March."
+    (quote,) = _quotes(nlp, text)
+    assert quote.kind == "indirect"
+    assert quote.cue == "according to"
+    assert quote.span.text == "the raids began in early March"
+    assert quote.speaker is not None and quote.speaker.text == "Baltic Monitoring Group"
+
+
+@pytest.mark.parametrize(
+    ("text", "reported", "cue"),
+    [
+        pytest.param(
+            "Lena Moritz said that the ministry had ignored the warnings.",
+            "the ministry had ignored the warnings",
+            "said",
+            id="said-that",
+        ),
+        pytest.param(
+            "Lena Moritz told reporters the ministry had ignored the warnings.",
+            "the ministry had ignored the warnings",
+            "told",
+            id="told-reporters",
+        ),
+    ],
+)
+def test_reported_speech_is_indirect(nlp, text: str, reported: str, cue: str) -> None:  # type: ignore[no-untyped-def]
+    (quote,) = _quotes(nlp, text)
+    assert (quote.kind, quote.span.text, quote.cue) == ("indirect", reported, cue)
+    assert quote.speaker is not None and quote.speaker.text == "Lena Moritz"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Lena Moritz arrived late.\n\n“The ministry ignored every warning,” she said.", id="she-said"
+        ),
+        pytest.param(
+            "Lena Moritz arrived late. “The ministry ignored every warning,” she said.", id="same-para"
+        ),
+    ],
+)
+def test_pronoun_speaker_is_the_preceding_person(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    (quote,) = _kinds(_quotes(nlp, text), "direct")
+    assert quote.cue == "said"
+    assert quote.speaker is not None and quote.speaker.text == "Lena Moritz"
+
+
+def test_direct_quote_is_not_also_indirect(nlp) -> None:  # type: ignore[no-untyped-def]
+    quotes = _quotes(nlp, "“The ministry ignored every warning,” Lena Moritz said.")
+    assert [q.kind for q in quotes] == ["direct"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("", id="empty"),
+        pytest.param("“", id="lone-opener"),
+        pytest.param('"""', id="three-straight"),
+        pytest.param("“”", id="empty-quote"),
+        pytest.param("” reversed “ marks”", id="reversed"),
+        pytest.param("a\r\nb “c d,” he said.\r\n", id="crlf"),
+        pytest.param("— “Quote” —\n\n“", id="trailing-opener"),
+    ],
+)
+def test_odd_marks_never_crash(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    for quote in _quotes(nlp, text):
+        assert quote.span.start < quote.span.end
+        assert "\n" not in quote.span.text

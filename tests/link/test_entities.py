@@ -1,0 +1,212 @@
+from __future__ import annotations
+
+import pytest
+
+from storyline.link.entities import resolve_entities
+from storyline.model import Article, ArticleAnalysis, Entity
+
+from .records import analysis, art, ent, span
+
+
+def one(text: str, name: str, label: str = "PERSON", **attrs: str) -> tuple[Article, ArticleAnalysis]:
+    a = art(text)
+    return a, analysis(a, mentions=(ent(a, name, label, attrs=attrs),))
+
+
+def entities(*pairs: tuple[Article, ArticleAnalysis]) -> tuple[Entity, ...]:
+    return resolve_entities(list(pairs))[0]
+
+
+def test_spelling_variant_merged_with_reason() -> None:
+    found = entities(
+        one("Ileana Ros-Lehtinen spoke on Tuesday.", "Ileana Ros-Lehtinen", party="R"),
+        one("Ileana Ros-Lehiten spoke again.", "Ileana Ros-Lehiten", party="R"),
+    )
+    assert len(found) == 1
+    (reason,) = found[0].reasons
+    assert reason.rule == "spelling-variant"
+    assert "jaro-winkler" in reason.detail and "same party R" in reason.detail
+
+
+def test_spelling_variant_with_conflicting_party_kept_apart() -> None:
+    found = entities(
+        one("Ileana Ros-Lehtinen spoke on Tuesday.", "Ileana Ros-Lehtinen", party="R"),
+        one("Ileana Ros-Lehiten spoke again.", "Ileana Ros-Lehiten", party="D"),
+    )
+    assert len(found) == 2
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("John Smith", "Jane Smith"), ("Mark Green", "Mary Green")], ids=["john-jane", "mark-mary"]
+)
+def test_same_surname_different_first_names_kept_apart(a: str, b: str) -> None:
+    assert len(entities(one(f"{a} voted.", a), one(f"{b} voted.", b))) == 2
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Human Rights Watch", "Human Rights First"),
+        ("Department of State", "Department of Defense"),
+    ],
+    ids=["hrw-hrf", "state-defense"],
+)
+def test_organisations_differing_in_a_word_kept_apart(a: str, b: str) -> None:
+    assert len(entities(one(f"{a} said so.", a, "ORG"), one(f"{b} said so.", b, "ORG"))) == 2
+
+
+def test_organisation_spelling_variant_merged() -> None:
+    found = entities(
+        one("Amnesty International said.", "Amnesty International", "ORG"),
+        one("Amnesty Internationl said.", "Amnesty Internationl", "ORG"),
+    )
+    assert [e.reasons[0].rule for e in found] == ["spelling-variant"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ed Royce", "Edward Royce"),
+        ("Bob Corker", "Robert Corker"),
+        ("Bill Nelson", "William Nelson"),
+    ],
+    ids=["ed-edward", "bob-robert", "bill-william"],
+)
+def test_nickname_merged(a: str, b: str) -> None:
+    found = entities(one(f"{a} spoke.", a), one(f"{b} spoke.", b))
+    assert len(found) == 1
+    assert found[0].reasons[0].rule == "nickname"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("José Pérez", "Jose Perez"),
+        ("the State Department", "State Department"),
+        ("Ros Lehtinen", "Ros-Lehtinen"),
+    ],
+    ids=["accents", "the", "hyphen"],
+)
+def test_equal_after_normalisation_merged(a: str, b: str) -> None:
+    found = entities(one(f"{a} spoke.", a, "ORG"), one(f"{b} spoke.", b, "ORG"))
+    assert len(found) == 1
+    assert found[0].reasons[0].rule == "same-name"
+
+
+def test_refers_to_joins_within_article() -> None:
+    a = art("Ed Royce spoke. Royce said more.")
+    pair = (a, analysis(a, mentions=(ent(a, "Ed Royce"), ent(a, "Royce", nth=1, refers_to="Ed Royce"))))
+    (found,) = entities(pair)
+    assert len(found.mentions) == 2 and found.name == "Ed Royce"
+
+
+def test_surname_only_merges_with_the_only_person_of_that_surname() -> None:
+    found = entities(one("Ed Royce spoke.", "Ed Royce"), one("Royce answered.", "Royce"))
+    assert len(found) == 1
+    assert found[0].reasons[0].rule == "surname-only"
+
+
+def test_surname_only_stays_apart_when_two_people_share_it() -> None:
+    found = entities(
+        one("John Smith spoke.", "John Smith"),
+        one("Jane Smith spoke.", "Jane Smith"),
+        one("Smith answered.", "Smith"),
+    )
+    assert sorted(e.name for e in found) == ["Jane Smith", "John Smith", "Smith"]
+
+
+def test_acronym_matching_initials_merged() -> None:
+    found = entities(
+        one("Human Rights Watch said.", "Human Rights Watch", "ORG"), one("HRW said.", "HRW", "ORG")
+    )
+    assert len(found) == 1
+    assert found[0].reasons[0].rule == "acronym"
+
+
+def test_acronym_defined_in_an_article_joins_across_articles() -> None:
+    a = art("The Committee to Protect Journalists (CPJ) said.")
+    defined = analysis(
+        a,
+        mentions=(
+            ent(a, "Committee to Protect Journalists", "ORG"),
+            ent(a, "CPJ", "ORG", refers_to="Committee to Protect Journalists"),
+        ),
+    )
+    (found,) = entities((a, defined), one("CPJ said more.", "CPJ", "ORG"))
+    assert len(found.mentions) == 3
+
+
+def test_name_is_most_frequent_full_form() -> None:
+    found = entities(
+        one("Robert Corker spoke.", "Robert Corker"),
+        one("Bob Corker spoke.", "Bob Corker"),
+        one("Bob Corker spoke again.", "Bob Corker"),
+    )
+    assert [(e.name, e.aliases) for e in found] == [("Bob Corker", ("Bob Corker", "Robert Corker"))]
+
+
+def test_conflicting_attribute_left_out_and_recorded() -> None:
+    found = entities(
+        one("Tom Cole spoke.", "Tom Cole", party="R", state="OK"),
+        one("Tom Cole spoke again.", "Tom Cole", party="R", state="TX"),
+    )
+    (entity,) = found
+    assert entity.attributes == {"party": "R"}
+    assert any(r.rule == "attribute-conflict" and "state" in r.detail for r in entity.reasons)
+
+
+def test_ids_stable_when_input_order_changes() -> None:
+    pairs = [
+        one("Ed Royce spoke.", "Ed Royce"),
+        one("Edward Royce spoke.", "Edward Royce"),
+        one("Human Rights Watch said.", "Human Rights Watch", "ORG"),
+    ]
+    assert entities(*pairs) == entities(*reversed(pairs))
+
+
+def test_entity_index_maps_overlapping_span() -> None:
+    a = art("Sen. Bob Corker spoke.")
+    found, index = resolve_entities([(a, analysis(a, mentions=(ent(a, "Bob Corker"),)))])
+    assert index.entity_at(span(a, "Sen. Bob Corker")) == found[0].id
+    assert index.entity_at(span(a, "spoke")) is None
+
+
+def test_unresolved_pronoun_is_not_an_entity() -> None:
+    a = art("He spoke. Ed Royce listened.")
+    pair = (a, analysis(a, mentions=(ent(a, "He"), ent(a, "Ed Royce"))))
+    assert [e.name for e in entities(pair)] == ["Ed Royce"]
+
+
+def test_lone_hyphenated_surname_merges_with_full_name() -> None:
+    full = art("Ileana Ros-Lehtinen spoke.")
+    lone = art("Ros-Lehtinen answered.")
+    found = entities(
+        (full, analysis(full, mentions=(ent(full, "Ileana Ros-Lehtinen", key="ileana ros lehtinen"),))),
+        (lone, analysis(lone, mentions=(ent(lone, "Ros-Lehtinen", key="ros lehtinen"),))),
+    )
+    assert [(e.name, e.reasons[0].rule) for e in found] == [("Ileana Ros-Lehtinen", "surname-only")]
+
+
+def test_linked_acronym_carrying_the_expansion_key_joins_across_articles() -> None:
+    a = art("The Organization for Security and Co-operation in Europe (OSCE) met.")
+    b = art("Organization for Security and Co-operation in Europe monitors went.")
+    key = "organization for security and co operation in europe"
+    full = "Organization for Security and Co-operation in Europe"
+    pa = analysis(a, mentions=(ent(a, full, "ORG", key=key), ent(a, "OSCE", "ORG", key=key, refers_to=full)))
+    (found,) = entities((a, pa), (b, analysis(b, mentions=(ent(b, full, "ORG", key=key),))))
+    assert found.name == full and found.aliases == ("OSCE", full)
+
+
+@pytest.mark.parametrize(
+    ("others", "merged"),
+    [
+        (("Halvern Chemicals",), True),
+        (("Halvern Chemicals", "Halvern Inc."), False),
+        (("Halvern Bank",), False),
+    ],
+    ids=["one-company", "two-companies", "not-a-designator"],
+)
+def test_one_word_organisation_joins_its_company(others: tuple[str, ...], merged: bool) -> None:
+    pairs = [one(f"{o} said.", o, "ORG") for o in others] + [one("Halvern said.", "Halvern", "ORG")]
+    found = entities(*pairs)
+    assert (len(found) == len(others)) is merged

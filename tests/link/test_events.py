@@ -1,0 +1,195 @@
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from storyline import dates
+from storyline.link.dating import date_articles
+from storyline.link.entities import resolve_entities
+from storyline.link.events import build_events, summarize
+from storyline.model import Article, ArticleAnalysis, DateValue, Event
+from storyline.settings import Settings
+
+from .records import analysis, art, day, ent, event
+
+Pairs = Sequence[tuple[Article, ArticleAnalysis | None]]
+SETTINGS = Settings(quiet=True)
+
+
+def run(pairs: Pairs, settings: Settings = SETTINGS) -> tuple[Event, ...]:
+    _, index = resolve_entities([(a, an) for a, an in pairs if an is not None])
+    return build_events(pairs, date_articles(pairs, index), index, settings)
+
+
+def report(
+    text: str,
+    date: DateValue | None,
+    *,
+    published: str | None = "2017-08-01",
+    duplicate_of: str | None = None,
+    actor: str = "Congress",
+    target: str = "Russia",
+    trigger: str = "sanctioned",
+    modality: str = "asserted",
+) -> tuple[Article, ArticleAnalysis]:
+    a = art(text, published=published, duplicate_of=duplicate_of)
+    mentions = (ent(a, actor, "ORG"), ent(a, target, "GPE"))
+    ev = event(a, trigger, actors=(actor,), targets=(target,), date=date, clause=text, modality=modality)
+    return a, analysis(a, mentions=mentions, events=(ev,))
+
+
+def test_same_event_in_two_articles_merged() -> None:
+    (found,) = run(
+        [
+            report("Congress sanctioned Russia on July 27.", day("2017-07-27")),
+            report("On Thursday Congress sanctioned Russia.", day("2017-07-27")),
+        ]
+    )
+    assert found.sources == 2 and len(found.mentions) == 2
+    assert found.reasons[0].rule == "same-event"
+
+
+@pytest.mark.parametrize("copy_analysed", [False, True], ids=["copy-not-analysed", "copy-analysed"])
+def test_copy_not_counted_in_sources(copy_analysed: bool) -> None:
+    first = report("Congress sanctioned Russia on July 27.", day("2017-07-27"))
+    second = report("On Thursday Congress sanctioned Russia.", day("2017-07-27"))
+    copy = report("Congress sanctioned Russia on July 27!", day("2017-07-27"), duplicate_of=first[0].id)
+    (found,) = run([first, second, copy if copy_analysed else (copy[0], None)])
+    assert found.sources == 2
+
+
+def test_same_type_on_different_days_not_merged() -> None:
+    found = run(
+        [
+            report("Congress sanctioned Russia on July 27.", day("2017-07-27")),
+            report("Congress sanctioned Russia on July 29.", day("2017-07-29")),
+        ]
+    )
+    assert len(found) == 2
+
+
+def test_different_targets_same_day_not_merged() -> None:
+    found = run(
+        [
+            report("Congress sanctioned Russia on July 27.", day("2017-07-27")),
+            report("Congress sanctioned Iran on July 27.", day("2017-07-27"), target="Iran"),
+        ]
+    )
+    assert len(found) == 2
+
+
+def test_same_event_twice_in_one_article_merged() -> None:
+    a = art(
+        "Congress sanctioned Russia. Congress sanctioned Russia again, critics said.", published="2017-08-01"
+    )
+    evs = (
+        event(a, "sanctioned", actors=("Congress",), targets=("Russia",), date=day("2017-07-27")),
+        event(a, "sanctioned", actors=("Congress",), targets=("Russia",), date=day("2017-07-27"), nth=1),
+    )
+    mentions = (ent(a, "Congress", "ORG"), ent(a, "Russia", "GPE"))
+    (found,) = run([(a, analysis(a, mentions=mentions, events=evs))])
+    assert len(found.mentions) == 2 and found.sources == 1
+
+
+def test_undated_mention_joins_the_one_dated_event() -> None:
+    (found,) = run(
+        [
+            report("Congress sanctioned Russia on July 27.", day("2017-07-27")),
+            report("Congress sanctioned Russia, it emerged.", None, published=None),
+        ]
+    )
+    assert found.sources == 2 and found.date == day("2017-07-27")
+    assert found.reasons[0].rule == "undated-join"
+
+
+def test_year_mention_does_not_chain_two_days() -> None:
+    found = run(
+        [
+            report("Congress sanctioned Russia on July 27.", day("2017-07-27")),
+            report("Congress sanctioned Russia on July 29.", day("2017-07-29")),
+            report("In 2017 Congress sanctioned Russia.", dates.year(2017)),
+        ]
+    )
+    assert sorted(len(e.mentions) for e in found) == [1, 2]
+
+
+def test_clause_date_preferred_over_article_date() -> None:
+    a, an = report("Congress sanctioned Russia.", None, published="2017-07-28")
+    (found,) = run([(a, an), report("Congress sanctioned Russia in July.", dates.month(2017, 7))])
+    assert found.date == dates.month(2017, 7)
+
+
+def test_asserted_modality_wins() -> None:
+    (found,) = run(
+        [
+            report("Congress may have sanctioned Russia.", day("2017-07-27"), modality="reported"),
+            report("Congress sanctioned Russia on July 27.", day("2017-07-27")),
+        ]
+    )
+    assert found.modality == "asserted"
+    assert found.summary == "Congress sanctioned Russia on July 27."
+
+
+def test_summary_trimmed_at_word_boundary() -> None:
+    text = "Congress sanctioned Russia on July 27 after a long debate over the bill."
+    (found,) = run([report(text, day("2017-07-27"))], SETTINGS.replace(max_summary_chars=30))
+    assert found.summary == "Congress sanctioned Russia..."
+    assert len(found.summary) <= 30 and text.startswith(found.summary[:-3])
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("short  line", 20, "short line"),
+        ("one two three four", 12, "one two..."),
+        ("abcdefghijkl", 8, "abcde..."),
+    ],
+    ids=["fits", "word-boundary", "no-space"],
+)
+def test_summarize(text: str, limit: int, expected: str) -> None:
+    assert summarize(text, limit) == expected
+
+
+def test_ids_stable_when_input_order_changes() -> None:
+    pairs = [
+        report("Congress sanctioned Russia on July 27.", day("2017-07-27")),
+        report("On Thursday Congress sanctioned Russia.", day("2017-07-27")),
+        report("Congress sanctioned Iran on July 27.", day("2017-07-27"), target="Iran"),
+    ]
+    assert run(pairs) == run(list(reversed(pairs)))
+
+
+def bare(text: str, trigger: str, date: DateValue | None) -> tuple[Article, ArticleAnalysis]:
+    a = art(text, published="2017-08-01")
+    return a, analysis(a, events=(event(a, trigger, "COOPERATE", date=date),))
+
+
+@pytest.mark.parametrize(
+    ("second", "merged"),
+    [
+        (("They were cooperating, police said.", "cooperating", day("2017-07-27")), True),
+        (("They were helping, police said.", "helping", day("2017-07-27")), False),
+        (("They were cooperating, police said.", "cooperating", day("2017-07-20")), False),
+        (("They were cooperating, police said.", "cooperating", None), False),
+    ],
+    ids=["same-trigger-same-day", "other-trigger", "other-day", "undated"],
+)
+def test_mentions_without_participants_merge_on_trigger_and_date(
+    second: tuple[str, str, DateValue | None], merged: bool
+) -> None:
+    found = run(
+        [bare("The firm was cooperating with police.", "cooperating", day("2017-07-27")), bare(*second)]
+    )
+    assert (len(found) == 1) is merged
+
+
+def test_undated_mention_stays_apart_when_two_dated_events_fit() -> None:
+    found = run(
+        [
+            report("Congress sanctioned Russia on July 27.", day("2017-07-27")),
+            report("Congress sanctioned Russia on July 29.", day("2017-07-29")),
+            report("Congress sanctioned Russia, it emerged.", None, published=None),
+        ]
+    )
+    assert sorted(len(e.mentions) for e in found) == [1, 1, 1]
