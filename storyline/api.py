@@ -214,7 +214,7 @@ class StoryView:
         article = self.store.get_article(article_id)
         if article is None:
             return article_id
-        return article.outlet or article.source
+        return article.outlet or Path(article.source).name or article.source
 
     def quotes(self, *, speaker: str | None = None) -> Iterator[tuple[Quote, Entity | None]]:
         """Every quote with its resolved speaker, in article order."""

@@ -44,7 +44,7 @@ app = typer.Typer(
     help="Turn a pile of news articles about one story into a dated, cited record.",
 )
 out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="The story database (SQLite file).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
@@ -64,6 +64,11 @@ class _RichProgress:
 
     def advance(self, n: int = 1) -> None:
         self.progress.advance(self.task, n)
+
+    def finish(self) -> None:
+        if self.task is not None:
+            done = self.progress.tasks[-1].completed or 1
+            self.progress.update(self.task, total=done, completed=done)
 
 
 class _Rate(TextColumn):
@@ -107,7 +112,9 @@ def build(
         _Rate(), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
     )
     with Progress(*columns, console=err, disable=quiet, transient=False) as bar:
-        report = run_build(articles, db=db, settings=settings, progress=_RichProgress(bar))
+        hook = _RichProgress(bar)
+        report = run_build(articles, db=db, settings=settings, progress=hook)
+        hook.finish()
     for item in report.problems:
         err.print(f"[yellow]skipped[/] {escape(item.line())}")
     if bundle is not None:
@@ -145,19 +152,19 @@ def timeline(
         if as_json:
             _print_json([msgspec.to_builtins(e) for e in events])
             return
-        table = Table(title=f"Timeline ({len(events)} events)", show_lines=False)
-        for col in ("date", "who -> what -> whom", "summary", "src", "cited"):
-            table.add_column(col, overflow="fold")
+        table = Table(title=f"Timeline ({len(events)} events)", show_lines=True)
+        table.add_column("date", no_wrap=True)
+        table.add_column("what happened (actor -> type -> target), from the evidence", ratio=3)
+        table.add_column("sources", ratio=1)
+        names = view.entities
         for event in events:
-            names = view.entities
             actors = ", ".join(names[a].name for a in event.actors if a in names) or "?"
             targets = ", ".join(names[t].name for t in event.targets if t in names)
             what = event.type if event.modality == "asserted" else f"{event.type} ({event.modality})"
-            line = f"{actors} -> {what}" + (f" -> {targets}" if targets else "")
-            cited = ", ".join(sorted({m.span.article for m in event.mentions}))
-            table.add_row(
-                format_date(event.date), escape(line), escape(event.summary), str(event.sources), cited
-            )
+            line = f"[bold]{escape(actors)} -> {what}" + (f" -> {escape(targets)}" if targets else "") + "[/]"
+            cited = sorted({m.span.article for m in event.mentions})
+            sources = "\n".join(f"{escape(view.outlet(a))} [dim]{a}[/]" for a in cited)
+            table.add_row(format_date(event.date), f"{line}\n{escape(event.summary)}", sources)
         out.print(table)
 
 
@@ -274,16 +281,12 @@ def main() -> None:
         sys.exit(EXIT_INTERRUPTED)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except Exception as exc:  # click usage errors
-        import click
-
-        if isinstance(exc, click.exceptions.Abort):
-            err.print("interrupted; the store is consistent and the next build resumes")
-            sys.exit(EXIT_INTERRUPTED)
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(EXIT_USAGE)
-        raise
+    except typer.Abort:
+        err.print("interrupted; the store is consistent and the next build resumes")
+        sys.exit(EXIT_INTERRUPTED)
+    except typer.TyperException as exc:  # usage errors: unknown option, missing argument
+        exc.show()  # type: ignore[attr-defined]
+        sys.exit(EXIT_USAGE)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 

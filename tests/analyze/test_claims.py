@@ -1,0 +1,120 @@
+"""Numeric claims: the number, what it counts, and the interval the wording allows."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_article
+
+from storyline.analyze.claims import find_claims
+from storyline.ids import make_id
+from storyline.model import ClaimMention
+
+pytestmark = pytest.mark.model
+
+
+def _claims(nlp, text: str) -> tuple[ClaimMention, ...]:  # type: ignore[no-untyped-def]
+    article = make_article(text)
+    claims = find_claims(nlp(text), article)
+    for c in claims:
+        assert c.span.text == text[c.span.start : c.span.end]
+        assert c.id == make_id("c", article.id, c.span.start, c.span.end)
+    return claims
+
+
+def _one(nlp, text: str) -> ClaimMention:  # type: ignore[no-untyped-def]
+    claims = _claims(nlp, text)
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+def test_more_than_and_exact_counts_are_compatible(nlp) -> None:  # type: ignore[no-untyped-def]
+    loose = _one(nlp, "More than 50 members of Congress urged the president to act.")
+    exact = _one(nlp, "The letter was signed by 53 members of Congress.")
+    assert (loose.low, loose.high, loose.approx) == (51, None, "more than")
+    assert (exact.low, exact.high, exact.approx) == (53, 53, None)
+    assert loose.low is not None and exact.low is not None and loose.low <= exact.low
+    assert loose.unit == exact.unit == "member"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "approx"),
+    [
+        ("At least 100 people were detained.", 100, None, "at least"),
+        ("About 40 journalists left the country.", 36, 44, "about"),
+        ("Nearly 30 activists fled the region.", 27, 29, "nearly"),
+        ("Fewer than 20 people attended the rally.", None, 19, "fewer than"),
+        ("Up to 300 people were held in the camps.", None, 300, "up to"),
+        ("Between 50 and 60 activists fled.", 50, 60, "between"),
+        ("Fifty-three people signed the letter.", 53, 53, None),
+        ("Hundreds of men were detained.", 200, 999, "hundreds"),
+        ("Dozens of activists fled the region.", 24, 99, "dozens"),
+        ("Tens of thousands of people protested.", 20_000, 99_999, "tens of thousands"),
+        ("Several hundred activists gathered outside.", 300, 999, "several"),
+    ],
+    ids=["at-least", "about", "nearly", "fewer-than", "up-to", "between", "words", "hundreds", "dozens",
+         "tens-of-thousands", "several-hundred"],
+)
+def test_bounds_follow_the_wording(nlp, text: str, low: float | None, high: float | None,  # type: ignore[no-untyped-def]
+                                   approx: str | None) -> None:
+    c = _one(nlp, text)
+    assert (c.low, c.high, c.approx) == (low, high, approx)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "span"),
+    [
+        ("Police said 100 people were detained.", "people detained", "100 people"),
+        ("53 members of Congress signed the letter.", "member of congress signed", "53 members of Congress"),
+        ("Hundreds of gay men were detained.", "man detained", "Hundreds of gay men"),
+        ("Police arrested 27 men.", "man arrested", "27 men"),
+    ],
+    ids=["passive-subject", "of-object", "vague-of", "object"],
+)
+def test_subject_key_and_span(nlp, text: str, subject: str, span: str) -> None:  # type: ignore[no-untyped-def]
+    c = _one(nlp, text)
+    assert (c.subject, c.span.text) == (subject, span)
+
+
+def test_money_has_a_currency_unit(nlp) -> None:  # type: ignore[no-untyped-def]
+    c = _one(nlp, "The government pledged $2 million in aid.")
+    assert (c.unit, c.low, c.high, c.value) == ("usd", 2_000_000, 2_000_000, "2 million")
+    assert c.span.text.startswith("$2 million")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senate Resolution 211 passed without objection.",
+        "Section 301 of the law applies here.",
+        "The law was passed in 2017.",
+        "The campaign lasted seven months.",
+        "The 43-year-old man was released.",
+        "The vote is set for July 13.",
+        "It was the third vote on the issue.",
+        "Call 555-1234 for details.",
+        "On the one hand, the vote was close.",
+        "Nearly 30 were released.",
+    ],
+    ids=["resolution-number", "section-number", "year", "duration", "age", "date", "ordinal", "phone",
+         "idiom-one", "counts-nothing"],
+)
+def test_not_claims(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _claims(nlp, text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thirty-seven people were taken to hospital.",
+        "Forty-two people were treated in hospital.",
+        "The leak sent 37 people to hospital.",
+    ],
+    ids=["taken-to", "treated-in", "sent-to"],
+)
+def test_same_outcome_gets_one_subject(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _one(nlp, text).subject == "people hospitalized"
+
+
+def test_percentage_counts_its_of_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    c = _one(nlp, "Polls show 12 percent of voters agreed.")
+    assert (c.unit, c.low, c.high, c.span.text) == ("percent", 12, 12, "12 percent of voters")

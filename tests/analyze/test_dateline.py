@@ -1,0 +1,63 @@
+"""Datelines: a publication date the text states about itself, at its start, and nowhere else."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import make_article
+
+from storyline.analyze.dateline import WINDOW, find_dateline
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text"),
+    [
+        ("July 13, 2017 — The Senate voted on the measure.", "July 13, 2017"),
+        ("WASHINGTON, July 13, 2017 (Reuters) - The Senate voted.", "July 13, 2017"),
+        ("Published: 13 July 2017\n\nThe Senate voted.", "13 July 2017"),
+        ("A headline about the vote\nUpdated 2017-07-13 10:32 GMT\nThe Senate voted.", "2017-07-13"),
+        ("By Jane Roe | Thursday, July 13, 2017\nThe Senate voted.", "July 13, 2017"),
+        ("A headline\nPosted on Jul. 13, 2017 at 3:45 p.m. ET\nThe Senate voted.", "Jul. 13, 2017"),
+        ("date 2017-07-13 The Senate voted.", "2017-07-13"),
+    ],
+    ids=["date-dash", "city-agency", "published-label", "updated-label", "byline-bar", "posted-with-time",
+         "date-label"],
+)
+def test_dateline_found(text: str, date_text: str) -> None:
+    article = make_article(text)
+    found = find_dateline(article)
+    assert found is not None
+    assert (found.method, found.date.value, found.date.precision) == ("explicit", "2017-07-13", "day")
+    (span,) = found.evidence
+    assert span.text == date_text == text[span.start : span.end]
+    assert span.article == article.id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On July 13, 2017, the Senate voted on the measure.",
+        "NEW YORK (AP) — The Senate voted on the measure on July 13, 2017.",
+        "The Senate voted on Thursday, July 13, 2017 - a first for the chamber.",
+        "x" * (WINDOW + 10) + "\nJuly 13, 2017 — The Senate voted.",
+        "Published: July 2017\nThe Senate voted.",
+    ],
+    ids=["sentence-date", "date-in-body", "date-mid-line", "beyond-window", "month-only"],
+)
+def test_no_dateline(text: str) -> None:
+    assert find_dateline(make_article(text)) is None
+
+
+def test_published_beats_updated() -> None:
+    found = find_dateline(make_article("Published July 12, 2017; Updated July 13, 2017\nThe Senate voted."))
+    assert found is not None and found.date.earliest == dt.date(2017, 7, 12)
+
+
+def test_reported_even_when_metadata_has_a_date() -> None:
+    found = find_dateline(make_article("July 13, 2017 — The Senate voted.", published="2017-07-14"))
+    assert found is not None and found.date.earliest == dt.date(2017, 7, 13)
+
+
+def test_impossible_date_is_ignored() -> None:
+    assert find_dateline(make_article("February 30, 2017 — The Senate voted.")) is None
