@@ -66,9 +66,15 @@ def child(kind: str, corpus: str, limit: int, copies: int) -> None:
     texts = seed_texts(copies) if corpus == "seeds" else t17_texts(limit)
     words = sum(len(t.split()) for t in texts)
     if kind == "pipe":
-        from storyline.analyze.nlp import load_model
+        import spacy
 
-        nlp = load_model("en_core_web_sm")
+        from storyline.analyze.nlp import FALLBACKS
+
+        try:  # the bare model, without storyline's own pipeline component
+            nlp = spacy.load("en_core_web_sm")
+        except OSError:
+            nlp = spacy.load(FALLBACKS["en_core_web_sm"])
+        nlp.max_length = 10_000_000
         nlp("warm up")
         start = time.perf_counter()
         for _doc in nlp.pipe(texts, batch_size=16):

