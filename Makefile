@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck bench clean
+.PHONY: run test bench clean
 
 $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,11 +18,9 @@ run: $(STAMP)
 	$(BIN)/storyline timeline --db story.db
 
 test: $(STAMP)
-	$(BIN)/pytest -n 2 -q
-
-lint: $(STAMP)
 	$(BIN)/ruff check storyline tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/pytest -n 2 -q
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py

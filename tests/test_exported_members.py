@@ -5,8 +5,10 @@ import importlib
 import pytest
 
 MODULES = [
-    "storyline.model", "storyline.settings", "storyline.errors", "storyline.ids", "storyline.dates",
-    "storyline.api", "storyline.runner.local",
+    "storyline", "storyline.model", "storyline.settings", "storyline.errors", "storyline.ids", "storyline.dates",
+    "storyline.api", "storyline.runner.local", "storyline.ingest", "storyline.ingest.dedup",
+    "storyline.analyze", "storyline.analyze.nlp", "storyline.link", "storyline.timeline",
+    "storyline.store", "storyline.export.bundle", "storyline.cli",
 ]
 
 

@@ -1,0 +1,127 @@
+"""The read-only questions: ``timeline``, ``entities``, ``quotes``, ``conflicts``, ``show``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import msgspec
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from storyline.cli._app import DbOption, JsonOption, app, out, print_json
+
+__all__ = ["conflicts", "entities", "quotes", "show", "timeline"]
+
+
+@app.command()
+def timeline(
+    db: DbOption = Path("story.db"),
+    date_from: Annotated[str | None, typer.Option("--from", help="Start: 2017, 2017-01 or 2017-01-15.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="End (inclusive), same forms.")] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Only events with this actor or target.")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="Only this PLOVER event type.")] = None,
+    modality: Annotated[str | None, typer.Option("--modality", help="asserted, reported, requested, ...")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The story's events in date order, each with its sources."""
+    from storyline.api import open_view
+    from storyline.timeline import format_date
+
+    with open_view(db) as view:
+        events = view.timeline(date_from=date_from, date_to=date_to, actor=actor, type=type_, modality=modality)
+        if as_json:
+            print_json([msgspec.to_builtins(e) for e in events])
+            return
+        table = Table(title=f"Timeline ({len(events)} events)", show_lines=True)
+        table.add_column("date", no_wrap=True)
+        table.add_column("what happened (actor -> type -> target), from the evidence", ratio=3)
+        table.add_column("sources", ratio=1)
+        names = view.entities
+        for event in events:
+            actors = ", ".join(names[a].name for a in event.actors if a in names) or "?"
+            targets = ", ".join(names[t].name for t in event.targets if t in names)
+            what = event.type if event.modality == "asserted" else f"{event.type} ({event.modality})"
+            line = f"[bold]{escape(actors)} -> {what}" + (f" -> {escape(targets)}" if targets else "") + "[/]"
+            cited = sorted({m.span.article for m in event.mentions})
+            sources = "\n".join(f"{escape(view.outlet(a))} [dim]{a}[/]" for a in cited)
+            table.add_row(format_date(event.date), f"{line}\n{escape(event.summary)}", sources)
+        out.print(table)
+
+
+@app.command()
+def entities(db: DbOption = Path("story.db"), as_json: JsonOption = False) -> None:
+    """People, organisations, places and instruments, resolved across articles."""
+    from storyline.api import open_view
+
+    with open_view(db) as view:
+        records = sorted(view.story.entities, key=lambda e: (-len(e.mentions), e.name))
+        if as_json:
+            print_json([msgspec.to_builtins(e) for e in records])
+            return
+        table = Table(title=f"Entities ({len(records)})")
+        for col in ("id", "name", "type", "mentions", "aliases"):
+            table.add_column(col, overflow="fold")
+        for e in records:
+            table.add_row(e.id, escape(e.name), e.type, str(len(e.mentions)), escape("; ".join(e.aliases)))
+        out.print(table)
+
+
+@app.command()
+def quotes(
+    db: DbOption = Path("story.db"),
+    speaker: Annotated[str | None, typer.Option("--speaker", help="Only quotes by this speaker.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Who said what: every quote with its speaker and cue."""
+    from storyline.api import open_view
+
+    with open_view(db) as view:
+        found = list(view.quotes(speaker=speaker))
+        if as_json:
+            print_json([
+                {**msgspec.to_builtins(q), "speaker_entity": who.id if who else None} for q, who in found
+            ])
+            return
+        table = Table(title=f"Quotes ({len(found)})")
+        for col in ("id", "speaker", "kind", "cue", "quote", "article"):
+            table.add_column(col, overflow="fold")
+        for q, who in found:
+            name = who.name if who else (q.speaker.text if q.speaker else "?")
+            table.add_row(q.id, escape(name), q.kind, q.cue or "", escape(q.span.text), q.span.article)
+        out.print(table)
+
+
+@app.command()
+def conflicts(db: DbOption = Path("story.db"), as_json: JsonOption = False) -> None:
+    """Where the sources disagree, with each side's words and outlet."""
+    from storyline.api import open_view
+
+    with open_view(db) as view:
+        found = view.conflicts()
+        if as_json:
+            print_json([
+                {**msgspec.to_builtins(x), "claim_records": [msgspec.to_builtins(c) for c in cs]}
+                for x, cs in found
+            ])
+            return
+        table = Table(title=f"Conflicts ({len(found)})")
+        for col in ("id", "about", "claims"):
+            table.add_column(col, overflow="fold")
+        for x, cs in found:
+            sides = "\n".join(f"{c.value!s} - \"{c.span.text}\" ({view.outlet(c.span.article)})" for c in cs)
+            table.add_row(x.id, escape(x.about), escape(sides))
+        out.print(table)
+
+
+@app.command()
+def show(
+    record_id: Annotated[str, typer.Argument(metavar="ID", help="An article, entity, event, quote, ... id.")],
+    db: DbOption = Path("story.db"),
+) -> None:
+    """Any record by id, with its evidence spans."""
+    from storyline.api import open_view
+
+    with open_view(db) as view:
+        print_json(view.show(record_id))
