@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 import msgspec
 
+from storyline.analyze.nlp import check_model
 from storyline.errors import E, StorylineError
 from storyline.ingest import read_inputs
 from storyline.ingest.dedup import Deduplicator
@@ -111,6 +112,7 @@ def build(
     """
     started = time.perf_counter()
     report = BuildReport()
+    check_model(settings.model)
     with open_store(db) as store:
         if progress is not None:
             progress.stage("analyse", total=_estimate(inputs))

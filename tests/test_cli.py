@@ -93,3 +93,10 @@ def test_unknown_id_exits_three(db: Path) -> None:
     done = _main("show", "e-000000000000", "--db", str(db))
     assert done.returncode == 3
     assert "E102" in done.stderr
+
+
+def test_missing_model_exits_three_before_reading(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("A council voted on Tuesday to close the bridge.\n", encoding="utf-8")
+    done = _main("build", str(tmp_path / "a.txt"), "--db", str(tmp_path / "s.db"), "--model", "no_such_model")
+    assert done.returncode == 3
+    assert "E104" in done.stderr

