@@ -169,6 +169,9 @@ class Quote(msgspec.Struct, frozen=True):
     cue: str | None
     speaker: Span | None = None
     """The words naming the speaker (a name, a pronoun, "the letter")."""
+    authors: tuple[Span, ...] = ()
+    """For a non-person source ("the letter", "a statement"), the names of its authors where the
+    text says who they are ("a letter signed by X and Y"); empty otherwise."""
 
 
 class EventMention(msgspec.Struct, frozen=True):
@@ -194,6 +197,12 @@ class EventMention(msgspec.Struct, frozen=True):
     date: DateValue | None = None
     time: str | None = None
     date_basis: str | None = None
+    actor_codes: tuple[str, ...] = ()
+    """CAMEO-style code of each actor ("USAGOV", "RUSMIL", "IGO"; "" when unknown), same order."""
+    target_codes: tuple[str, ...] = ()
+    """CAMEO-style code of each target, as ``actor_codes``."""
+    lemma: str | None = None
+    """The lemma of the word naming the event (the event noun of "imposed sanctions"), for linking."""
 
 
 class ClaimMention(msgspec.Struct, frozen=True):
@@ -265,6 +274,10 @@ class Event(msgspec.Struct, frozen=True):
     sources: int = 1
     """Number of independent articles reporting it (copies not counted)."""
     reasons: tuple[MergeReason, ...] = ()
+    codes: dict[str, str] = {}
+    """Actor/target entity id -> its CAMEO-style code, where the mentions gave one."""
+    salience: float = 0.0
+    """How much the event matters to the story (``timeline.salience``): sources, actors, centrality."""
 
 
 class Claim(msgspec.Struct, frozen=True):

@@ -100,3 +100,12 @@ def test_missing_model_exits_three_before_reading(tmp_path: Path) -> None:
     done = _main("build", str(tmp_path / "a.txt"), "--db", str(tmp_path / "s.db"), "--model", "no_such_model")
     assert done.returncode == 3
     assert "E104" in done.stderr
+
+
+@pytest.mark.model
+def test_entities_explain_lists_merge_reasons(db: Path) -> None:
+    entities = json.loads(runner.invoke(app, ["entities", "--db", str(db), "--json"]).output)
+    merged = next(e for e in entities if e["reasons"])
+    result = runner.invoke(app, ["entities", "--db", str(db), "--explain", merged["id"]])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip()

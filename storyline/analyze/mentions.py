@@ -14,7 +14,10 @@ FAC, LAW, EVENT) it
   regular expression and labels them LAW, as it does spaCy entities ending in Act/Resolution;
 * links a surname-only or "Mr./Ms. X" mention to the earlier full-name mention with that
   surname (``refers_to`` = its start, same ``key``), and an acronym in parentheses after its
-  expansion ("... in Europe (OSCE)"), and the acronym's later uses, to the expansion.
+  expansion ("... in Europe (OSCE)"), and the acronym's later uses, to the expansion;
+* reads a title-only mention ("the senator", "the former secretary") as a PERSON mention of the
+  one person named before it whose title fits the role ("Sen.", "Secretary of State"); with no
+  such person, or two, it is left out rather than guessed.
 
 ``key`` is :func:`name_key`: casefolded, accents stripped, punctuation and hyphens normalised,
 a leading "the" dropped; for people "first last" with titles and middle initials dropped.
@@ -106,6 +109,8 @@ _TITLED_NAME = re.compile(
 )
 
 _POSSESSIVE = ("'s", "’s", "'", "’")
+# Words spaCy sometimes takes into a name's start: "the", and the cue of an inverted quote ("Said Doe:").
+_NOT_NAME_LEAD = frozenset({"the", "said", "says", "added", "asked", "wrote"})
 _PUNCT_KEY = re.compile(r"[^\w\s]")
 _PUNCT_KEY_PERSON = re.compile(r"[^\w\s‐‑‒–—-]")
 _DASHES = re.compile(r"[-‐‑‒–—/]")
@@ -166,6 +171,7 @@ def find_mentions(doc: Any, article: Article) -> tuple[EntityMention, ...]:
             m.key = name_key(text[m.start : m.end], m.label)
     _link_surnames(doc, text, found)
     _link_acronyms(text, found)
+    found.extend(_title_only(text, found))
     found.sort(key=lambda m: (m.start, -m.end))
     found = _drop_overlaps(found)
     return tuple(
@@ -241,7 +247,7 @@ def _spacy_mentions(doc: Any, text: str) -> list[_Mention]:
         if ent.label_ not in LABELS:
             continue
         tokens = list(ent)
-        while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct or tokens[0].is_space):
+        while tokens and (tokens[0].lower_ in _NOT_NAME_LEAD or tokens[0].is_punct or tokens[0].is_space):
             tokens = tokens[1:]
         while tokens and (tokens[-1].text in _POSSESSIVE or tokens[-1].is_punct or tokens[-1].is_space):
             tokens = tokens[:-1]
@@ -569,6 +575,80 @@ def _link_surnames(doc: Any, text: str, found: list[_Mention]) -> None:
         _honorific(text, m)
         found.append(m)
         covered.update(range(start, end))
+
+
+# ------------------------------------------------------------------ title-only mentions
+
+# role word -> the written titles (casefolded, without dots) a person must carry to be "the <role>"
+_ROLE_TITLES: dict[str, tuple[str, ...]] = {
+    "senator": ("sen", "sens", "senator", "senators", "senate majority leader", "senate minority leader"),
+    "congressman": ("rep", "reps", "representative", "congressman"),
+    "congresswoman": ("rep", "reps", "representative", "congresswoman"),
+    "representative": ("rep", "reps", "representative", "congressman", "congresswoman"),
+    "lawmaker": ("sen", "sens", "senator", "rep", "reps", "representative", "congressman", "congresswoman"),
+    "governor": ("gov", "governor"),
+    "president": ("president",),
+    "vice president": ("vice president", "vice-president"),
+    "secretary": ("secretary",),
+    "minister": ("minister", "prime minister", "foreign minister", "defense minister", "interior minister"),
+    "prime minister": ("prime minister",),
+    "ambassador": ("ambassador", "amb"),
+    "mayor": ("mayor",),
+    "judge": ("judge",),
+    "chairman": ("chairman", "chair"),
+    "chairwoman": ("chairwoman", "chair"),
+    "envoy": ("envoy", "special envoy"),
+    "spokesman": ("spokesman", "spokesperson"),
+    "spokeswoman": ("spokeswoman", "spokesperson"),
+}
+_TITLE_ONLY = re.compile(
+    r"\b(?:the|The)\s+(?:(?:former|then|new|outgoing|incoming|veteran|junior|senior)[-\s]+)?"
+    r"(?P<role>" + "|".join(sorted((re.escape(r) for r in _ROLE_TITLES), key=len, reverse=True)) + r")\b"
+    r"(?![-\s]+(?:[A-Z]|of\s+[A-Z]|for\s+[A-Z]|elect))"
+)
+
+
+def _fits(role: str, title: str) -> bool:
+    """Whether a person titled ``title`` ("Sen.", "Secretary of State") can be "the ``role``"."""
+    t = title.casefold().replace(".", "").strip()
+    for allowed in _ROLE_TITLES[role]:
+        if t == allowed or t.startswith(allowed + " ") or t.endswith(" " + allowed):
+            return True
+    return False
+
+
+def _title_only(text: str, found: list[_Mention]) -> list[_Mention]:
+    """"the senator" -> a PERSON mention ("senator") of the last person before it whose title fits."""
+    people = sorted((m for m in found if m.label == "PERSON"), key=lambda m: m.start)
+    if not people:
+        return []
+    by_start = {m.start: m for m in people}
+    titles: list[tuple[int, _Mention, str]] = []  # (mention start, referent, its title)
+    for m in people:
+        referent = by_start.get(m.refers_to, m) if m.refers_to is not None else m
+        title = m.attributes.get("title") or referent.attributes.get("title")
+        # a title written before the name ("President", "Sen.") names an office; a lower-case role
+        # read from an appositive ("Jane Doe, president of X") does not make her "the president"
+        if title and title[:1].isupper():
+            titles.append((m.start, referent, title))
+    if not titles:
+        return []
+    starts = sorted(m.start for m in found)
+    ends = {m.start: m.end for m in found}
+    out: list[_Mention] = []
+    for match in _TITLE_ONLY.finditer(text):
+        start, end = match.start("role"), match.end()  # the role word: no mention starts with "the"
+        i = bisect.bisect_left(starts, end) - 1
+        if i >= 0 and ends[starts[i]] > start:
+            continue  # inside a name ("The Senate President ...")
+        role = match.group("role").casefold()
+        k = bisect.bisect_left(titles, (start,), key=lambda t: (t[0],))
+        fitting = {referent.key: referent for _, referent, title in titles[:k] if _fits(role, title)}
+        if len(fitting) == 1:  # two people it could name ("President X" and "President Y"): left out
+            (referent,) = fitting.values()
+            attrs = {"title": match.group("role")}
+            out.append(_Mention(start, end, "PERSON", attrs, refers_to=referent.start, key=referent.key))
+    return out
 
 
 def _honorific(text: str, m: _Mention) -> None:

@@ -11,15 +11,26 @@
 
 ``span`` covers the quoted words only (inside the marks, without the comma that stands in for
 the final full stop).  ``cue`` is the cue word as written, lowercased ("said", "told",
-"according to"), or ``None`` when the speaker is carried over from a neighbouring quote.
+"according to"), or ``None`` when the speaker is carried over from a neighbouring quote or
+credited with a dash.
 
 The speaker is the subject of the cue verb, widened to the entity mention it falls in (or the
-person named in an appositive: "an analyst at X, Jane Doe, said").  When the subject is "he" or
-"she" the speaker is the nearest preceding PERSON mention instead: that is the name the article
-uses for the person, and linking works on names.  A quote with no cue of its own takes the
-speaker of the quote next to it in the paragraph, the paragraphs of a multi-paragraph quote
-share one speaker, and a quote that opens a paragraph with no cue takes the speaker named in the
-paragraph before.
+person named in an appositive: "an analyst at X, Jane Doe, said").  A cue without a subject of
+its own shares its clause's ("X attacked Y, saying ..."; "footage of X asking ...").  A subject
+the parser found inside the quote itself, or none at all ('"...," said Jane Doe', 'Said Doe:'),
+gives way to the name beside the cue outside the quote.  When the subject is "he" or "she" the
+speaker is the PERSON mention :class:`~storyline.analyze.mentions.Antecedents` picks: that is the
+name the article uses for the person, and linking works on names.  Without a cue verb, a quote
+takes "according to X", a dash credit ('"..." ― Jane Doe'), the subject of a sentence that
+introduces it with a colon, or (a partial quote) the subject of the verb it depends on
+('X branded Y an "outlaw nation"'; ``cue`` is then that verb).  A quote with no cue of its own
+takes the speaker of the quote next to it in the paragraph, the paragraphs of a multi-paragraph
+quote share one speaker, a quote after a finished sentence takes that sentence's speaker, and a
+quote that opens a paragraph with no cue takes the speaker named in the paragraph before.
+
+A speaker that is a non-person source ("the letter", "a statement", "the resolution") carries
+``authors``: the names the text gives for who wrote it ("X's letter", "a letter signed by X",
+"X sent the letter", "X said in a statement"), read on that noun or on its nearest earlier use.
 
 Quote marks are read per paragraph (a line of the text): an opening mark with no closing mark
 ends at the end of its paragraph, so an unbalanced mark can never swallow the article.
@@ -28,6 +39,7 @@ ends at the end of its paragraph, so an unbalanced mark can never swallow the ar
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -152,23 +164,26 @@ def find_quotes(doc: Any, article: Article, mentions: Sequence[EntityMention]) -
 
     quotes: dict[tuple[int, int], Quote] = {}
     for seg in segs:
-        quotes[(seg.start, seg.end)] = _quote(article, seg.start, seg.end, seg.kind, seg.cue, seg.speaker)
+        quotes[(seg.start, seg.end)] = _quote(ctx, article, seg.start, seg.end, seg.kind, seg.cue, seg.speaker)
     direct = [(s.open, s.close + 1) for s in segs]
     for start, end, cue, speaker in _indirect(ctx, direct):
-        quotes.setdefault((start, end), _quote(article, start, end, "indirect", cue, speaker))
+        quotes.setdefault((start, end), _quote(ctx, article, start, end, "indirect", cue, speaker))
     return tuple(sorted(quotes.values(), key=lambda q: (q.span.start, q.span.end)))
 
 
 def _quote(
-    article: Article, start: int, end: int, kind: QuoteKind, cue: str | None, speaker: tuple[int, int] | None
+    ctx: _Context, article: Article, start: int, end: int, kind: QuoteKind, cue: str | None,
+    speaker: tuple[int, int] | None,
 ) -> Quote:
     text = article.text
+    authors = ctx.authors(speaker) if speaker is not None else ()
     return Quote(
         id=make_id("q", article.id, start, end),
         span=Span(article.id, start, end, text[start:end]),
         kind=kind,
         cue=cue,
         speaker=Span(article.id, speaker[0], speaker[1], text[speaker[0] : speaker[1]]) if speaker else None,
+        authors=tuple(Span(article.id, a, b, text[a:b]) for a, b in authors),
     )
 
 
@@ -186,6 +201,7 @@ class _Context:
         self.persons = [m for m in self.mentions if m.label == "PERSON"]
         self.antecedents = Antecedents(doc, self.mentions)
         # character offset -> token index, for the mark positions we look up
+        self._authors: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}
         self._char_token: dict[int, int] = {}
         for t in doc:
             for k in range(t.idx, t.idx + len(t.text)):
@@ -214,9 +230,31 @@ class _Context:
             best = m
         return best
 
-    def speaker_of(self, verb: Any) -> tuple[int, int] | None:
-        """The words naming who spoke: the cue verb's subject, widened as the module says."""
+    def authors(self, speaker: tuple[int, int]) -> tuple[tuple[int, int], ...]:
+        """Who wrote a non-person source ("the letter"): see :func:`_source_authors`."""
+        if speaker not in self._authors:
+            self._authors[speaker] = _source_authors(self, speaker)
+        return self._authors[speaker]
+
+    def mentions_in(self, first: Any, last: Any) -> list[EntityMention]:
+        """Author-like mentions (people, organisations, groups) within tokens ``first..last``."""
+        start, end = first.idx, last.idx + len(last.text)
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return [m for m in self.mentions[lo:hi] if m.label in _AUTHOR_LABELS and m.span.end <= end]
+
+    def speaker_of(self, verb: Any, inside: tuple[int, int] | None = None) -> tuple[int, int] | None:
+        """The words naming who spoke: the cue verb's subject, widened as the module says.
+
+        A subject lying ``inside`` the quote itself is the parser reading the quote's words as
+        the subject ('"..., we will," the chief said'): the name right after the cue is taken then.
+        """
         subj = _subject(verb)
+        if inside is not None:
+            if subj is not None and inside[0] <= subj.idx < inside[1]:
+                subj = _subject_after(verb, inside)
+            elif subj is None and (verb.idx >= inside[1] or _next_is_name(verb)):
+                subj = _subject_after(verb, inside)  # '"...," said Jane Doe' / 'Said Doe: "..."'
         if subj is None:
             return None
         return self.naming(subj)
@@ -239,19 +277,176 @@ class _Context:
         return left.idx, end
 
 
+# ------------------------------------------------------------------ non-person sources and their authors
+
+_SOURCE_NOUNS = frozenset(
+    """letter statement resolution report release memo memorandum email e-mail filing complaint lawsuit
+    petition op-ed editorial tweet post document declaration communique communiqué bill proposal motion
+    order ruling decision brief notice message note proclamation appeal""".split()
+)
+_AUTHOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_BY_PREPS = frozenset({"by", "from"})
+_MAKE_VERBS = frozenset(
+    """send write sign issue release publish file submit introduce draft pen author circulate post
+    deliver sponsor lead""".split()
+)
+
+
+def _source_authors(ctx: _Context, speaker: tuple[int, int]) -> tuple[tuple[int, int], ...]:
+    """The authors of a non-person source, when the text says who they are.
+
+    ``speaker`` names a letter, statement, resolution, ... (its last word is the noun).  Authors
+    are read, on that noun or else on the nearest earlier use of the same noun within the five
+    sentences before it, from: "X's letter"; "the letter (signed / sent / written) by|from X";
+    "X sent / signed / issued / released the letter"; "X said / wrote in a letter".
+    """
+    noun = ctx.token_at(speaker[1] - 1)
+    if noun is None or noun.lemma_.lower() not in _SOURCE_NOUNS:
+        return ()
+    found = _authors_of(ctx, noun)
+    if found:
+        return found
+    floor = noun.sent.start
+    for _ in range(5):
+        if floor == 0:
+            break
+        floor = ctx.doc[floor - 1].sent.start
+    for i in range(noun.i - 1, floor - 1, -1):
+        tok = ctx.doc[i]
+        if tok.lemma_.lower() == noun.lemma_.lower() and tok.pos_ in {"NOUN", "PROPN"}:
+            found = _authors_of(ctx, tok)
+            if found:
+                return found
+    return ()
+
+
+def _authors_of(ctx: _Context, noun: Any) -> tuple[tuple[int, int], ...]:
+    spans: list[EntityMention] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            spans += ctx.mentions_in(child.left_edge, child.right_edge)
+        elif child.dep_ == "prep" and child.lower_ in _BY_PREPS:
+            spans += _pobj_mentions(ctx, child)
+        elif child.dep_ == "acl":  # "a letter signed by ..."
+            for grand in child.children:
+                if grand.dep_ == "agent" or (grand.dep_ == "prep" and grand.lower_ in _BY_PREPS):
+                    spans += _pobj_mentions(ctx, grand)
+        elif child.dep_ == "relcl" and child.lemma_.lower() in _MAKE_VERBS:  # "a letter that X signed"
+            subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ not in _RELATIVE:
+                spans += _conj_mentions(ctx, subj)
+    if not spans:
+        head = noun.head
+        verb = None
+        if noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in _MAKE_VERBS:
+            verb = head  # "X sent the letter" / "the letter was signed by X"
+            if noun.dep_ == "nsubjpass":
+                for child in verb.children:
+                    if child.dep_ == "agent":
+                        spans += _pobj_mentions(ctx, child)
+        elif noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in {"VERB", "AUX"}:
+            verb = head.head  # "X wrote in a letter"
+        if verb is not None and not spans:
+            subj = _subject(verb)
+            if subj is not None:
+                spans += _conj_mentions(ctx, subj)
+    if not spans:  # the parse lost the relative clause: a later verb of making in the sentence
+        for tok in noun.sent:
+            if tok.i > noun.i and tok.lemma_.lower() in _MAKE_VERBS and tok.pos_ == "VERB":
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                if subj is not None:
+                    spans += _conj_mentions(ctx, subj)
+                    break
+    if any(m.label in {"PERSON", "ORG"} for m in spans):  # "U.S. Reps. X and Y": the people, not "U.S."
+        spans = [m for m in spans if m.label in {"PERSON", "ORG"}]
+    seen: dict[tuple[int, int], None] = {}
+    for m in spans:
+        seen.setdefault((m.span.start, m.span.end), None)
+    return tuple(seen)
+
+
+def _pobj_mentions(ctx: _Context, prep: Any) -> list[EntityMention]:
+    out: list[EntityMention] = []
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            out += _conj_mentions(ctx, child)
+    return out
+
+
+def _conj_mentions(ctx: _Context, tok: Any) -> list[EntityMention]:
+    """The mentions naming ``tok`` and the words coordinated with it ("X, Y and 51 others"),
+    not names further down ("members of the House")."""
+    out: list[EntityMention] = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        hit = ctx.mention_at(t.idx, t.idx + len(t.text))
+        if hit is not None and hit.label in _AUTHOR_LABELS:
+            out.append(hit)
+        stack.extend(c for c in t.children if c.dep_ in {"conj", "appos"})
+    return sorted(out, key=lambda m: m.span.start)
+
+
 def _subject(verb: Any) -> Any | None:
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return verb.head  # "the group, which said ..." -> the group
-            return child
-    if verb.dep_ == "conj" and verb.head is not verb:
-        return _subject(verb.head)
+    """The subject of ``verb``; for a verb without one, the subject it shares: "X attacked Y,
+    saying ..." (advcl / xcomp / conj -> the head's subject), "footage of X asking ..." (acl -> X)."""
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                    return verb.head  # "the group, which said ..." -> the group
+                return child
+        if verb.dep_ == "acl" and verb.head is not verb and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
+            return verb.head
+        if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head is not verb:
+            verb = verb.head
+            continue
+        return None
     return None
 
 
+def _next_is_name(verb: Any) -> bool:
+    return verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].pos_ == "PROPN"
+
+
+def _subject_after(verb: Any, inside: tuple[int, int]) -> Any | None:
+    """The speaker named beside the cue outside the quote: the last name or noun between the quote
+    and the cue ('"...," Rep. Jane Doe (D-Md.) said'), else the first after the cue ('"...," said
+    Jane Doe', 'Said Doe: "..."'), stopping at a preposition ('said in an interview')."""
+    doc = verb.doc
+    sent = verb.sent
+
+    def head_of(tok: Any) -> Any:
+        while tok.dep_ in {"compound", "amod", "nmod", "appos"} and tok.head.i != tok.i and \
+                abs(tok.head.i - tok.i) <= 4 and (tok.head.i < verb.i) == (tok.i < verb.i):
+            tok = tok.head
+        return tok
+
+    if inside[1] <= verb.idx:
+        for tok in reversed(doc[max(sent.start, 0) : verb.i]):
+            if tok.idx < inside[1]:
+                break
+            if tok.pos_ == "PROPN" or (tok.pos_ == "PRON" and tok.lower_ in _PRONOUNS):
+                return head_of(tok)
+    for tok in doc[verb.i + 1 : sent.end]:
+        if inside[0] <= tok.idx < inside[1] or tok.text in _OPENERS or tok.text == _STRAIGHT or tok.pos_ == "ADP":
+            break
+        if tok.pos_ in {"PROPN", "NOUN"} or (tok.pos_ == "PRON" and tok.lower_ in _PRONOUNS):
+            return head_of(tok)
+    return None
+
+
+# Verbs of speaking the shared lexicon leaves out, which news uses to introduce a direct quote.
+_MORE_CUES = frozenset(
+    """boast demand sing chant shout yell scream joke quip muse plead vow promise pledge recount wonder
+    retort counter charge lament whisper exclaim murmur cry proclaim reiterate echo opine posit grumble
+    counsel advise hint concur underscore assure reassure remind inform swear pronounce interject
+    marvel gush rave brag scoff sneer snap bark declare""".split()
+)
+
+
 def _is_cue(tok: Any) -> bool:
-    if tok.lemma_ not in SPEECH_VERBS or tok.pos_ not in {"VERB", "AUX"}:
+    if (tok.lemma_ not in SPEECH_VERBS and tok.lemma_ not in _MORE_CUES) or tok.pos_ not in {"VERB", "AUX"}:
         return False
     if tok.lemma_ == "call":  # "called it 'a disgrace'" is speech, "called for sanctions" is not
         return not any(c.dep_ in {"prep", "prt"} and c.lower_ in {"for", "on", "upon"} for c in tok.children)
@@ -279,7 +474,11 @@ def _classify(ctx: _Context, seg: _Segment, segs: list[_Segment]) -> None:
         after = text[seg.close + 1 : seg.close + 40]
         attributed = bool(after) and after.lstrip(" ,")[:1].islower()
         starts_upper = text[seg.start : seg.start + 1].isupper()
-        seg.kind = "direct" if clause or attributed or (starts_upper and len(words) >= 2) else "partial"
+        # a quote standing as its own sentence ('... said. "Never."') is a direct quote, however short
+        alone = not prefix and seg.closed and _ends_sentence(text, seg.close + 1, sent)
+        seg.kind = (
+            "direct" if clause or attributed or alone or (starts_upper and len(words) >= 2) else "partial"
+        )
     else:
         last = ctx.token_at(seg.open - 1) or ctx.token_at(seg.open - 2)
         lead_cue = last is not None and _is_cue(last)
@@ -288,13 +487,123 @@ def _classify(ctx: _Context, seg: _Segment, segs: list[_Segment]) -> None:
         )
 
 
+def _ends_sentence(text: str, pos: int, sent: Any | None) -> bool:
+    """Only spaces (or nothing) between ``pos`` and the end of its sentence or paragraph."""
+    stop = text.find("\n", pos)
+    stop = len(text) if stop < 0 else stop
+    if sent is not None:
+        stop = min(stop, max(int(sent.end_char), pos))
+    rest = text[pos:stop].strip()
+    return not rest or (rest[0] in _OPENERS or rest[0] == _STRAIGHT)
+
+
 def _attribute(ctx: _Context, seg: _Segment) -> None:
     """Find the cue verb for one quoted run: up the parse from the quote, then beside it."""
-    verb = _cue_above(ctx, seg) or _cue_beside(ctx, seg)
-    if verb is None:
+    credit = _dash_credit(ctx, seg)
+    if credit is not None:
+        seg.speaker = credit
         return
-    seg.cue = verb.text.lower()
-    seg.speaker = ctx.speaker_of(verb)
+    verb = _cue_above(ctx, seg) or _cue_beside(ctx, seg)
+    if verb is not None:
+        seg.cue = verb.text.lower()
+        seg.speaker = ctx.speaker_of(verb, (seg.open, seg.close + 1))
+        return
+    found = _according_lead(ctx, seg) or (
+        (_sentence_cue(ctx, seg) or _holder(ctx, seg)) if seg.kind == "partial" else _colon_lead(ctx, seg)
+    )
+    if found is not None:
+        seg.cue, seg.speaker = found
+
+
+_DASH_CREDIT = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*")
+
+
+def _dash_credit(ctx: _Context, seg: _Segment) -> tuple[int, int] | None:
+    """'"...." ― Jane Doe': a quote credited with a dash to the name after it (lists of voices)."""
+    if not seg.closed:
+        return None
+    dash = _DASH_CREDIT.match(ctx.text, seg.close + 1)
+    if dash is None or dash.end() == seg.close + 1:
+        return None
+    hit = ctx.mention_at(dash.end(), dash.end() + 1)
+    if hit is not None and hit.span.start == dash.end() and hit.label in {"PERSON", "ORG", "NORP"}:
+        return hit.span.start, hit.span.end
+    return None
+
+
+def _lead(ctx: _Context, seg: _Segment) -> Any | None:
+    """The tokens of the quote's sentence before its opening mark (same paragraph)."""
+    sent = ctx.sentence_at(seg.open)
+    if sent is None:
+        return None
+    p_start = ctx.text.rfind("\n", 0, seg.open) + 1
+    lead_from = max(sent.start_char, p_start, _prev_mark(ctx.text, p_start, seg.open))
+    return ctx.doc.char_span(lead_from, seg.open, alignment_mode="contract")
+
+
+def _according_lead(ctx: _Context, seg: _Segment) -> tuple[str, tuple[int, int]] | None:
+    """'According to X, "..."': X."""
+    for tok in _lead(ctx, seg) or ():
+        if tok.lower_ == "according" and tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].lower_ == "to":
+            source = next((c for c in ctx.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            if source is not None:
+                return "according to", ctx.naming(source)
+    return None
+
+
+def _colon_lead(ctx: _Context, seg: _Segment) -> tuple[str, tuple[int, int]] | None:
+    """'X had a message: "..."': the subject of the sentence introducing the quote with a colon,
+    when it is a person or organisation (a quote standing alone after a colon has no cue verb)."""
+    lead = _lead(ctx, seg)
+    if lead is None or not ctx.text[lead.start_char : seg.open].rstrip().endswith(":"):
+        return None
+    subj = _subject(lead.root) if len(lead) else None
+    if subj is None:
+        return None
+    start, end = ctx.naming(subj)
+    hit = ctx.mention_at(start, end)
+    if subj.lower_ in _PRONOUNS or (hit is not None and hit.label in {"PERSON", "ORG", "NORP", "GPE"}):
+        return lead.root.text.lower(), (start, end)
+    return None
+
+
+def _sentence_cue(ctx: _Context, seg: _Segment) -> tuple[str, tuple[int, int]] | None:
+    """A partial quote in a sentence whose speech verb the parse did not put above it
+    ('X said, most voters believe "..."'): the nearest speech verb of the sentence with a subject."""
+    sent = ctx.sentence_at(seg.open)
+    if sent is None:
+        return None
+    best: tuple[int, Any, Any] | None = None
+    for tok in sent:
+        if seg.open <= tok.idx <= seg.close or not _is_cue(tok):
+            continue
+        subj = _subject(tok)
+        if subj is None or seg.open <= subj.idx <= seg.close or subj.lower_ in _RELATIVE:
+            continue
+        distance = abs(tok.idx - seg.open)
+        if best is None or distance < best[0]:
+            best = (distance, tok, subj)
+    if best is None:
+        return None
+    return best[1].text.lower(), ctx.naming(best[2])
+
+
+def _holder(ctx: _Context, seg: _Segment) -> tuple[str, tuple[int, int]] | None:
+    """A partial quote with no speech verb ('X branded Y an "outlaw nation"', 'X pounded Y as a
+    "con artist"'): the subject of the nearest verb above the quoted words, outside the quote."""
+    quoted = ctx.doc.char_span(seg.start, seg.end, alignment_mode="expand")
+    if quoted is None:
+        return None
+    head = quoted.root
+    for _ in range(6):
+        if head.head is head:
+            break
+        head = head.head
+        if head.pos_ in {"VERB", "AUX"} and not (seg.open <= head.idx <= seg.close):
+            subj = _subject(head)
+            if subj is not None and not (seg.open <= subj.idx <= seg.close):
+                return head.text.lower(), ctx.naming(subj)
+    return None
 
 
 def _cue_above(ctx: _Context, seg: _Segment) -> Any | None:
@@ -381,7 +690,15 @@ def _inherit_once(ctx: _Context, segs: list[_Segment], paras: list[tuple[int, in
             if n is not None and n.speaker is not None:
                 s.speaker = n.speaker
                 break
-    # 3. a quote opening a paragraph: the speaker named in the paragraph before
+    # 3. a quote after a finished sentence of its paragraph ('..., Schiff said. "..."'): its speaker
+    for s in direct:
+        if s.speaker is not None:
+            continue
+        p_start, _ = paras[s.para]
+        before = ctx.text[p_start : s.open].rstrip()
+        if before and before[-1] in ".!?" and not _inside(s.open - 1, [(x.open, x.close + 1) for x in segs]):
+            s.speaker = _speaker_in(ctx, segs, s.para, p_start, p_start + len(before))
+    # 4. a quote opening a paragraph: the speaker named in the paragraph before
     for s in direct:
         if s.speaker is not None or s.para == 0:
             continue

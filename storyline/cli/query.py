@@ -11,6 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from storyline.cli._app import DbOption, JsonOption, app, out, print_json
+from storyline.errors import E, StorylineError
 
 __all__ = ["conflicts", "entities", "quotes", "show", "timeline"]
 
@@ -51,11 +52,26 @@ def timeline(
 
 
 @app.command()
-def entities(db: DbOption = Path("story.db"), as_json: JsonOption = False) -> None:
+def entities(
+    db: DbOption = Path("story.db"),
+    as_json: JsonOption = False,
+    explain: Annotated[
+        str | None, typer.Option("--explain", metavar="ID", help="Why the mentions of entity ID were merged.")
+    ] = None,
+) -> None:
     """People, organisations, places and instruments, resolved across articles."""
     from storyline.api import open_view
 
     with open_view(db) as view:
+        if explain is not None:
+            from storyline.link.entities import explain as explain_entity
+
+            entity = view.entities.get(explain)
+            if entity is None:
+                raise StorylineError(E.UNKNOWN_ID, id=explain)
+            for line in explain_entity(entity):
+                out.print(escape(line))
+            return
         records = sorted(view.story.entities, key=lambda e: (-len(e.mentions), e.name))
         if as_json:
             print_json([msgspec.to_builtins(e) for e in records])

@@ -130,6 +130,7 @@ def _quote(q: Quote, speakers: dict[str, str]) -> Json:
         "speaker_start": q.speaker.start if q.speaker is not None else None,
         "speaker_end": q.speaker.end if q.speaker is not None else None,
         "cue": q.cue,
+        "authors": [{"start": a.start, "end": a.end, "text": a.text} for a in q.authors],
     }
 
 
@@ -360,6 +361,8 @@ def check_spans(data: Json) -> list[str]:
         if q.get("speaker_text") is not None and q.get("speaker_start") is not None:
             check(f"quotes/{q['id']}/speaker", q["article"], q["speaker_start"], q["speaker_end"],
                   q["speaker_text"])
+        for i, a in enumerate(q.get("authors", [])):
+            check(f"quotes/{q['id']}/authors/{i}", q["article"], a["start"], a["end"], a["text"])
     for v in data.get("events", []):
         for i, m in enumerate(v.get("mentions", [])):
             span(f"events/{v['id']}/mentions/{i}", m)

@@ -7,7 +7,8 @@ cost grows near-linearly with the corpus.  Stages, in order:
 2. :func:`~storyline.link.dating.date_articles`: publication dates for undated articles;
 3. :func:`~storyline.link.events.build_events`: event mentions -> canonical events;
 4. :func:`~storyline.link.claims.compare_claims`: numeric claims and conflicts;
-5. speakers: quote id -> the entity whose mention overlaps the quote's speaker span.
+5. speakers: quote id -> the entity whose mention overlaps the quote's speaker span (or, for a
+   non-person source with one named author, that author's).
 
 The input order does not matter: pairs are sorted by article id first.
 """
@@ -41,10 +42,15 @@ def link(items: Iterable[tuple[Article, ArticleAnalysis | None]], settings: Sett
 
 
 def _speakers(pairs: list[tuple[Article, ArticleAnalysis]], index: EntityIndex) -> dict[str, str]:
+    """Quote id -> the entity naming its speaker; for a non-person source ("the letter") that
+    names no entity, its author when the text names exactly one (several authors stay on the
+    quote's ``authors``, since no single entity said the words)."""
     out: dict[str, str] = {}
     for _, analysis in pairs:
         for quote in analysis.quotes:
             entity = index.entity_at(quote.speaker)
+            if entity is None and len(quote.authors) == 1:
+                entity = index.entity_at(quote.authors[0])
             if entity is not None:
                 out[quote.id] = entity
     return dict(sorted(out.items()))

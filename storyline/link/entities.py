@@ -33,7 +33,7 @@ from storyline.ids import make_id
 from storyline.link import names
 from storyline.model import Article, ArticleAnalysis, Entity, EntityMention, MergeReason, Span
 
-__all__ = ["EntityIndex", "WINDOW", "resolve_entities"]
+__all__ = ["EntityIndex", "WINDOW", "entity_type", "explain", "resolve_entities"]
 
 WINDOW = 64
 """In a block of names sorted by key, each name is compared with the next ``WINDOW`` only
@@ -383,6 +383,37 @@ def _pick_name(members: list[_M]) -> str:
     return min(counts, key=lambda s: (-counts[s], -len(s), s))
 
 
+def entity_type(mentions: Sequence[EntityMention]) -> str:
+    """The entity's type: the majority label of its mentions (ties: alphabetical), except that a
+    mention read with a person's title ("Sen. X", "Mr. X") makes it a PERSON."""
+    if any(m.label == "PERSON" and m.attributes.get("title") for m in mentions):
+        return "PERSON"
+    labels = Counter(m.label for m in mentions if m.label)
+    if not labels:
+        return "PERSON"
+    return min(labels, key=lambda s: (-labels[s], s))
+
+
+def explain(entity: Entity) -> list[str]:
+    """Lines for ``storyline entities --explain ID``: who the entity is and why each merge happened."""
+    articles = {s.article for s in entity.mentions}
+    lines = [
+        f"{entity.id}  {entity.name}  ({entity.type})",
+        f"  {len(entity.mentions)} mention(s) in {len(articles)} article(s)",
+        "  aliases: " + ("; ".join(entity.aliases) if entity.aliases else "(none)"),
+    ]
+    if entity.attributes:
+        lines.append("  attributes: " + ", ".join(f"{k}={v}" for k, v in sorted(entity.attributes.items())))
+    merges = [r for r in entity.reasons if r.rule != "attribute-conflict"]
+    conflicts = [r for r in entity.reasons if r.rule == "attribute-conflict"]
+    lines.append(f"  merges ({len(merges)}):" if merges else "  merges: none (a single mention or equal mentions)")
+    lines.extend(f"    {r.rule}: {r.detail}" for r in merges)
+    if conflicts:
+        lines.append("  attribute conflicts:")
+        lines.extend(f"    {r.detail}" for r in conflicts)
+    return lines
+
+
 def _merge_attributes(members: list[_M]) -> tuple[dict[str, str], list[MergeReason]]:
     values: dict[str, Counter[str]] = defaultdict(Counter)
     for m in members:
@@ -416,8 +447,7 @@ def _build(uf: _Clusters) -> tuple[tuple[Entity, ...], EntityIndex]:
         if all(m.pronoun for m in members):
             continue  # a pronoun that names nobody is not an entity
         name = _pick_name(members)
-        labels = Counter(m.mention.label for m in members)
-        label = min(labels, key=lambda s: (-labels[s], s))
+        label = entity_type([m.mention for m in members])
         group = names.label_group(label)
         first = min((m.mention.span.article, m.mention.span.start) for m in members)
         key = names.norm_key(name, person=group == "person") or name

@@ -189,3 +189,43 @@ def test_every_span_matches_the_text(nlp, text: str) -> None:  # type: ignore[no
         assert mention.span.text == text[mention.span.start : mention.span.end]
         assert not mention.span.text.lower().startswith("the ")
         assert not mention.span.text.endswith(("'s", "’s"))
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "person"),
+    [
+        pytest.param(
+            "Sen. Nora Halvorsen, D-Md., spoke on Tuesday. The senator said she would vote no.",
+            "senator", "Nora Halvorsen", id="senator",
+        ),
+        pytest.param(
+            "Secretary of State Miriam Oakhurst met Rep. Colm Arkwright. Later the secretary left.",
+            "secretary", "Miriam Oakhurst", id="secretary-not-the-last-person",
+        ),
+        pytest.param(
+            "Rep. Colm Arkwright (R-PA) objected. The congressman had warned about it.",
+            "congressman", "Colm Arkwright", id="congressman",
+        ),
+    ],
+)
+def test_title_only_mention_refers_to_the_titled_person(nlp, text: str, role: str, person: str) -> None:  # type: ignore[no-untyped-def]
+    mentions = _mentions(nlp, text)
+    title_only = _one(mentions, role)
+    target = _one(mentions, person)
+    assert (title_only.label, title_only.refers_to, title_only.key) == ("PERSON", target.span.start, target.key)
+
+
+def test_title_only_mention_without_a_fitting_person_is_left_out(nlp) -> None:  # type: ignore[no-untyped-def]
+    mentions = _mentions(nlp, "Nora Halvorsen spoke on Tuesday. The senator said nothing.")
+    assert all(m.span.text != "senator" for m in mentions)
+
+
+def test_role_read_from_an_appositive_is_not_a_title_only_referent(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Maria Lopez, president of the Harbor Union, signed it. The letter asks the president to act."
+    mentions = _mentions(nlp, text)
+    assert all(m.span.text != "president" for m in mentions)
+
+
+def test_title_only_mention_fitting_two_people_is_left_out(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Sen. Nora Halvorsen met Sen. Maria Lopez on Tuesday. The senator said the talks went well."
+    assert all(m.span.text != "senator" for m in _mentions(nlp, text))

@@ -178,3 +178,95 @@ def test_odd_marks_never_crash(nlp, text: str) -> None:  # type: ignore[no-untyp
     for quote in _quotes(nlp, text):
         assert quote.span.start < quote.span.end
         assert "\n" not in quote.span.text
+
+
+def _speaker_of(quotes: tuple[Quote, ...], words: str) -> str | None:
+    (quote,) = [q for q in quotes if q.span.text.startswith(words)]
+    return quote.speaker.text if quote.speaker is not None else None
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        pytest.param(
+            "“The ministry has failed its own people,” Sen. Nora Halvorsen (D-Md.) said on Tuesday.",
+            "The ministry", "Nora Halvorsen", id="subject-after-the-quote",
+        ),
+        pytest.param(
+            "“We will find them, and we will act,” said Colm Arkwright, a lawyer for the families.",
+            "We will find", "Colm Arkwright", id="inverted-cue",
+        ),
+        pytest.param(
+            "Nora Halvorsen walked out of the hearing on Tuesday. Said Halvorsen: “Nobody listened to us.”",
+            "Nobody listened", "Halvorsen", id="said-x-colon",
+        ),
+        pytest.param(
+            "Nora Halvorsen criticised the ruling on Tuesday, saying, “The court ignored the evidence.”",
+            "The court ignored", "Nora Halvorsen", id="participle-cue-takes-the-clause-subject",
+        ),
+        pytest.param(
+            "According to Colm Arkwright, “the vote was never going to be close.”",
+            "the vote was", "Colm Arkwright", id="according-to-before-the-quote",
+        ),
+    ],
+)
+def test_speaker_named_beside_the_quote(nlp, text: str, words: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    assert _speaker_of(_quotes(nlp, text), words) == speaker
+
+
+def test_quote_after_a_finished_sentence_takes_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The ministry may be reluctant to act, Halvorsen said. “The other factor is the election.”"
+    assert _speaker_of(_quotes(nlp, "Nora Halvorsen spoke on Monday. " + text), "The other factor") == "Halvorsen"
+
+
+def test_quote_credited_with_a_dash(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“The debate showed who he really is.” ― Maria Lopez\n“I was not surprised.” ― Nora Halvorsen"
+    quotes = _quotes(nlp, text)
+    assert [_speaker_of(quotes, "The debate"), _speaker_of(quotes, "I was not")] == ["Maria Lopez", "Nora Halvorsen"]
+
+
+def test_one_word_quote_standing_as_a_sentence_is_direct(nlp) -> None:  # type: ignore[no-untyped-def]
+    quotes = _quotes(nlp, "“We will not stop,” Nora Halvorsen said. “Never.”")
+    (never,) = [q for q in quotes if q.span.text == "Never."]
+    assert (never.kind, never.speaker.text if never.speaker else None) == ("direct", "Nora Halvorsen")
+
+
+def test_partial_quote_without_speech_verb_takes_the_clause_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    quotes = _quotes(nlp, "Japan branded North Korea an “outlaw nation in the neighborhood.”")
+    (partial,) = _kinds(quotes, "partial")
+    assert partial.speaker is not None and partial.speaker.text == "Japan"
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        pytest.param(
+            "Sen. Nora Halvorsen and Rep. Colm Arkwright sent a letter to the ministry on Monday. "
+            "The letter says the arrests were “deeply troubling.”",
+            ["Nora Halvorsen", "Colm Arkwright"], id="earlier-sentence-sent",
+        ),
+        pytest.param(
+            "A letter signed by Nora Halvorsen says the arrests were “deeply troubling.”",
+            ["Nora Halvorsen"], id="signed-by",
+        ),
+        pytest.param(
+            "“The arrests were deeply troubling,” reads a letter to the minister that Reps. David Holm (D-R.I.), "
+            "Maria Lopez (R-Fla.) and 51 other members of the House signed.",
+            ["David Holm", "Maria Lopez"], id="relative-clause-signed",
+        ),
+        pytest.param("The letter says the arrests were “deeply troubling.”", [], id="authors-unknown"),
+    ],
+)
+def test_non_person_source_is_linked_to_its_authors(nlp, text: str, authors: list[str]) -> None:  # type: ignore[no-untyped-def]
+    (quote,) = [q for q in _quotes(nlp, text) if "deeply" in q.span.text]
+    assert quote.speaker is not None and quote.speaker.text.lower().endswith("letter")
+    assert [a.text for a in quote.authors] == authors
+
+
+def test_partial_quote_takes_the_parenthetical_cue_of_its_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "During her years in office, Nora Halvorsen said, most voters have come to believe "
+        "“that the system is broken.”"
+    )
+    (partial,) = _kinds(_quotes(nlp, text), "partial")
+    assert (partial.cue, partial.speaker.text if partial.speaker else None) == ("said", "Nora Halvorsen")

@@ -2,8 +2,11 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.link.entities import resolve_entities
-from storyline.model import Article, ArticleAnalysis, Entity
+from storyline.ids import make_id
+from storyline.link import link
+from storyline.link.entities import explain, resolve_entities
+from storyline.model import Article, ArticleAnalysis, Entity, Quote
+from storyline.settings import Settings
 
 from .records import analysis, art, ent, span
 
@@ -210,3 +213,56 @@ def test_one_word_organisation_joins_its_company(others: tuple[str, ...], merged
     pairs = [one(f"{o} said.", o, "ORG") for o in others] + [one("Halvern said.", "Halvern", "ORG")]
     found = entities(*pairs)
     assert (len(found) == len(others)) is merged
+
+
+def test_a_titled_mention_makes_the_entity_a_person() -> None:
+    a = art("Halvern spoke. Mr. Halvern left. Halvern grew.")
+    mentions = (
+        ent(a, "Halvern", "ORG", key="halvern"),
+        ent(a, "Halvern", "PERSON", key="halvern", nth=1, refers_to="Halvern", title="Mr."),
+        ent(a, "Halvern", "ORG", key="halvern", nth=2, refers_to="Halvern"),
+    )
+    (found,) = entities((a, analysis(a, mentions=mentions)))
+    assert found.type == "PERSON"
+
+
+def test_entity_type_is_the_majority_label() -> None:
+    a = art("Halvern spoke. Halvern left. Halvern grew.")
+    mentions = (
+        ent(a, "Halvern", "ORG", key="halvern"),
+        ent(a, "Halvern", "PERSON", key="halvern", nth=1, refers_to="Halvern"),
+        ent(a, "Halvern", "ORG", key="halvern", nth=2, refers_to="Halvern"),
+    )
+    (found,) = entities((a, analysis(a, mentions=mentions)))
+    assert found.type == "ORG"
+
+
+def test_explain_lists_every_merge_reason() -> None:
+    (found,) = entities(
+        one("Ileana Ros-Lehtinen spoke on Tuesday.", "Ileana Ros-Lehtinen", party="R"),
+        one("Ileana Ros-Lehiten spoke again.", "Ileana Ros-Lehiten", party="R"),
+    )
+    lines = explain(found)
+    assert lines[0].startswith(f"{found.id}  Ileana Ros-Lehtinen") and any(
+        line.strip().startswith("spelling-variant:") for line in lines
+    )
+
+
+def _letter_quote(a: Article, authors: tuple[str, ...]) -> Quote:
+    words = span(a, "the arrests were troubling")
+    return Quote(
+        id=make_id("q", a.id, words.start), span=words, kind="indirect", cue="says",
+        speaker=span(a, "The letter"), authors=tuple(span(a, name) for name in authors),
+    )
+
+
+@pytest.mark.parametrize(
+    ("authors", "resolved"),
+    [pytest.param(("Ed Royce",), True, id="one-author"), pytest.param(("Ed Royce", "Eliot Engel"), False, id="two")],
+)
+def test_letter_quote_is_spoken_by_its_one_author(authors: tuple[str, ...], resolved: bool) -> None:
+    a = art("Ed Royce and Eliot Engel wrote a letter. The letter says the arrests were troubling.")
+    mentions = (ent(a, "Ed Royce"), ent(a, "Eliot Engel"))
+    story = link([(a, analysis(a, mentions=mentions, quotes=(_letter_quote(a, authors),)))], Settings())
+    royce = next(e.id for e in story.entities if e.name == "Ed Royce")
+    assert (list(story.speakers.values()) == [royce]) is resolved

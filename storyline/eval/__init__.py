@@ -1,0 +1,1 @@
+"""Readers and writers for public benchmark formats (the data itself is read from a path, never shipped)."""
