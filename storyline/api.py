@@ -36,7 +36,7 @@ from storyline.model import (
 from storyline.runner.local import analyze_stream
 from storyline.settings import Settings
 from storyline.store import Store, open_store
-from storyline.timeline import select_events
+from storyline.timeline import select_events, top_events
 
 __all__ = ["BuildReport", "ProgressHook", "StoryView", "build", "open_view"]
 
@@ -201,7 +201,12 @@ class StoryView:
         return self._entities
 
     def timeline(self, **filters: Any) -> list[Event]:
+        """Events in date order, filtered (see :func:`storyline.timeline.select_events`)."""
         return select_events(self.story, **filters)
+
+    def top(self, n: int, **filters: Any) -> list[Event]:
+        """The ``n`` most salient events passing the filters, in date order."""
+        return top_events(self.story, n, **filters)
 
     def published(self, article: Article) -> Published | None:
         """The article's date: metadata, else its dateline, else what linking inferred."""

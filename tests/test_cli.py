@@ -109,3 +109,11 @@ def test_entities_explain_lists_merge_reasons(db: Path) -> None:
     result = runner.invoke(app, ["entities", "--db", str(db), "--explain", merged["id"]])
     assert result.exit_code == 0, result.output
     assert result.output.strip()
+
+
+@pytest.mark.model
+def test_timeline_top_keeps_at_most_n_in_date_order(db: Path) -> None:
+    events = json.loads(runner.invoke(app, ["timeline", "--db", str(db), "--json", "--top", "3"]).output)
+    assert 0 < len(events) <= 3
+    starts = [e["date"]["earliest"] for e in events if e["date"]]
+    assert starts == sorted(starts)

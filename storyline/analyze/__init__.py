@@ -61,7 +61,7 @@ def analyze_doc(doc: Any, article: Article) -> ArticleAnalysis:
     mentions = find_mentions(doc, article)
     quotes = find_quotes(doc, article, mentions)
     events = find_events(doc, article, mentions, times, dct_value, quotes=quotes)
-    claims = find_claims(doc, article)
+    claims = find_claims(doc, article, times=times)
     return ArticleAnalysis(
         article=article.id, sentences=sentences, mentions=mentions, times=times, quotes=quotes,
         events=events, claims=claims, dateline=dateline,

@@ -25,6 +25,14 @@ A few outcomes are normalised so that differently worded counts of the same thin
   "tens of thousands" 20,000..99,999, "millions" 2M..999M; "several hundred" 300..999,
   "a few hundred" 200..500.
 
+Temporal claims (when something began or ended) come from the time stage: a DATE expression
+that a verb of beginning ("began", "started", "was launched", "broke out") or ending ("ended",
+"was lifted", "stopped") governs, with that verb's subject ("the crackdown began in early March"):
+``subject`` is the subject's lemma + "began"/"ended" ("crackdown began"), ``unit`` is ``"date"``,
+``value`` the time expression's words, ``approx`` its TIMEX3 modifier in lower case ("early"),
+and ``low``/``high`` the first and last day of its interval as proleptic ordinals
+(``datetime.date.toordinal``), so the linker compares them as it compares counts.
+
 Skipped: years, dates, times, ordinals, durations and ages ("seven months", "43-year-old"),
 phone-like strings, and identifiers: a number inside a law/product/organisation name or right
 after a proper noun or a word such as "Section", "No.", "Flight" ("Resolution 211",
@@ -35,13 +43,20 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from storyline.analyze.timex import parse_number
 from storyline.ids import make_id
-from storyline.model import Article, ClaimMention, Span
+from storyline.model import Article, ClaimMention, Span, TimeExpr
 
-__all__ = ["find_claims"]
+__all__ = ["BEGIN_VERBS", "END_VERBS", "find_claims"]
+
+BEGIN_VERBS: frozenset[str] = frozenset(
+    "begin start launch commence erupt open initiate kick resume".split())
+"""Verbs saying when something began ("the crackdown began in March")."""
+END_VERBS: frozenset[str] = frozenset("end finish stop conclude cease expire close lift halt".split())
+"""Verbs saying when something ended ("the ban was lifted in May")."""
 
 _VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
           "millions": (2_000_000, 999_999_999), "billions": (2_000_000_000, 999_999_999_999)}
@@ -166,8 +181,72 @@ def _lemma(tok: Any) -> str:
     return " ".join([*parts, tok.lemma_.lower()])
 
 
-def find_claims(doc: Any, article: Article) -> tuple[ClaimMention, ...]:
-    """Every numeric claim in ``article`` (parsed as ``doc``), in text order; see the module doc."""
+def find_claims(doc: Any, article: Article, *, times: Sequence[TimeExpr] = ()) -> tuple[ClaimMention, ...]:
+    """Every numeric and temporal claim in ``article`` (parsed as ``doc``), in text order.
+
+    ``times`` (from :func:`storyline.analyze.timex.find_times`) enables the temporal claims;
+    see the module doc.
+    """
+    found = _numeric_claims(doc, article)
+    temporal = _temporal_claims(doc, article, times) if times else []
+    if not temporal:
+        return found
+    return tuple(sorted((*found, *temporal), key=lambda c: (c.span.start, c.span.end, c.id)))
+
+
+def _subject_key(verb: Any) -> tuple[str, Any] | None:
+    """The lemma (with compounds) of what began or ended, and its token."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN"):
+            return _lemma(c), c
+    if verb.dep_ in ("xcomp", "conj") and verb.head.pos_ == "VERB":
+        return _subject_key(verb.head)
+    return None
+
+
+def _temporal_claims(doc: Any, article: Article, times: Sequence[TimeExpr]) -> list[ClaimMention]:
+    text = article.text
+    out: list[ClaimMention] = []
+    for t in times:
+        if t.type != "DATE" or t.date is None or t.value.endswith("_REF"):
+            continue
+        span = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        verb = span.root.head
+        for _ in range(3):  # "began in early March": DATE <- pobj <- prep <- verb
+            if verb.pos_ == "VERB" or verb.head is verb:
+                break
+            verb = verb.head
+        lemma = verb.lemma_.lower()
+        phrasal = any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children) and lemma == "break"
+        if lemma in BEGIN_VERBS or phrasal:
+            what = "began"
+        elif lemma in END_VERBS:
+            what = "ended"
+        else:
+            continue
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue
+        found = _subject_key(verb)
+        if found is None:
+            continue
+        key, subj = found
+        first = subj.left_edge if subj.left_edge.i >= subj.sent.start else subj
+        start = min(first.idx, verb.idx, t.span.start)
+        end = max(verb.idx + len(verb), t.span.end)
+        latest = t.date.latest or t.date.earliest
+        out.append(ClaimMention(
+            id=make_id("c", article.id, start, end),
+            span=Span(article.id, start, end, text[start:end]),
+            subject=f"{key} {what}", value=t.span.text, unit="date",
+            low=float(t.date.earliest.toordinal()), high=float(latest.toordinal()),
+            approx=t.date.mod.lower() if t.date.mod else None,
+        ))
+    return out
+
+
+def _numeric_claims(doc: Any, article: Article) -> tuple[ClaimMention, ...]:
     text = article.text
     out: list[ClaimMention] = []
     n_tokens = len(doc)

@@ -34,6 +34,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+import msgspec
+
 from storyline.analyze.lexicon import (
     ATTRIBUTION_VERBS,
     EVENT_NOUNS,
@@ -44,8 +46,11 @@ from storyline.analyze.lexicon import (
     HYPOTHETICAL_MODALS,
     LIGHT_VERBS,
     NEGATING_HEADS,
+    OBJECT_EVENTS,
     REQUEST_VERBS,
+    UNTYPED,
     LexEntry,
+    actor_code,
     event_entry,
     needs_person_object,
 )
@@ -63,7 +68,7 @@ from storyline.model import (
     TimeExpr,
 )
 
-__all__ = ["find_events"]
+__all__ = ["UNTYPED", "event_for_span", "find_events"]
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _OBJECTS = frozenset({"dobj", "dative", "iobj", "attr", "oprd"})
@@ -123,6 +128,41 @@ def find_events(
     return tuple(events)
 
 
+def event_for_span(
+    doc: Any,
+    article: Article,
+    mentions: Sequence[EntityMention],
+    times: Sequence[TimeExpr],
+    dct: DateValue | None,
+    start: int,
+    end: int,
+) -> EventMention | None:
+    """The event mention whose trigger is the given character span (a gold trigger, for evaluation).
+
+    Type, CAMEO code and mode come from the lexicon when the span's head word is in it (else
+    type :data:`UNTYPED`); actors, targets, place, modality and date are read from the parse
+    exactly as :func:`find_events` reads them.  ``None`` when the span covers no token.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    ctx = _Context(doc, article, mentions, times)
+    found = _triggers(ctx)
+    ctx.trigger_heads = {t.head.i for t in found} | {t.noun.i for t in found if t.noun is not None}
+    head = span.root
+    trig = next((t for t in found if span.start <= t.head.i < span.end or (
+        t.noun is not None and span.start <= t.noun.i < span.end)), None)
+    if trig is None:
+        lemma = head.lemma_.lower()
+        entry = (EVENT_NOUNS.get(lemma) if head.pos_ in {"NOUN", "PROPN"} else event_entry(lemma)) \
+            or EVENT_NOUNS.get(lemma) or event_entry(lemma) or LexEntry(UNTYPED, "")
+        trig = _Trigger(span[0], span[-1], head, head if head.pos_ in {"NOUN", "PROPN"} else None, entry)
+    else:
+        trig = _Trigger(span[0], span[-1], trig.head, trig.noun, trig.entry)
+    ev = _event(ctx, trig, dct)
+    return msgspec.structs.replace(ev, cameo=ev.cameo or None)
+
+
 # ------------------------------------------------------------------ context
 
 
@@ -168,11 +208,20 @@ class _Context:
         self.times = [t for t in times if t.type in {"DATE", "TIME"} and t.date is not None]
         self.trigger_heads: set[int] = set()
         by_start = {m.span.start: m for m in self.mentions}
+        self.by_start = by_start
+        self.roles: dict[int, str] = {}  # mention start -> the head noun it modifies ("Russian *troops*")
         self.quote_speakers: list[tuple[int, int, EntityMention]] = []
         for q in quotes:
             speaker = by_start.get(q.speaker.start) if q.speaker is not None else None
             if speaker is not None and q.kind != "indirect":
                 self.quote_speakers.append((q.span.start, q.span.end, speaker))
+
+    def code(self, span: Span) -> str:
+        """The CAMEO-style code of the actor at ``span`` ("" when its words do not tell)."""
+        m = self.by_start.get(span.start)
+        if m is None:
+            return actor_code(span.text) or ""
+        return actor_code(m.span.text, m.label, m.attributes, role=self.roles.get(span.start)) or ""
 
     def first_person(self, char: int) -> EntityMention | None:
         """The speaker of the quote that "I"/"we" at ``char`` is inside, if one is named."""
@@ -216,12 +265,17 @@ def _triggers(ctx: _Context) -> list[_Trigger]:
 
 def _verb_trigger(ctx: _Context, tok: Any) -> _Trigger | None:
     lemma = tok.lemma_.lower()
+    obj = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if obj is None:  # "fired two shells at", "went on strike": the object of a particle or preposition
+        obj = next((p for c in tok.children if c.dep_ in {"prep", "prt"} for p in c.children
+                    if p.dep_ == "pobj"), None)
+    if obj is not None and (lemma, obj.lemma_.lower()) in OBJECT_EVENTS:
+        return _Trigger(tok, tok, tok, None, OBJECT_EVENTS[(lemma, obj.lemma_.lower())])
     if lemma in LIGHT_VERBS:
-        obj = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}), None)
-        if obj is not None and obj.lemma_.lower() in EVENT_NOUNS and obj.pos_ == "NOUN":
+        if obj is not None and obj.dep_ != "pobj" and obj.lemma_.lower() in EVENT_NOUNS and obj.pos_ == "NOUN":
             return _Trigger(tok, tok, tok, obj, EVENT_NOUNS[obj.lemma_.lower()])
     for child in tok.children:
-        if child.dep_ in {"prt", "prep"} and child.i > tok.i and (lemma, child.lower_) in EVENT_PHRASALS:
+        if child.dep_ in {"prt", "prep", "advmod"} and child.i > tok.i and (lemma, child.lower_) in EVENT_PHRASALS:
             last = child if child.i == tok.i + 1 else tok
             return _Trigger(tok, last, tok, None, EVENT_PHRASALS[(lemma, child.lower_)])
     entry = event_entry(lemma)
@@ -282,6 +336,7 @@ def _event(ctx: _Context, trig: _Trigger, dct: DateValue | None) -> EventMention
     actors, targets = _participants(ctx, trig)
     date, time_id, basis = _date(ctx, trig, dct)
     c_start, c_end = _clause(trig)
+    lemma_tok = trig.noun if trig.noun is not None else trig.head
     return EventMention(
         id=make_id("v", ctx.article.id, start, end),
         span=ctx.span(c_start, c_end),
@@ -296,6 +351,9 @@ def _event(ctx: _Context, trig: _Trigger, dct: DateValue | None) -> EventMention
         date=date,
         time=time_id,
         date_basis=basis,
+        actor_codes=tuple(ctx.code(a) for a in actors) if actors else (),
+        target_codes=tuple(ctx.code(t) for t in targets) if targets else (),
+        lemma=lemma_tok.lemma_.lower(),
     )
 
 
@@ -541,6 +599,8 @@ def _names(ctx: _Context, tok: Any, depth: int = 0) -> list[EntityMention]:
                 cm = ctx.mention(c)
                 if cm is not None and cm.label in _ACTOR_LABELS:
                     out.append(cm)
+                    if c.dep_ != "appos" and tok.pos_ in {"NOUN", "PROPN"}:
+                        ctx.roles.setdefault(cm.span.start, tok.lower_)
         if not out and depth == 0:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in {"of", "for", "from"}:

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 __all__ = [
     "ATTRIBUTION_VERBS",
+    "COUNTRIES",
     "EVENT_NOUNS",
     "EVENT_PHRASALS",
     "EVENT_VERBS",
@@ -25,12 +26,17 @@ __all__ = [
     "HYPOTHETICAL_MODALS",
     "LIGHT_VERBS",
     "NEGATING_HEADS",
+    "OBJECT_EVENTS",
     "PARTIES",
     "PERSON_TITLES",
     "REQUEST_VERBS",
     "SPEECH_VERBS",
+    "SECTORS",
     "STATES",
+    "UNTYPED",
     "LexEntry",
+    "actor_code",
+    "country_code",
     "event_entry",
     "needs_person_object",
 ]
@@ -366,6 +372,160 @@ EVENT_NOUNS: dict[str, LexEntry] = {
 """Nouns that name an event ("the arrests of forty people", "the designation of X")."""
 
 
+# More triggers, one per CAMEO category name (the codebook's 3- and 4-digit names, read as English
+# verbs) and the PLOVER 2.0 definitions; where CAMEO2PLOVER maps a code to another event than the
+# tables above (116 "find guilty" is ACCUSE, 144 "obstruct" PROTEST, 085 "ease sanctions" RETREAT)
+# the mapping wins.
+EVENT_VERBS.update({
+    # AGREE
+    "accede": _e("CONCEDE", "083"), "settle": _e("AGREE", "037"), "guarantee": _e("AGREE", "030"),
+    "undertake": _e("AGREE", "030"),
+    # CONSULT
+    "confer": _e("CONSULT", "040"), "talk": _e("CONSULT", "040"), "travel": _e("CONSULT", "042", "visit"),
+    "arrive": _e("CONSULT", "042", "visit"), "tour": _e("CONSULT", "042", "visit"),
+    # SUPPORT
+    "congratulate": _e("SUPPORT", "051"), "hail": _e("SUPPORT", "051"), "laud": _e("SUPPORT", "051"),
+    "thank": _e("SUPPORT", "051"), "salute": _e("SUPPORT", "051"), "embrace": _e("SUPPORT", "051"),
+    "reaffirm": _e("SUPPORT", "051"), "favor": _e("SUPPORT", "051"), "favour": _e("SUPPORT", "051"),
+    "regret": _e("SUPPORT", "055"),
+    # COOPERATE
+    "share": _e("COOPERATE", "064"), "coordinate": _e("COOPERATE", "060"), "ally": _e("COOPERATE", "060"),
+    "normalize": _e("COOPERATE", "060"),
+    "normalise": _e("COOPERATE", "060"), # AID
+    "supply": _e("AID", "070"), "grant": _e("AID", "070"), "feed": _e("AID", "073"),
+    "airlift": _e("AID", "073"), "contribute": _e("AID", "070"),
+    "lend": _e("AID", "071"), "loan": _e("AID", "071"), "finance": _e("AID", "071"),
+    # CONCEDE
+    "relax": _e("CONCEDE", "081"),
+    "compromise": _e("CONCEDE", "080"), "reform": _e("CONCEDE", "083"), "submit": _e("CONCEDE", "080"),
+    "capitulate": _e("CONCEDE", "080"), "soften": _e("CONCEDE", "081"),
+    # RETREAT
+    "surrender": _e("RETREAT", "0874", "disarm"),
+    "demobilize": _e("RETREAT", "0873", "disarm"), "demobilise": _e("RETREAT", "0873", "disarm"),
+    "lift": _e("RETREAT", "085", "ease"), "evacuate": _e("RETREAT", "087", "withdraw"),
+    "repatriate": _e("RETREAT", "0841", "release"), "vacate": _e("RETREAT", "087", "withdraw"),
+    "abandon": _e("RETREAT", "087", "withdraw"),
+    # REQUEST
+    "seek": _e("REQUEST", "100"), "insist": _e("REQUEST", "100"), "invite": _e("REQUEST", "106", "meet"),
+    "beg": _e("REQUEST", "100"), "lobby": _e("REQUEST", "100"), "exhort": _e("REQUEST", "100"),
+    # ACCUSE
+    "convict": _e("ACCUSE", "116", "disapprove"), "sentence": _e("ACCUSE", "116", "disapprove"),
+    "examine": _e("ACCUSE", "090", "investigate"), "scold": _e("ACCUSE", "111", "disapprove"),
+    "chide": _e("ACCUSE", "111", "disapprove"), "lambaste": _e("ACCUSE", "111", "disapprove"),
+    "castigate": _e("ACCUSE", "111", "disapprove"), "fault": _e("ACCUSE", "111", "disapprove"),
+    "object": _e("ACCUSE", "110", "disapprove"),
+    "prosecute": _e("ACCUSE", "115", "allege"), "impeach": _e("ACCUSE", "112", "allege"),
+    # REJECT
+    "resist": _e("REJECT", "120"), "spurn": _e("REJECT", "120"), "repudiate": _e("REJECT", "120"),
+    "renounce": _e("REJECT", "120"), "disregard": _e("REJECT", "128", "yield"),
+    "ignore": _e("REJECT", "128", "yield"), "violate": _e("REJECT", "128", "yield"),
+    "refute": _e("REJECT", "120"), "disagree": _e("REJECT", "120"), "disavow": _e("REJECT", "120"),
+    # THREATEN
+    "menace": _e("THREATEN", "130"), # PROTEST
+    "obstruct": _e("PROTEST", "144", "obstruct"),
+    "blockade": _e("COERCE", "191", "restrict"), "occupy": _e("COERCE", "192", "seize"),
+    # SANCTION
+    "sever": _e("SANCTION", "161", "withdraw"), "freeze": _e("SANCTION", "163", "discontinue"),
+    "downgrade": _e("SANCTION", "161", "withdraw"), "terminate": _e("SANCTION", "160", "discontinue"),
+    "postpone": _e("SANCTION", "164", "withdraw"),
+    # MOBILIZE
+    "mass": _e("MOBILIZE", "154", "troops"), "reinforce": _e("MOBILIZE", "154", "troops"),
+    "muster": _e("MOBILIZE", "154", "troops"), "station": _e("MOBILIZE", "154", "troops"),
+    # COERCE
+    "confine": _e("COERCE", "173", "arrest"), "apprehend": _e("COERCE", "173", "arrest"),
+    "capture": _e("COERCE", "173", "arrest"), "nab": _e("COERCE", "173", "arrest"),
+    "evict": _e("COERCE", "174", "deport"),
+    "impound": _e("COERCE", "1711", "seize"), "annex": _e("COERCE", "192", "seize"),
+    "prohibit": _e("COERCE", "172", "restrict"), "forbid": _e("COERCE", "172", "restrict"),
+    "dissolve": _e("COERCE", "1722", "ban"), "suppress": _e("COERCE", "175"),
+    "disperse": _e("COERCE", "175"), # ASSAULT
+    "fight": _e("ASSAULT", "190"), "clash": _e("ASSAULT", "190"), "invade": _e("ASSAULT", "190"),
+    "bombard": _e("ASSAULT", "195", "heavy-weapons"), "ambush": _e("ASSAULT", "180"),
+    "wound": _e("ASSAULT", "190"), "injure": _e("ASSAULT", "182", "beat"), "hijack": _e("ASSAULT", "181", "abduct"),
+    "destroy": _e("ASSAULT", "1712", "seize"), "raze": _e("ASSAULT", "1712", "seize"),
+    "loot": _e("ASSAULT", "1712", "seize"),
+    "storm": _e("ASSAULT", "190"), "stab": _e("ASSAULT", "182", "beat"), "slay": _e("ASSAULT", "1823"),
+    "behead": _e("ASSAULT", "1823"), "detonate": _e("ASSAULT", "183", "explosives"),
+    "explode": _e("ASSAULT", "183", "explosives"),
+    "strafe": _e("ASSAULT", "195", "heavy-weapons"),
+})
+
+EVENT_PHRASALS.update({
+    ("fire", "at"): _e("ASSAULT", "190"), ("fire", "on"): _e("ASSAULT", "190"),
+    ("open", "fire"): _e("ASSAULT", "190"), ("break", "off"): _e("SANCTION", "161", "withdraw"),
+    ("cut", "off"): _e("SANCTION", "162", "discontinue"), ("turn", "down"): _e("REJECT", "120"),
+    ("hand", "over"): _e("RETREAT", "0842", "return"), ("give", "up"): _e("CONCEDE", "080"),
+    ("set", "free"): _e("RETREAT", "0841", "release"), ("walk", "out"): _e("PROTEST", "143", "boycott"),
+    ("lock", "up"): _e("COERCE", "173", "arrest"), ("shut", "down"): _e("COERCE", "172", "restrict"),
+    ("close", "down"): _e("COERCE", "172", "restrict"), ("blow", "up"): _e("ASSAULT", "183", "explosives"),
+    ("agree", "on"): _e("AGREE", "030"), ("meet", "with"): _e("CONSULT", "040"),
+    ("back", "away"): _e("RETREAT", "087", "withdraw"), ("withdraw", "from"): _e("RETREAT", "087", "withdraw"),
+    ("lash", "out"): _e("ACCUSE", "111", "disapprove"), ("stand", "by"): _e("SUPPORT", "052"),
+    ("speak", "against"): _e("ACCUSE", "111", "disapprove"), ("rule", "out"): _e("REJECT", "120"),
+    ("carry", "out"): _e("ASSAULT", "180"),
+})
+
+EVENT_NOUNS.update({
+    "talks": _e("CONSULT", "046"), "summit": _e("CONSULT", "040"), "consultation": _e("CONSULT", "040"),
+    "agreement": _e("AGREE", "030"), "accord": _e("AGREE", "030"), "deal": _e("AGREE", "030"),
+    "treaty": _e("SUPPORT", "057"), "pact": _e("AGREE", "030"), "promise": _e("AGREE", "030"),
+    "pledge": _e("AGREE", "030"), "truce": _e("RETREAT", "0871", "ceasefire"),
+    "strike": _e("PROTEST", "143", "boycott"), "clash": _e("ASSAULT", "190"), "fighting": _e("ASSAULT", "190"),
+    "airstrike": _e("ASSAULT", "195", "heavy-weapons"), "offensive": _e("ASSAULT", "190"),
+    "invasion": _e("ASSAULT", "190"), "blockade": _e("COERCE", "191", "restrict"),
+    "curfew": _e("COERCE", "1723", "curfew"), "occupation": _e("COERCE", "192", "seize"),
+    "shelling": _e("ASSAULT", "194", "heavy-weapons"), "shooting": _e("ASSAULT", "193", "firearms"),
+    "assistance": _e("AID", "070"), "support": _e("SUPPORT", "051"), "praise": _e("SUPPORT", "051"),
+    "warning": _e("THREATEN", "130"), "charge": _e("ACCUSE", "112", "allege"),
+    "sit-in": _e("PROTEST", "144", "obstruct"), "march": _e("PROTEST", "141", "demo"),
+    "hostage": _e("ASSAULT", "181", "abduct"), "cooperation": _e("COOPERATE", "060"),
+    "recognition": _e("SUPPORT", "054"), "denial": _e("REJECT", "120"), "mobilization": _e("MOBILIZE", "154"),
+})
+
+OBJECT_EVENTS: dict[tuple[str, str], LexEntry] = {
+    **{(v, n): _e("COOPERATE", "060") for v in ("restore", "resume", "establish", "normalize", "normalise",
+                                                 "renew", "improve", "strengthen", "upgrade")
+       for n in ("tie", "relation", "relationship", "link", "contact", "cooperation")},
+    **{(v, n): _e("SANCTION", "161", "withdraw") for v in ("break", "sever", "cut", "suspend", "freeze",
+                                                            "downgrade", "end")
+       for n in ("tie", "relation", "relationship", "link", "contact", "cooperation")},
+    **{(v, n): _e("SANCTION", "162", "discontinue") for v in ("cut", "suspend", "halt", "freeze", "end", "stop")
+       for n in ("aid", "assistance", "funding", "loan", "supply", "shipment", "export", "import")},
+    **{(v, n): _e("RETREAT", "085", "ease") for v in ("lift", "ease", "relax", "end")
+       for n in ("sanction", "embargo", "blockade", "ban", "restriction", "curfew", "siege")},
+    **{(v, n): _e("AID", "070") for v in ("provide", "give", "send", "deliver", "supply", "grant", "donate",
+                                          "extend")
+       for n in ("aid", "assistance", "food", "medicine", "help", "loan", "relief", "supply", "money", "fund",
+                 "weapon", "arm", "asylum", "shelter", "credit", "grant")},
+    **{(v, n): _e("MOBILIZE", "154", "troops") for v in ("send", "deploy", "mass", "move", "dispatch")
+       for n in ("troop", "soldier", "force", "tank", "warship", "unit", "police")},
+    **{(v, n): _e("ASSAULT", "190") for v in ("fire", "launch", "drop")
+       for n in ("shell", "rocket", "missile", "mortar", "bomb", "shot", "grenade", "round")},
+    **{(v, n): _e("CONSULT", "046") for v in ("hold", "open", "begin", "start", "resume", "conduct")
+       for n in ("talk", "negotiation", "meeting", "consultation", "discussion", "summit")},
+    **{(v, n): _e("REJECT", "125", "meet") for v in ("cancel", "postpone", "call", "delay")
+       for n in ("talk", "negotiation", "meeting", "visit", "summit")},
+    ("take", "hostage"): _e("ASSAULT", "181", "abduct"), ("hold", "hostage"): _e("ASSAULT", "181", "abduct"),
+    ("impose", "curfew"): _e("COERCE", "1723", "curfew"), ("declare", "ceasefire"): _e("RETREAT", "0871", "ceasefire"),
+    ("declare", "truce"): _e("RETREAT", "0871", "ceasefire"), ("sign", "agreement"): _e("SUPPORT", "057"),
+    ("stage", "strike"): _e("PROTEST", "143", "boycott"), ("go", "strike"): _e("PROTEST", "143", "boycott"),
+    ("open", "fire"): _e("ASSAULT", "190"), ("set", "fire"): _e("ASSAULT", "1712", "seize"),
+    ("pay", "visit"): _e("CONSULT", "042", "visit"), ("make", "visit"): _e("CONSULT", "042", "visit"),
+    ("pay", "tribute"): _e("SUPPORT", "051"), ("express", "support"): _e("SUPPORT", "051"),
+    ("express", "regret"): _e("SUPPORT", "055"), ("express", "concern"): _e("ACCUSE", "110", "disapprove"),
+    ("raise", "concern"): _e("ACCUSE", "110", "disapprove"), ("lodge", "protest"): _e("ACCUSE", "114", "allege"),
+    ("file", "complaint"): _e("ACCUSE", "114", "allege"), ("file", "lawsuit"): _e("ACCUSE", "115", "allege"),
+    ("take", "control"): _e("COERCE", "192", "seize"),
+    ("seize", "control"): _e("COERCE", "192", "seize"),
+    **{("recall", n): _e("SANCTION", "161", "withdraw") for n in ("ambassador", "envoy", "diplomat")},
+}
+"""Verb + object lemma pairs that name an event neither word names alone ("restored ties")."""
+
+
+UNTYPED = "UNTYPED"
+"""The type of an event mention whose trigger the lexicon does not know (gold-span evaluation only)."""
+
+
 def event_entry(lemma: str, particle: str | None = None) -> LexEntry | None:
     """The entry for a verb lemma, or for verb + particle when the pair has its own."""
     if particle is not None:
@@ -437,3 +597,155 @@ def _states() -> dict[str, str]:
 
 STATES: dict[str, str] = _states()
 """US state names, AP abbreviations and postal codes (casefolded) -> postal code."""
+
+
+# ------------------------------------------------------------------ CAMEO-style actor codes
+
+_COUNTRY_ROWS = """AFG Afghanistan;Afghan;Afghans|ALB Albania;Albanian;Albanians|DZA Algeria;Algerian;Algerians|
+AGO Angola;Angolan|ARG Argentina;Argentine;Argentinian|ARM Armenia;Armenian;Armenians|AUS Australia;Australian;
+Australians|AUT Austria;Austrian|AZE Azerbaijan;Azerbaijani;Azerbaijanis;Azeri|BHR Bahrain;Bahraini|
+BGD Bangladesh;Bangladeshi|BLR Belarus;Belarusian|BEL Belgium;Belgian|BEN Benin|BOL Bolivia;Bolivian|
+BIH Bosnia;Bosnia and Herzegovina;Bosnian;Bosnians|BWA Botswana|BRA Brazil;Brazilian|BGR Bulgaria;Bulgarian|
+BFA Burkina Faso|BDI Burundi;Burundian|KHM Cambodia;Cambodian|CMR Cameroon;Cameroonian|CAN Canada;Canadian;
+Canadians|CAF Central African Republic|TCD Chad;Chadian|CHL Chile;Chilean|CHN China;Chinese;Beijing|
+COL Colombia;Colombian|COD Democratic Republic of the Congo;DR Congo;Congolese|COG Republic of the Congo|
+CRI Costa Rica|CIV Ivory Coast;Cote d'Ivoire;Ivorian|HRV Croatia;Croatian;Croats|CUB Cuba;Cuban;Cubans|
+CYP Cyprus;Cypriot|CZE Czech Republic;Czechia;Czech|DNK Denmark;Danish|DJI Djibouti|DOM Dominican Republic|
+ECU Ecuador;Ecuadorian|EGY Egypt;Egyptian;Egyptians|SLV El Salvador;Salvadoran|ERI Eritrea;Eritrean|
+EST Estonia;Estonian|ETH Ethiopia;Ethiopian|FIN Finland;Finnish|FRA France;French|GAB Gabon|GMB Gambia|
+GEO Georgia;Georgian|DEU Germany;German;Germans|GHA Ghana;Ghanaian|GRC Greece;Greek;Greeks|
+GTM Guatemala;Guatemalan|GIN Guinea;Guinean|HTI Haiti;Haitian|HND Honduras;Honduran|HKG Hong Kong|
+HUN Hungary;Hungarian;Hungarians|ISL Iceland;Icelandic|IND India;Indian;Indians|IDN Indonesia;Indonesian|
+IRN Iran;Iranian;Iranians|IRQ Iraq;Iraqi;Iraqis|IRL Ireland;Irish|ISR Israel;Israeli;Israelis|ITA Italy;Italian|
+JAM Jamaica;Jamaican|JPN Japan;Japanese|JOR Jordan;Jordanian|KAZ Kazakhstan;Kazakh|KEN Kenya;Kenyan|
+PRK North Korea;North Korean;Pyongyang|KOR South Korea;South Korean;Seoul|KOS Kosovo;Kosovar|KWT Kuwait;
+Kuwaiti|KGZ Kyrgyzstan;Kyrgyz|LAO Laos;Lao|LVA Latvia;Latvian|LBN Lebanon;Lebanese|LBR Liberia;Liberian|
+LBY Libya;Libyan;Libyans|LTU Lithuania;Lithuanian|LUX Luxembourg|MKD North Macedonia;Macedonia;Macedonian|
+MDG Madagascar|MWI Malawi|MYS Malaysia;Malaysian|MLI Mali;Malian|MRT Mauritania|MEX Mexico;Mexican;Mexicans|
+MDA Moldova;Moldovan|MNG Mongolia;Mongolian|MNE Montenegro|MAR Morocco;Moroccan|MOZ Mozambique|
+MMR Myanmar;Burma;Burmese|NAM Namibia|NPL Nepal;Nepalese|NLD Netherlands;Holland;Dutch|NZL New Zealand|
+NIC Nicaragua;Nicaraguan|NER Niger|NGA Nigeria;Nigerian;Nigerians|NOR Norway;Norwegian|OMN Oman;Omani|
+PAK Pakistan;Pakistani;Pakistanis|PSE Palestine;Palestinian;Palestinians;Gaza;West Bank|PAN Panama;Panamanian|
+PNG Papua New Guinea|PRY Paraguay|PER Peru;Peruvian|PHL Philippines;Philippine;Filipino|POL Poland;Polish;Poles|
+PRT Portugal;Portuguese|QAT Qatar;Qatari|ROU Romania;Romanian;Romanians|RUS Russia;Russian;Russians;
+Russian Federation;Moscow;Kremlin|RWA Rwanda;Rwandan|SAU Saudi Arabia;Saudi;Saudis|SEN Senegal;Senegalese|
+SRB Serbia;Serbian;Serb;Serbs;Yugoslavia;Yugoslav|SLE Sierra Leone|SGP Singapore|SVK Slovakia;Slovak|
+SVN Slovenia;Slovenian|SOM Somalia;Somali;Somalis|ZAF South Africa;South African|SSD South Sudan|ESP Spain;
+Spanish|LKA Sri Lanka;Sri Lankan|SDN Sudan;Sudanese|SWE Sweden;Swedish|CHE Switzerland;Swiss|SYR Syria;Syrian;
+Syrians;Damascus|TWN Taiwan;Taiwanese|TJK Tajikistan;Tajik|TZA Tanzania;Tanzanian|THA Thailand;Thai|TGO Togo|
+TUN Tunisia;Tunisian|TUR Turkey;Turkish;Turks|TKM Turkmenistan|UGA Uganda;Ugandan|UKR Ukraine;Ukrainian;
+Ukrainians;Kiev;Kyiv|ARE United Arab Emirates;UAE;Emirati|GBR Britain;Great Britain;United Kingdom;UK;U.K.;
+British;England;English;Scotland;Scottish;Wales;Welsh;Northern Ireland|USA United States;United States of America;
+US;U.S.;USA;U.S.A.;America;American;Americans;Washington;White House;Pentagon|URY Uruguay|UZB Uzbekistan;Uzbek|
+VEN Venezuela;Venezuelan|VNM Vietnam;Vietnamese|YEM Yemen;Yemeni|ZMB Zambia;Zambian|ZWE Zimbabwe;Zimbabwean"""
+
+
+def _countries() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for row in _COUNTRY_ROWS.replace("\n", "").split("|"):
+        code, _, names = row.partition(" ")
+        for name in names.split(";"):
+            table[name.strip().casefold()] = code
+    return table
+
+
+COUNTRIES: dict[str, str] = _countries()
+"""Country names, demonyms and a few metonyms (a capital or seat of government standing for
+its state) -> ISO 3166 alpha-3 (Kosovo ``KOS``, Palestine ``PSE``), as PLOVER codes countries."""
+
+SECTORS: dict[str, str] = {
+    **dict.fromkeys(
+        """government govt administration cabinet ministry minister ministers president premier
+        official officials spokesman spokeswoman spokesperson diplomat diplomats ambassador envoy
+        secretary chancellor regime authorities authority leader leaders mayor governor state
+        department embassy consulate kremlin king queen monarch""".split(), "GOV"),
+    **dict.fromkeys(
+        """parliament parliamentary congress congressional senate senator senators lawmaker lawmakers
+        legislator legislators legislature legislative house representative representatives
+        congressman congresswoman mp mps assembly duma deputies""".split(), "LEG"),
+    **dict.fromkeys(
+        """army military troops soldiers soldier forces navy marines airforce general commander
+        officers militia defense defence""".split(), "MIL"),
+    **dict.fromkeys("court courts judge judges tribunal prosecutor prosecutors justice judiciary".split(),
+                    "JUD"),
+    **dict.fromkeys("police policemen policeman cops".split(), "COP"),
+    **dict.fromkeys("rebels rebel insurgents insurgent guerrillas guerrilla militants militant separatists".split(),
+                    "REB"),
+    **dict.fromkeys("opposition dissidents dissident activists activist".split(), "OPP"),
+    **dict.fromkeys("party".split(), "PTY"),
+    **dict.fromkeys("company companies firm firms corporation bank banks business businesses".split(), "BUS"),
+    **dict.fromkeys("journalist journalists reporter reporters newspaper media".split(), "JRN"),
+    **dict.fromkeys("civilians civilian residents villagers citizens people refugees protesters".split(), "CVL"),
+    **dict.fromkeys("intelligence spies spy".split(), "SPY"),
+    **dict.fromkeys("church clergy bishop bishops priest imam rabbi".split(), "REL"),
+}
+"""Role words -> PLOVER sector codes (GOV, LEG, MIL, JUD, COP, REB, OPP, PTY, BUS, JRN, CVL, SPY, REL)."""
+
+_IGO_WORDS = ("united nations", "u.n.", "un ", "nato", "european union", "eu ", "african union", "security council",
+              "world bank", "imf", "international monetary fund", "world health organization", "who ",
+              "organization for security", "osce", "arab league", "council of europe", "interpol", "unesco",
+              "unicef", "unhcr", "asean", "opec", "apec", "international criminal court")
+_NGO_WORDS = ("amnesty", "human rights watch", "red cross", "red crescent", "doctors without borders",
+              "reporters without borders", "greenpeace", "oxfam", "foundation", "watch", "ngo", "charity",
+              "committee to protect", "human rights")
+_US_ROLE_TITLES = {"senator": "LEG", "sen.": "LEG", "rep.": "LEG", "representative": "LEG",
+                   "congressman": "LEG", "congresswoman": "LEG", "governor": "GOV", "gov.": "GOV"}
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in text.replace("'s", " ").replace(",", " ").split() if w]
+
+
+def country_code(text: str) -> str | None:
+    """The ISO3 code of the country a phrase names ("Hungarian officials" -> ``HUN``), longest name first."""
+    words = _words(text)
+    folded = [w.casefold() for w in words]
+    best: tuple[int, str] | None = None
+    for i in range(len(folded)):
+        for n in (4, 3, 2, 1):
+            if i + n > len(folded):
+                continue
+            cand = " ".join(folded[i:i + n])
+            code = COUNTRIES.get(cand) or COUNTRIES.get(cand.rstrip(".")) if n > 1 or words[i][:1].isupper() else None
+            if code and (best is None or n > best[0]):
+                best = (n, code)
+    return best[1] if best else None
+
+
+def actor_code(text: str, label: str | None = None, attributes: dict[str, str] | None = None,
+               *, role: str | None = None) -> str | None:
+    """A CAMEO-style actor code: country + sector ("USAGOVLEG"-style stacking is kept to one role).
+
+    ``text`` is the actor's words ("Russian troops", "the Senate"), ``label`` its entity label,
+    ``attributes`` what mentions.py read around it (title, state, affiliation), ``role`` the head
+    noun of the phrase when the mention is only a modifier ("Hungarian *officials*").  Returns
+    ``"IGO"``/``"NGO"`` for international and non-governmental bodies, ``"USA"`` +
+    sector for a US title with a state, the country code alone when no role word is present,
+    and ``None`` when nothing is known.
+    """
+    attributes = attributes or {}
+    folded = " " + " ".join(text.casefold().split()) + " "
+    if any(f" {w}" in folded for w in _IGO_WORDS):
+        return "IGO"
+    if label in {"ORG", None} and any(f" {w}" in folded for w in _NGO_WORDS):
+        return "NGO"
+    country = country_code(text)
+    for key in ("affiliation", "country", "nationality"):
+        if country is None and attributes.get(key):
+            country = country_code(attributes[key])
+    title = attributes.get("title", "").casefold()
+    sector = None
+    role_words = [*(w.casefold().strip(".") for w in _words(text)), *(_words(title)), *([role.casefold()] if role
+                                                                                       else [])]
+    for w in reversed(role_words):  # the head noun comes last
+        if w in SECTORS and COUNTRIES.get(w) is None:
+            sector = SECTORS[w]
+            break
+    if country is None and attributes.get("state") and (title in _US_ROLE_TITLES or attributes.get("party")):
+        country = "USA"
+        sector = sector or _US_ROLE_TITLES.get(title, "LEG")
+    if country is None:
+        return None
+    if sector == "CVL" and label == "NORP" and role is None:
+        sector = None
+    return country + (sector or "")

@@ -24,14 +24,25 @@ def timeline(
     actor: Annotated[str | None, typer.Option("--actor", help="Only events with this actor or target.")] = None,
     type_: Annotated[str | None, typer.Option("--type", help="Only this PLOVER event type.")] = None,
     modality: Annotated[str | None, typer.Option("--modality", help="asserted, reported, requested, ...")] = None,
+    top: Annotated[
+        int | None,
+        typer.Option(
+            "--top", min=1,
+            help="Only the N most salient events (independent sources, actors' prominence, centrality).",
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """The story's events in date order, each with its sources."""
+    """The story's events in date order, each with its sources.
+
+    Requested, negated and hypothetical events are kept but marked: never shown as facts.
+    """
     from storyline.api import open_view
-    from storyline.timeline import format_date
+    from storyline.timeline import describe, format_date
 
     with open_view(db) as view:
-        events = view.timeline(date_from=date_from, date_to=date_to, actor=actor, type=type_, modality=modality)
+        filters = dict(date_from=date_from, date_to=date_to, actor=actor, type=type_, modality=modality)
+        events = view.top(top, **filters) if top else view.timeline(**filters)
         if as_json:
             print_json([msgspec.to_builtins(e) for e in events])
             return
@@ -39,12 +50,9 @@ def timeline(
         table.add_column("date", no_wrap=True)
         table.add_column("what happened (actor -> type -> target), from the evidence", ratio=3)
         table.add_column("sources", ratio=1)
-        names = view.entities
+        names = {key: entity.name for key, entity in view.entities.items()}
         for event in events:
-            actors = ", ".join(names[a].name for a in event.actors if a in names) or "?"
-            targets = ", ".join(names[t].name for t in event.targets if t in names)
-            what = event.type if event.modality == "asserted" else f"{event.type} ({event.modality})"
-            line = f"[bold]{escape(actors)} -> {what}" + (f" -> {escape(targets)}" if targets else "") + "[/]"
+            line = f"[bold]{escape(describe(event, names))}[/]"
             cited = sorted({m.span.article for m in event.mentions})
             sources = "\n".join(f"{escape(view.outlet(a))} [dim]{a}[/]" for a in cited)
             table.add_row(format_date(event.date), f"{line}\n{escape(event.summary)}", sources)

@@ -142,6 +142,9 @@ def _event_mention(m: EventMention) -> Json:
         "end": m.span.end,
         "text": m.span.text,
         "trigger": {"start": m.trigger.start, "end": m.trigger.end, "text": m.trigger.text},
+        "lemma": m.lemma,
+        "actor_codes": list(m.actor_codes),
+        "target_codes": list(m.target_codes),
         "modality": m.modality,
         "time": m.time,
         "date_basis": m.date_basis,
@@ -162,6 +165,8 @@ def _event(v: Event) -> Json:
         "location": v.location,
         "summary": v.summary,
         "sources": v.sources,
+        "salience": v.salience,
+        "codes": dict(sorted(v.codes.items())),
         "mentions": [_event_mention(m) for m in mentions],
         "reasons": [{"rule": r.rule, "detail": r.detail} for r in v.reasons],
     }

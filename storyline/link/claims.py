@@ -8,8 +8,11 @@ by subject: equal normalised subjects, or subjects with rapidfuzz
 Within a group two claims from different independent articles agree when their
 ``[low, high]`` intervals overlap (``None`` is open: "more than 50" is
 ``[51, inf)`` and agrees with "53"); an approximate claim ("about 50") is widened
-by :data:`APPROX_SLACK` either way.  A group with a disagreeing pair yields one
-:class:`Conflict` listing every claim of the group that disagrees with another.
+by :data:`APPROX_SLACK` either way.  Temporal claims (unit ``"date"``, bounds are day ordinals)
+compare the same way, unwidened: "began in early March" and "began in late autumn" of one year
+are disjoint, so they conflict; "began in March" and "began on 3 March" agree.
+A group with a disagreeing pair yields one :class:`Conflict` listing every claim of the group
+that disagrees with another.
 """
 
 from __future__ import annotations
@@ -50,7 +53,7 @@ def _bounds(c: ClaimMention) -> tuple[float, float] | None:
         return None
     lo = -math.inf if c.low is None else c.low
     hi = math.inf if c.high is None else c.high
-    if c.approx and c.approx.casefold().strip() in _APPROX:
+    if c.approx and c.approx.casefold().strip() in _APPROX and c.unit != "date":
         lo, hi = lo - abs(lo) * APPROX_SLACK, hi + abs(hi) * APPROX_SLACK
     return lo, hi
 

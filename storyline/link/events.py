@@ -7,14 +7,25 @@ overlap, and a merged event keeps a non-empty intersection of its mentions'
 intervals, so a year-precision mention cannot chain two different days together.
 
 Mentions that name no participant at all merge only with such mentions of the same
-type and trigger word on compatible dates (rule ``same-trigger``).
+type and trigger word on compatible dates (rule ``same-trigger``).  Mentions with the
+same event word (``EventMention.lemma``: "the vote" / "voted") merge on compatible
+dates when neither names an actor (or a target) the other contradicts and their articles
+are about the same thing: one article, or two that name a common entity (rule
+``same-lemma``; on ECB+ it adds precision over the bare same-lemma baseline, see
+``benchmarks/event_coref.py``).  Such a merge checks the two mentions' participants, not
+their whole clusters'.  A mention whose trigger the lexicon does not know (type
+``UNTYPED``) merges on shared participants only with mentions of its own word.
 
-Blocking: dated mentions are blocked by (type, role, entity, month) and swept in
-date order; a mention that is undated (or dated coarser than about a year) joins
+Blocking: dated mentions are blocked by (type, role, entity, month) and by (lemma,
+month) and swept in date order; a mention that is undated (or dated coarser than about a year) joins
 the one dated event of its (type, entity) block when there is exactly one, else
 the other undated mentions of that block.  A date whose basis is the article's
 own date (``date_basis == "article"``) only says the event happened by then, so
-for matching its interval is widened by :data:`ARTICLE_DATE_SLACK_DAYS` back.
+for matching its interval is widened by :data:`ARTICLE_DATE_SLACK_DAYS` back.  A date
+that linking inferred for an undated article is matched as undated.
+
+Each event gets ``codes`` (entity -> CAMEO-style actor code, the mentions' majority) and
+``salience`` (:mod:`storyline.timeline.salience`).
 """
 
 from __future__ import annotations
@@ -26,11 +37,13 @@ from collections.abc import Sequence
 
 import msgspec
 
+from storyline.analyze.lexicon import UNTYPED
 from storyline.ids import make_id
 from storyline.link.dating import ArticleDates
 from storyline.link.entities import EntityIndex
 from storyline.model import Article, ArticleAnalysis, DateValue, Event, EventMention, MergeReason
 from storyline.settings import Settings
+from storyline.timeline.salience import with_salience
 
 __all__ = ["ARTICLE_DATE_SLACK_DAYS", "build_events", "summarize"]
 
@@ -41,6 +54,7 @@ _MAX_ROOTS = 256  # dated events looked at per block for one undated mention (bo
 _COARSE_DAYS = 400  # intervals longer than this (decades, open bounds) block like undated ones
 _RANK = {p: i for i, p in enumerate(["day", "week", "month", "season", "quarter", "half", "year", "decade",
                                      "century"])}
+_SHORT_CLAUSE_WORDS = 5
 _Interval = tuple[dt.date, dt.date]
 
 
@@ -51,10 +65,15 @@ class _V(msgspec.Struct):
     targets: frozenset[str]
     location: str | None
     interval: _Interval | None
+    codes: dict[str, str] = {}
+    lemma: str | None = None
+    context: frozenset[str] = frozenset()
+    inferred: bool = False
+    """Dated only by the date linking inferred for its article: matched like an undated mention."""
 
     @property
     def coarse(self) -> bool:
-        return self.interval is None or (self.interval[1] - self.interval[0]).days > _COARSE_DAYS
+        return self.inferred or self.interval is None or (self.interval[1] - self.interval[0]).days > _COARSE_DAYS
 
 
 def _interval(d: DateValue | None, basis: str | None) -> _Interval | None:
@@ -77,6 +96,8 @@ def _meet(a: _Interval | None, b: _Interval | None) -> _Interval | None | bool:
 
 
 def _participants_ok(a: _V, b: _V) -> bool:
+    if a.mention.type == UNTYPED and a.lemma != b.lemma:
+        return False  # an event word the lexicon does not know says nothing about its type
     if a.actors and b.actors and not (a.actors & b.actors):
         return False
     if a.targets and b.targets and not (a.targets & b.targets):
@@ -99,14 +120,16 @@ class _Clusters:
             i = self.parent[i]
         return i
 
-    def union(self, a: int, b: int, rule: str, detail: str) -> bool:
+    def union(self, a: int, b: int, rule: str, detail: str, *, whole: bool = True) -> bool:
+        """Merge the clusters of ``a`` and ``b`` unless their dates (or, when ``whole``, the
+        participants of the two clusters, not only of ``a`` and ``b``) conflict."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
         met = _meet(self.interval[ra], self.interval[rb])
         if met is False:
             return False
-        for sets in (self.actors, self.targets):
+        for sets in (self.actors, self.targets) if whole else ():
             if sets[ra] and sets[rb] and not (sets[ra] & sets[rb]):
                 return False
         if rb < ra:
@@ -139,19 +162,45 @@ def _collect(
         # only adds dates it found, and an open "on or after" bound is not a date: such
         # mentions stay undated rather than get an invented date.
         found = dates.published.get(article.id)
+        context = frozenset(entities.entities_at(m.span for m in analysis.mentions)) if analysis.events else frozenset()
         for ev in analysis.events:
+            inferred = False
             if ev.date is None and ev.date_basis in (None, "article") and found is not None \
                     and found.method == "inferred" and found.date.latest is not None:
                 ev = msgspec.structs.replace(ev, date=found.date, date_basis="article")
+                inferred = True
             items.append(_V(
                 mention=ev, independent=article.duplicate_of is None,
                 actors=frozenset(entities.entities_at(ev.actors)),
                 targets=frozenset(entities.entities_at(ev.targets)),
                 location=entities.entity_at(ev.location),
                 interval=_interval(ev.date, ev.date_basis),
+                codes=_codes(entities, ev),
+                lemma=ev.lemma or None,
+                context=context,
+                inferred=inferred,
             ))
     items.sort(key=lambda v: v.mention.id)
     return items
+
+
+def _codes(entities: EntityIndex, ev: EventMention) -> dict[str, str]:
+    """Entity id -> the CAMEO-style code the mention gave that actor or target."""
+    out: dict[str, str] = {}
+    for spans, codes in ((ev.actors, ev.actor_codes), (ev.targets, ev.target_codes)):
+        for span, code in zip(spans, codes, strict=False):
+            entity = entities.entity_at(span)
+            if code and entity is not None:
+                out.setdefault(entity, code)
+    return out
+
+
+def _merged_codes(vs: Sequence[_V]) -> dict[str, str]:
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for v in vs:
+        for entity, code in v.codes.items():
+            votes[entity][code] += 1
+    return {e: min(c, key=lambda k: (-c[k], k)) for e, c in sorted(votes.items())}
 
 
 def _blocks(v: _V) -> list[tuple[str, str, str]]:
@@ -170,6 +219,25 @@ def _bare_match(a: _V, b: _V) -> bool:
     return not (a.actors or a.targets or b.actors or b.targets) and _trigger(a) == _trigger(b)
 
 
+def _no_conflict(a: _V, b: _V) -> bool:
+    if a.actors and b.actors and not (a.actors & b.actors):
+        return False
+    return not (a.targets and b.targets and not (a.targets & b.targets))
+
+
+def _lemma_match(a: _V, b: _V) -> bool:
+    """The same event word, no clash of participants, and articles about the same thing.
+
+    Two articles are about the same thing when they are one article or name a common entity;
+    this keeps two votes (or two arrests) of unrelated stories apart when neither mention names
+    its participants.
+    """
+    return (
+        a.lemma is not None and a.lemma == b.lemma and _no_conflict(a, b)
+        and (a.mention.span.article == b.mention.span.article or bool(a.context & b.context))
+    )
+
+
 def _pair_blocks(v: _V) -> list[tuple[str, str, str, str]]:
     return [(v.mention.type, "at", a, t) for a in sorted(v.actors) for t in sorted(v.targets)]
 
@@ -179,7 +247,8 @@ def _date_text(v: _V) -> str:
 
 
 def _detail(a: _V, b: _V) -> str:
-    shared = ", ".join(sorted((a.actors & b.actors) | (a.targets & b.targets))) or f'trigger "{_trigger(a)}"'
+    shared = ", ".join(sorted((a.actors & b.actors) | (a.targets & b.targets))) or (
+        f'word "{a.lemma}"' if a.lemma and a.lemma == b.lemma else f'trigger "{_trigger(a)}"')
     return (f"{a.mention.id} ~ {b.mention.id}: type {a.mention.type}, shared {shared}, "
             f"dates {_date_text(a)} / {_date_text(b)}")
 
@@ -193,6 +262,11 @@ def _merge_dated(uf: _Clusters) -> None:
             for key in _blocks(v):
                 for month in _months(v.interval):
                     blocks[(*key, month)].append(i)
+    for i, v in enumerate(items):
+        if not v.coarse and v.lemma is not None:
+            assert v.interval is not None
+            for month in _months(v.interval):
+                blocks[("", "l", v.lemma, month)].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
         members.sort(key=lambda i: (items[i].interval, i))
@@ -204,7 +278,8 @@ def _merge_dated(uf: _Clusters) -> None:
                 assert ib is not None
                 if ib[0] > ia[1]:
                     break  # sorted by start: nothing later overlaps a
-                if _participants_ok(items[a], items[b]) or _bare_match(items[a], items[b]):
+                if _participants_ok(items[a], items[b]) or _bare_match(items[a], items[b]) \
+                        or _lemma_match(items[a], items[b]):
                     pairs.add((min(a, b), max(a, b)))
 
     def specificity(p: tuple[int, int]) -> tuple[int, int, int]:
@@ -213,8 +288,13 @@ def _merge_dated(uf: _Clusters) -> None:
         return (sum(ranks), p[0], p[1])
 
     for a, b in sorted(pairs, key=specificity):
-        rule = "same-trigger" if _bare_match(items[a], items[b]) else "same-event"
-        uf.union(a, b, rule, _detail(items[a], items[b]))
+        if _participants_ok(items[a], items[b]):
+            rule = "same-event"
+        elif _bare_match(items[a], items[b]):
+            rule = "same-trigger"
+        else:
+            rule = "same-lemma"
+        uf.union(a, b, rule, _detail(items[a], items[b]), whole=rule != "same-lemma")
 
 
 def _merge_undated(uf: _Clusters) -> None:
@@ -225,6 +305,7 @@ def _merge_undated(uf: _Clusters) -> None:
             for key in _blocks(v) + _pair_blocks(v):
                 dated[key].setdefault(uf.find(i), i)
     waiting: dict[tuple[str, str, str], int] = {}
+    _merge_undated_by_lemma(uf, dated)
     for i, v in enumerate(items):
         if not v.coarse or not (v.actors or v.targets):
             continue  # a bare undated mention has nothing to be matched on
@@ -237,6 +318,36 @@ def _merge_undated(uf: _Clusters) -> None:
                 j = waiting.setdefault(key, i)
                 if j != i and _participants_ok(items[j], v):
                     uf.union(j, i, "same-event", _detail(items[j], v))
+
+
+def _merge_undated_by_lemma(uf: _Clusters, dated: dict[tuple[str, ...], dict[int, int]]) -> None:
+    """An undated mention joins the one dated event of its word that fits, else undated look-alikes."""
+    items = uf.items
+    for i, v in enumerate(items):
+        if not v.coarse and v.lemma is not None:
+            dated[("", "l", v.lemma)].setdefault(uf.find(i), i)
+    waiting: dict[str, list[int]] = defaultdict(list)
+    for i, v in enumerate(items):
+        if not v.coarse or v.lemma is None:
+            continue
+        roots: dict[int, int] = {}
+        for root, j in list(dated.get(("", "l", v.lemma), {}).items())[:_MAX_ROOTS]:
+            root = uf.find(root)
+            if root not in roots and _lemma_match(items[j], v) and _fits(uf, root, v):
+                roots[root] = j
+                if len(roots) > 1:
+                    break
+        if len(roots) == 1:
+            j = next(iter(roots.values()))
+            uf.union(j, i, "undated-join", _detail(items[j], v) + " (the one dated event of its word)", whole=False)
+            continue
+        if roots:
+            continue  # two dated events fit: which one is not known
+        others = waiting[v.lemma]
+        for j in others[-_MAX_ROOTS:]:
+            if uf.find(j) != uf.find(i) and _lemma_match(items[j], v):
+                uf.union(j, i, "same-lemma", _detail(items[j], v), whole=False)
+        others.append(i)
 
 
 def _dated_roots(
@@ -301,8 +412,9 @@ def _build(uf: _Clusters, settings: Settings) -> list[Event]:
         mentions = [v.mention for v in vs]
         modalities = [m.modality for m in mentions]
         modality = "asserted" if "asserted" in modalities else _most_common(modalities)
-        best = min(vs, key=lambda v: (
-            v.mention.modality != "asserted", v.mention.date_basis != "clause", v.mention.date is None,
+        best = min(vs, key=lambda v: (  # a clause of a few words ("tortured") summarises nothing
+            v.mention.modality != "asserted", len(v.mention.span.text.split()) < _SHORT_CLAUSE_WORDS,
+            v.mention.date_basis != "clause", v.mention.date is None,
             _RANK.get(v.mention.date.precision, 9) if v.mention.date else 9,
             v.mention.span.article, v.mention.span.start))
         events.append(Event(
@@ -319,6 +431,7 @@ def _build(uf: _Clusters, settings: Settings) -> list[Event]:
             location=_most_common([v.location or "" for v in vs]),
             sources=len({v.mention.span.article for v in vs if v.independent}),
             reasons=tuple(reasons[root]),
+            codes=_merged_codes(vs),
         ))
     events.sort(key=lambda e: e.id)
     return events
@@ -332,4 +445,4 @@ def build_events(
     uf = _Clusters(_collect(pairs, dates, entities))
     _merge_dated(uf)
     _merge_undated(uf)
-    return tuple(_build(uf, settings))
+    return with_salience(_build(uf, settings))

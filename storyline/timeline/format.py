@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from storyline.model import DateValue
+from collections.abc import Mapping
 
-__all__ = ["format_date"]
+from storyline.model import DateValue, Event
+
+__all__ = ["MODALITY_MARKS", "describe", "format_date"]
 
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "fall", "AU": "autumn", "WI": "winter"}
 _HALVES = {"1": "first half of", "2": "second half of"}
@@ -46,3 +48,22 @@ def format_date(d: DateValue | None) -> str:
     elif d.latest is None:
         text = f"on or after {text}"
     return text
+
+
+MODALITY_MARKS: dict[str, str] = {
+    "asserted": "", "reported": "reported", "requested": "requested, not done", "negated": "did not happen",
+    "hypothetical": "planned or possible, not done",
+}
+"""How a timeline marks an event that is not stated as a fact (asserted events carry no mark)."""
+
+
+def describe(event: Event, names: Mapping[str, str]) -> str:
+    """``"Actor -> TYPE -> Target"``, with the modality mark when the event is not asserted.
+
+    ``names`` maps entity id -> display name; an event with no named actor reads ``"?"``.
+    """
+    actors = ", ".join(names[a] for a in event.actors if a in names) or "?"
+    targets = ", ".join(names[t] for t in event.targets if t in names)
+    mark = MODALITY_MARKS.get(event.modality, event.modality)
+    what = f"{event.type} ({mark})" if mark else event.type
+    return f"{actors} -> {what}" + (f" -> {targets}" if targets else "")

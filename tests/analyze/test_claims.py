@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from conftest import make_article
 
 from storyline.analyze.claims import find_claims
+from storyline.analyze.timex import find_times
 from storyline.ids import make_id
 from storyline.model import ClaimMention
 
@@ -118,3 +121,48 @@ def test_same_outcome_gets_one_subject(nlp, text: str) -> None:  # type: ignore[
 def test_percentage_counts_its_of_object(nlp) -> None:  # type: ignore[no-untyped-def]
     c = _one(nlp, "Polls show 12 percent of voters agreed.")
     assert (c.unit, c.low, c.high, c.span.text) == ("percent", 12, 12, "12 percent of voters")
+
+
+def _temporal(nlp, text: str) -> tuple[ClaimMention, ...]:  # type: ignore[no-untyped-def]
+    article = make_article(text)
+    doc = nlp(text)
+    times = find_times(doc, article, dt.date(2018, 6, 1))
+    found = tuple(c for c in find_claims(doc, article, times=times) if c.unit == "date")
+    for c in found:
+        assert c.span.text == text[c.span.start : c.span.end]
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "first", "last"),
+    [
+        pytest.param("The crackdown began in March 2017.", "crackdown began", "2017-03-01", "2017-03-31", id="began"),
+        pytest.param("The protests started in May 2017.", "protest began", "2017-05-01", "2017-05-31", id="started"),
+        pytest.param("The ban was lifted in May 2018.", "ban ended", "2018-05-01", "2018-05-31", id="lifted"),
+        pytest.param("The strike ended on 3 June 2017.", "strike ended", "2017-06-03", "2017-06-03", id="ended"),
+    ],
+)
+def test_when_something_began_or_ended(nlp, text: str, subject: str, first: str, last: str) -> None:  # type: ignore[no-untyped-def]
+    (claim,) = _temporal(nlp, text)
+    assert claim.subject == subject
+    assert (claim.low, claim.high) == (
+        dt.date.fromisoformat(first).toordinal(), dt.date.fromisoformat(last).toordinal()
+    )
+
+
+def test_temporal_claim_keeps_the_modifier(nlp) -> None:  # type: ignore[no-untyped-def]
+    (claim,) = _temporal(nlp, "The crackdown began in early March 2017.")
+    assert claim.approx == "early" and claim.value == "early March 2017"
+
+
+def test_negated_beginning_is_not_a_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _temporal(nlp, "The crackdown did not begin in March 2017.") == ()
+
+
+def test_date_of_another_verb_is_not_a_temporal_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _temporal(nlp, "The crackdown was reported in March 2017.") == ()
+
+
+def test_no_times_no_temporal_claims(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The crackdown began in March 2017."
+    assert find_claims(nlp(text), make_article(text)) == ()

@@ -8,7 +8,7 @@ import pytest
 from conftest import make_article
 
 from storyline import dates
-from storyline.analyze.events import find_events
+from storyline.analyze.events import UNTYPED, event_for_span, find_events
 from storyline.analyze.mentions import find_mentions
 from storyline.ids import make_id
 from storyline.model import DateValue, EventMention, Span, TimeExpr
@@ -204,3 +204,67 @@ def test_first_person_in_a_quote_is_the_speaker(nlp) -> None:  # type: ignore[no
     condemn = _by_trigger(events, "condemn")
     assert condemn.modality == "reported"
     assert [s.text for s in condemn.actors] == ["Nora Halvorsen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "type_"),
+    [
+        pytest.param("Ruritania restored diplomatic ties with Freedonia.", "restored", "COOPERATE", id="restore-ties"),
+        pytest.param("Ruritania severed ties with Freedonia.", "severed", "SANCTION", id="sever-ties"),
+        pytest.param("The government lifted the curfew.", "lifted", "RETREAT", id="lift-curfew"),
+        pytest.param("The army fired rockets at the village.", "fired", "ASSAULT", id="fire-rockets"),
+        pytest.param("Ruritania sent troops to the border.", "sent", "MOBILIZE", id="send-troops"),
+        pytest.param("The two sides held talks in Geneva.", "held", "CONSULT", id="hold-talks"),
+    ],
+)
+def test_verb_and_object_name_the_event(nlp, text: str, trigger: str, type_: str) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, text)
+    assert _by_trigger(events, trigger).type == type_
+
+
+def test_trigger_lemma_is_recorded(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, "Police arrested Lena Moritz.")
+    assert _by_trigger(events, "arrested").lemma == "arrest"
+
+
+def test_light_verb_lemma_is_the_event_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, "The European Union imposed sanctions on Russia.")
+    assert _by_trigger(events, "imposed").lemma == "sanction"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "codes"),
+    [
+        pytest.param("Russian troops attacked the village.", "attacked", ("RUSMIL",), id="demonym-and-role"),
+        pytest.param("The United Nations condemned the raids.", "condemned", ("IGO",), id="igo"),
+        pytest.param("Amnesty International condemned the raids.", "condemned", ("NGO",), id="ngo"),
+        pytest.param("Lena Moritz condemned the raids.", "condemned", ("",), id="unknown-person"),
+    ],
+)
+def test_actor_codes(nlp, text: str, trigger: str, codes: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, text)
+    assert _by_trigger(events, trigger).actor_codes == codes
+
+
+def _gold(nlp, text: str, words: str) -> EventMention | None:  # type: ignore[no-untyped-def]
+    article = make_article(text)
+    doc = nlp(text)
+    start = text.index(words)
+    return event_for_span(doc, article, find_mentions(doc, article), (), DCT, start, start + len(words))
+
+
+def test_event_for_span_types_a_known_trigger(nlp) -> None:  # type: ignore[no-untyped-def]
+    ev = _gold(nlp, "Police arrested Lena Moritz on Monday.", "arrested")
+    assert ev is not None and (ev.type, ev.trigger.text) == ("COERCE", "arrested")
+    assert [s.text for s in ev.targets] == ["Lena Moritz"]
+
+
+def test_event_for_span_keeps_an_unknown_trigger_untyped(nlp) -> None:  # type: ignore[no-untyped-def]
+    ev = _gold(nlp, "Lena Moritz checked into a clinic.", "checked into")
+    assert ev is not None and (ev.type, ev.lemma, ev.trigger.text) == (UNTYPED, "check", "checked into")
+    assert [s.text for s in ev.actors] == ["Lena Moritz"]
+
+
+def test_phrasal_with_an_adverb_particle(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, "The United States backed away from the deal.")
+    assert _by_trigger(events, "backed away").type == "RETREAT"

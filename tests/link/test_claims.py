@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import datetime as dt
+
+import msgspec
 import pytest
 
 from storyline.link.claims import compare_claims
@@ -106,3 +109,46 @@ def test_every_claim_kept_with_its_mention_id() -> None:
     pair = said("Police said 12 were held.", "12", 12, 12)
     claims, _ = compare_claims([pair])
     assert [c.id for c in claims] == [pair[1].claims[0].id]
+
+
+def _when(
+    text: str, words: str, first: str, last: str, subject: str = "crackdown began"
+) -> tuple[Article, ArticleAnalysis]:
+    lo, hi = dt.date.fromisoformat(first).toordinal(), dt.date.fromisoformat(last).toordinal()
+    a = art(text)
+    return a, analysis(a, claims=(claim(a, words, subject, float(lo), float(hi), unit="date"),))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        (("early March 2017", "2017-03-01", "2017-03-31"), ("late autumn of 2017", "2017-09-22", "2017-12-20"), False),
+        (("March 2017", "2017-03-01", "2017-03-31"), ("3 March 2017", "2017-03-03", "2017-03-03"), True),
+        (("2017", "2017-01-01", "2017-12-31"), ("May 2017", "2017-05-01", "2017-05-31"), True),
+    ],
+    ids=["early-march-vs-late-autumn", "month-vs-day-inside", "year-vs-month-inside"],
+)
+def test_temporal_claims_compared_by_interval(
+    a: tuple[str, str, str], b: tuple[str, str, str], agree: bool
+) -> None:
+    found = conflicts(
+        _when(f"The crackdown began in {a[0]}.", a[0], a[1], a[2]),
+        _when(f"The crackdown began in {b[0]}, officials said.", b[0], b[1], b[2]),
+    )
+    assert (not found) is agree
+
+
+def test_about_does_not_widen_a_date() -> None:
+    pair = _when("The crackdown began in about May 2017.", "about May 2017", "2017-05-01", "2017-05-31")
+    a, an = pair
+    widened = msgspec.structs.replace(an, claims=(msgspec.structs.replace(an.claims[0], approx="about"),))
+    other = _when("The crackdown began in June 2017.", "June 2017", "2017-06-01", "2017-06-30")
+    assert len(conflicts((a, widened), other)) == 1
+
+
+def test_temporal_conflict_lists_both_sides() -> None:
+    (found,) = conflicts(
+        _when("The crackdown began in early March 2017.", "early March 2017", "2017-03-01", "2017-03-31"),
+        _when("The crackdown began in late autumn of 2017.", "late autumn of 2017", "2017-09-22", "2017-12-20"),
+    )
+    assert found.about == "crackdown began" and len(found.claims) == 2

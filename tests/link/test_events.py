@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import msgspec
 import pytest
 
 from storyline import dates
@@ -193,3 +194,81 @@ def test_undated_mention_stays_apart_when_two_dated_events_fit() -> None:
         ]
     )
     assert sorted(len(e.mentions) for e in found) == [1, 1, 1]
+
+
+def worded(
+    text: str, trigger: str, lemma: str, *, names: tuple[str, ...] = ("Senate",), type_: str = "SUPPORT",
+    actors: tuple[str, ...] = (), date: DateValue | None = None,
+) -> tuple[Article, ArticleAnalysis]:
+    a = art(text, published="2017-08-01")
+    ev = msgspec.structs.replace(event(a, trigger, type_, actors=actors, date=date), lemma=lemma)
+    return a, analysis(a, mentions=tuple(ent(a, n, "ORG") for n in names), events=(ev,))
+
+
+def test_same_word_merges_across_articles_about_the_same_thing() -> None:
+    (found,) = run([
+        worded("The Senate vote passed on July 27.", "vote", "vote", date=day("2017-07-27")),
+        worded("The Senate voted on Thursday.", "voted", "vote", date=day("2017-07-27")),
+    ])
+    assert found.sources == 2 and found.reasons[0].rule == "same-lemma"
+
+
+def test_same_word_stays_apart_when_articles_share_no_entity() -> None:
+    found = run([
+        worded("The Senate vote passed on July 27.", "vote", "vote", date=day("2017-07-27")),
+        worded("The Assembly voted on Thursday.", "voted", "vote", names=("Assembly",), date=day("2017-07-27")),
+    ])
+    assert len(found) == 2
+
+
+def test_same_word_on_different_days_is_two_events() -> None:
+    found = run([
+        worded("The Senate vote passed on July 27.", "vote", "vote", date=day("2017-07-27")),
+        worded("The Senate voted again on July 29.", "voted", "vote", date=day("2017-07-29")),
+    ])
+    assert len(found) == 2
+
+
+def test_same_word_with_conflicting_actors_is_two_events() -> None:
+    found = run([
+        worded("The Senate and House voted.", "voted", "vote", names=("Senate", "House"), actors=("Senate",),
+               date=day("2017-07-27")),
+        worded("The Senate and House voted, too.", "voted", "vote", names=("Senate", "House"), actors=("House",),
+               date=day("2017-07-27")),
+    ])
+    assert len(found) == 2
+
+
+def test_undated_mention_of_the_word_joins_its_one_dated_event() -> None:
+    a, an = worded("Last year's Senate vote still stings.", "vote", "vote")
+    undated = (a, msgspec.structs.replace(an, events=(msgspec.structs.replace(an.events[0], date=None,
+                                                                               date_basis=None),)))
+    (found,) = run([worded("The Senate voted on July 27.", "voted", "vote", date=day("2017-07-27")), undated])
+    assert found.sources == 2 and found.reasons[0].rule == "undated-join"
+
+
+def test_untyped_mentions_of_different_words_do_not_merge_on_a_shared_actor() -> None:
+    found = run([
+        worded("The Senate checked the bill on July 27.", "checked", "check", type_="UNTYPED", actors=("Senate",),
+               date=day("2017-07-27")),
+        worded("The Senate told reporters on July 27.", "told", "tell", type_="UNTYPED", actors=("Senate",),
+               date=day("2017-07-27")),
+    ])
+    assert len(found) == 2
+
+
+def test_event_codes_come_from_the_mentions() -> None:
+    a, an = report("Congress sanctioned Russia on July 27.", day("2017-07-27"))
+    ev = msgspec.structs.replace(an.events[0], actor_codes=("USALEG",), target_codes=("RUS",))
+    (found,) = run([(a, msgspec.structs.replace(an, events=(ev,)))])
+    assert sorted(found.codes.values()) == ["RUS", "USALEG"]
+
+
+def test_events_carry_salience() -> None:
+    found = run([
+        report("Congress sanctioned Russia on July 27.", day("2017-07-27")),
+        report("On Thursday Congress sanctioned Russia.", day("2017-07-27")),
+        report("Congress sanctioned Iran on July 27.", day("2017-07-27"), target="Iran"),
+    ])
+    by_sources = sorted(found, key=lambda e: e.sources)
+    assert 0 < by_sources[0].salience < by_sources[-1].salience

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 
 from storyline import dates
-from storyline.model import DateValue
-from storyline.timeline import format_date
+from storyline.model import DateValue, Event, EventMention, Span
+from storyline.timeline import describe, format_date
 
 
 def dv(
@@ -54,3 +54,29 @@ def dv(
 )
 def test_format_date(value: DateValue | None, expected: str) -> None:
     assert format_date(value) == expected
+
+
+def _event(modality: str) -> Event:
+    span = Span("a-1", 0, 4, "word")
+    mention = EventMention(id="m-1", span=span, trigger=span, type="SANCTION", modality=modality)  # type: ignore[arg-type]
+    return Event(id="v-1", type="SANCTION", modality=modality, mentions=(mention,), summary="x",  # type: ignore[arg-type]
+                 actors=("e-1",), targets=("e-2",))
+
+
+@pytest.mark.parametrize(
+    ("modality", "expected"),
+    [
+        ("asserted", "Congress -> SANCTION -> Russia"),
+        ("requested", "Congress -> SANCTION (requested, not done) -> Russia"),
+        ("negated", "Congress -> SANCTION (did not happen) -> Russia"),
+        ("hypothetical", "Congress -> SANCTION (planned or possible, not done) -> Russia"),
+        ("reported", "Congress -> SANCTION (reported) -> Russia"),
+    ],
+    ids=str,
+)
+def test_describe_marks_events_not_stated_as_fact(modality: str, expected: str) -> None:
+    assert describe(_event(modality), {"e-1": "Congress", "e-2": "Russia"}) == expected
+
+
+def test_describe_without_named_actor() -> None:
+    assert describe(_event("asserted"), {}) == "? -> SANCTION"
