@@ -8,7 +8,7 @@ import typer
 from rich.markup import escape
 
 from storyline import __version__
-from storyline.cli import build, export, query  # noqa: F401 - registers the commands
+from storyline.cli import build, export, query, serve  # noqa: F401 - registers the commands
 from storyline.cli._app import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, app, err, out
 from storyline.errors import StorylineError
 

@@ -27,7 +27,9 @@ def _plain(d: DateValue) -> str:
     if d.precision == "half" and rest[1:] in _HALVES:
         return f"{_HALVES[rest[1:]]} {year}"
     if d.precision == "week" and rest.startswith("W"):
-        return f"week {int(rest[1:])} of {year}"
+        week, _, part = rest[1:].partition("-")
+        if week.isdigit():
+            return ("weekend of " if part == "WE" else "") + f"week {int(week)} of {year}"
     if d.precision == "decade" and len(value) == 3 and value.isdigit():
         return f"{value}0s"
     if d.precision == "century" and len(value) == 2 and value.isdigit():
