@@ -10,8 +10,9 @@ Types and values follow TIMEX3:
 
 * DATE: ``2017-07-13``, ``2017-07``, ``2017``, ``2017-W28``, ``2017-W27-WE`` (a weekend),
   ``2017-SU`` (seasons SP/SU/FA/WI), ``2017-Q1``, ``2017-H1``, ``201`` (the 2010s), ``20`` (the
-  21st century counted ISO-style, 2000-2099), ranges as ISO intervals ``2017/2018`` and
-  ``2017-06/2017-08``; ``FY2020`` for a fiscal year (no calendar interval: fiscal years differ);
+  21st century counted ISO-style, 2000-2099), ``BC0480``; a range ("between June and August
+  2017", "2017-18", "April 6-7") is two expressions, one per end, as TimeML annotates it, each
+  end with the year the range gives it; ``FY2020`` for a fiscal year (no calendar interval: fiscal years differ);
   ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF`` for "now", "recently", "the future" ("now" gets
   the DCT as its ``date``).
 * TIME: ``2017-07-13TMO`` (a part of a day), ``XXXX-XX-XXT15:00`` (a clock time).
@@ -29,15 +30,27 @@ do narrow it, to the part before / after the DCT, since that much the text does 
 Relative expressions ("on Monday", "in December", "last year", "three weeks ago") resolve
 against ``dct`` (the publication day; ``anchor="dct"``).  Direction comes from the tense of
 the governing verb (spaCy morphology; "will"/"shall" = future, "has"/"had" = past) and cue
-words ("since", "last", "next"); news defaults to the past.  A past-tense weekday is the most
+words ("since", "last", "next"); a clause without a tensed verb counts as past for a weekday
+and takes the nearest candidate for a month or a day.  A year-less day in a past-tense clause may
+still fall up to 45 days after the DCT (the past tense is often the reporting verb's).  A past-tense weekday is the most
 recent such day on or before the DCT (news names the publication day by its weekday too); a
 month or season without a year is the latest one that had begun by the DCT in past tense, the
 first one not yet over in future tense, the nearest otherwise.  Without a DCT they get
 underspecified values (``XXXX-WXX-1``, ``XXXX-12``, ``PAST_REF``) and ``date=None``.
 
 Anaphoric expressions ("the next day", "later that month", "the following year", "the end of
-the year") resolve against the previous calendar date in the text (``anchor`` = its time id) when
-that date is at least as fine as the unit; otherwise they are left out.
+the year", "six days later", "two years earlier") resolve against the previous calendar date in
+the text (``anchor`` = its time id) when that date is at least as fine as the unit; otherwise
+they are left out ("six days later" then stays the duration "six days").
+
+History told as a story (most explicit years two or more years before the DCT: an encyclopedia
+article, a retrospective) resolves year-less dates ("in June", "December 7", "the summer")
+against the date just told instead of the DCT: the same year, or the next when the month lies
+more than half a year before that date.
+
+Colloquial forms are read too: "tmrw", "2day", "last nite", "30 mins", "1130pm", lower-case and
+abbreviated weekdays after a cue ("this Sat"), parts of the day ("in the morning"), fixed
+holidays ("Christmas", "Thanksgiving 2016").
 
 spaCy entities that no rule can normalise ("that time", "the period") are left out: a time
 expression without a value helps nobody downstream.
@@ -162,7 +175,9 @@ _NUMW = (
     r"|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|an?)"
 )
 _VAGUE = r"(?:a\s+few|a\s+couple\s+of|several|few|many|some|dozens\s+of|hundreds\s+of)"
-_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies))"
+_UNIT = (r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|fortnights?|months?|mths?|years?|yrs?"
+         r"|decades?|centur(?:y|ies))")
+_UNIT_ABBR = {"sec": "second", "min": "minute", "hr": "hour", "wk": "week", "mth": "month", "yr": "year"}
 _QUANT = "(?:" + "|".join(sorted((k.replace(" ", r"\s+") for k in _QUANT_MOD), key=len, reverse=True)) + ")"
 _MODP = (
     r"(?:(?P<mod>early|late|mid|(?:the\s+)?(?:start|beginning|end|middle|early\s+part|latter\s+part"
@@ -179,11 +194,13 @@ def _c(pattern: str, flags: int = 0) -> re.Pattern[str]:
 class _Ctx:
     """What a rule handler may read: the dct and, lazily, the tense around an offset."""
 
-    __slots__ = ("dct", "doc", "_starts")
+    __slots__ = ("dct", "doc", "narrative", "_starts")
 
-    def __init__(self, doc: Any, dct: dt.date | None) -> None:
+    def __init__(self, doc: Any, dct: dt.date | None, narrative: bool = False) -> None:
         self.dct = dct
         self.doc = doc
+        self.narrative = narrative
+        """``dct`` is the date of the narrative just told, not the publication day."""
         self._starts: list[int] | None = None
 
     def token_at(self, char: int) -> Any:
@@ -193,9 +210,12 @@ class _Ctx:
         return self.doc[max(i, 0)] if len(self.doc) else None
 
     def direction(self, char: int) -> str:
-        """``"past"``, ``"future"`` or ``"present"`` for the clause around ``char``."""
+        """``"past"``, ``"future"``, ``"present"`` or ``"unknown"`` (no finite verb with a tense)
+        for the clause around ``char``."""
+        if self.narrative:
+            return "narrative"
         tok = self.token_at(char) if self.doc is not None else None
-        return _tense(tok) if tok is not None else "past"
+        return _tense(tok) if tok is not None else "unknown"
 
 
 _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
@@ -210,7 +230,7 @@ def _tense(tok: Any) -> str:
             break
         t = t.head
     if t.pos_ not in ("VERB", "AUX"):
-        return "past"
+        return "unknown"
     for _ in range(3):
         auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
         if t.tag_ == "VBG" and not auxes and t.head is not t and t.head.pos_ in ("VERB", "AUX"):
@@ -236,7 +256,7 @@ def _tense(tok: Any) -> str:
         if tense:
             return "past" if tense[0] == "Past" else "present"
         break
-    return "past"
+    return "unknown"
 
 
 # ------------------------------------------------------------------------- calendar helpers
@@ -298,6 +318,14 @@ def _quarter_of(d: dt.date) -> tuple[int, int]:
     return d.year, (d.month - 1) // 3 + 1
 
 
+_DAY_SLACK = 45
+"""A year-less day ("Nov. 17") in a past-tense clause may still lie this many days after the DCT:
+the tense is often the reporting verb's ("said the dividend is payable Nov. 17"), and news would
+write the year of a day eleven months back."""
+_FLASHBACK = dt.timedelta(days=180)
+"""In narrative, a month name up to this far before the date just told stays in its year."""
+
+
 def _pick_year(make: Callable[[int], DateValue], dct: dt.date, direction: str,
                slack: int = 0) -> DateValue | None:
     """The candidate year (dct's, the one before or after) that fits the tense."""
@@ -309,6 +337,9 @@ def _pick_year(make: Callable[[int], DateValue], dct: dt.date, direction: str,
             continue
     if not cands:
         return None
+    if direction == "narrative":  # the story moves forward: same year, or the next when far behind
+        ok = [c for c in cands if c.earliest.year >= dct.year and c.earliest >= dct - _FLASHBACK]
+        return ok[0] if ok else cands[-1]
     limit_hi = dct + dt.timedelta(days=slack)
     limit_lo = dct - dt.timedelta(days=slack)
     if direction == "past":
@@ -390,7 +421,7 @@ def _h_day(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
         if d2:
             return _Norm("DATE", f"XXXX-{mon:02d}-{d:02d}/XXXX-{mon:02d}-{d2:02d}")
         return _Norm("DATE", f"XXXX-{mon:02d}-{d:02d}")
-    dv = _pick_year(lambda y: dates.day(dt.date(y, mon, d)), ctx.dct, ctx.direction(m.start()), 1)
+    dv = _pick_year(lambda y: dates.day(dt.date(y, mon, d)), ctx.dct, ctx.direction(m.start()), _DAY_SLACK)
     if dv is not None and d2:
         try:
             dv = _range(dv, dates.day(dt.date(dv.earliest.year, mon, d2)))
@@ -443,6 +474,8 @@ def _h_month_range(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
 def _direction(m: re.Match[str], ctx: _Ctx) -> str:
     prep = (m.groupdict().get("prep") or "").lower()
     rel = (m.groupdict().get("rel") or "").lower()
+    if ctx.narrative and not rel:
+        return "narrative"
     if prep == "since" or rel in ("last", "past"):
         return "past"
     if rel in ("next", "coming"):
@@ -564,7 +597,10 @@ def _h_fiscal(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
 
 
 def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
-    wd = _WEEKDAYS[_g(m, "wd").lower()]
+    raw_wd = _g(m, "wd").lower()
+    wd = _WEEKDAYS.get(raw_wd)
+    if wd is None:
+        wd = next(i for name, i in _WEEKDAYS.items() if name.startswith(raw_wd[:3]))
     part = _PARTS.get((_g(m, "part") or "").lower())
     mod = {"early": "EARLY", "late": "LATE"}.get((_g(m, "rel") or "").lower())
     type_ = "TIME" if part else "DATE"
@@ -580,6 +616,8 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
         day = dct + dt.timedelta(days=fwd or 7)
     else:
         direction = "present" if rel == "this" else ctx.direction(m.start("x"))
+        if direction == "unknown":
+            direction = "past"  # news names past days by their weekday far more than coming ones
         if direction == "past":
             day = dct - dt.timedelta(days=back)
         elif direction == "future":
@@ -590,6 +628,9 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
     return _Norm(type_, dv.value + (f"T{part}" if part else ""), mod, "dct", dv)
 
 
+_COLLOQUIAL = {"tmr": "tomorrow", "tmrw": "tomorrow", "2moro": "tomorrow", "2morrow": "tomorrow",
+               "tomoro": "tomorrow", "tdy": "today", "2day": "today", "tonite": "tonight", "2nite": "tonight",
+               "last nite": "last night", "nite": "night"}
 _DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
             "this morning": 0, "this afternoon": 0, "this evening": 0}
 _REF_OF = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}
@@ -597,7 +638,11 @@ _REF_OF = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}
 
 def _h_deictic(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
     raw = re.sub(r"\s+", " ", _g(m, "x").lower())
-    words = raw.split()
+    if raw.startswith("last ni"):
+        raw = "last night"
+    raw = _COLLOQUIAL.get(raw, raw)
+    words = [_COLLOQUIAL.get(w, w) for w in raw.split()]
+    raw = " ".join(words)
     offset = _DEICTIC.get(raw, _DEICTIC.get(words[0], 0))
     part = "NI" if words[0] == "tonight" or raw == "last night" else _PARTS.get(words[-1])
     type_ = "TIME" if part else "DATE"
@@ -639,6 +684,7 @@ def _h_relative(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
 def _unit(raw: str) -> tuple[str, int, bool]:
     u = raw.lower()
     u = "century" if u.startswith("centur") else u.rstrip("s")
+    u = _UNIT_ABBR.get(u, u)
     return _UNITS[u]
 
 
@@ -752,6 +798,8 @@ def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
             h = 0
         if h > 24:
             return None
+    if ctx.dct is not None:
+        return _Norm("TIME", f"{ctx.dct.isoformat()}T{h:02d}:{mi:02d}", None, "dct", dates.day(ctx.dct))
     return _Norm("TIME", f"XXXX-XX-XXT{h:02d}:{mi:02d}")
 
 
@@ -761,7 +809,8 @@ _REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_
 
 
 def _h_ref(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
-    value = _REFS[re.sub(r"\s+", " ", (_g(m, "x") or _g(m, "x2")).lower())]
+    raw = re.sub(r"\s+", " ", (_g(m, "x") or _g(m, "x2")).lower())
+    value = _REFS.get(raw) or ("FUTURE_REF" if raw.endswith("future") else "PAST_REF")
     if value == "PRESENT_REF" and ctx.dct is not None:
         return _Norm("DATE", value, None, "dct", dates.day(ctx.dct))
     return _Norm("DATE", value)
@@ -778,9 +827,64 @@ def _h_anaphor(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
     mod = _mod_of(m)
     if det == "the" and mod is None:
         return None  # "the year" alone is too vague to anchor
-    if det == "next" and unit != "day":
+    if det == "next" and unit != "day" and not _opens_clause(m):
         return None  # "the next month" is mostly a duration ("over the next month")
     return _Norm("DATE", f"{_ANAPHOR}{det}|{unit}|{_g(m, 'adv').lower()}", mod)
+
+
+_CLAUSE_OPENER = re.compile(r"(?:^|[.;:!?]\s*|\n\s*|\b(?:in|In|by|By|during|During)\s+)$")
+
+
+def _opens_clause(m: re.Match[str]) -> bool:
+    """"The next year, ..." / "in the next year": a date, not the span of a duration."""
+    start = m.start("x")
+    return _CLAUSE_OPENER.search(m.string, max(0, start - 12), start) is not None
+
+
+def _h_quantity(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
+    """"six weeks", "six weeks ago", "six weeks later": one pattern, three readings."""
+    tail = _g(m, "tail").lower()
+    if tail == "ago":
+        return _h_ago(m, ctx)
+    if tail:
+        return _h_shift(m, ctx) or _h_duration(m, ctx)
+    return _h_duration(m, ctx)
+
+
+def _h_shift(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
+    """"six days later", "two years earlier": a date counted from the one just told."""
+    n = parse_number(_g(m, "n"))
+    if n is None or not n.is_integer() or n <= 0:
+        return None
+    unit = _unit(_g(m, "u"))
+    sign = 1 if (_g(m, "dir") or _g(m, "tail")).lower() in ("later", "after") else -1
+    dur = _duration_value(n, _g(m, "u"))
+    return _Norm("DATE", f"{_ANAPHOR}shift|{int(n) * unit[1]}|{unit[0]}{'T' if unit[2] else ''}|{sign}|{dur}",
+                 _quant_mod(_g(m, "q")))
+
+
+def _resolve_shift(norm: _Norm, anchor: TimeExpr) -> _Norm | None:
+    _, k_raw, des, sign_raw, _dur = norm.value[len(_ANAPHOR):].split("|")
+    assert anchor.date is not None
+    a = anchor.date
+    k = int(k_raw) * int(sign_raw)
+    if des.endswith("T") or "/" in a.value:
+        return None
+    d = a.earliest
+    if des == "D" and a.precision == "day":
+        dv = dates.day(d + dt.timedelta(days=k))
+    elif des == "W" and a.precision in ("day", "week"):
+        dv = _week(d + dt.timedelta(days=7 * k))
+    elif des == "M" and a.precision in ("day", "month"):
+        y, mo = _shift_month(d.year, d.month, k)
+        dv = dates.month(y, mo)
+    elif des == "Y" and abs(k) % 10 == 0 and k and a.precision in ("day", "month", "year", "decade"):
+        dv = _decade(d.year // 10 + k // 10) if abs(k) >= 10 else dates.year(d.year + k)
+    elif des == "Y" and a.precision in ("day", "month", "season", "quarter", "half", "year"):
+        dv = dates.year(d.year + k)
+    else:
+        return None
+    return _Norm("DATE", dv.value, None, anchor.id, dv)
 
 
 def _period(d: dt.date, unit: str, mod: str | None) -> DateValue:
@@ -796,6 +900,8 @@ def _period(d: dt.date, unit: str, mod: str | None) -> DateValue:
 def _resolve_anaphor(norm: _Norm, anchor: TimeExpr) -> _Norm | None:
     """"the following day", "later that month", "the end of the year" against an earlier date."""
     assert anchor.date is not None
+    if norm.value.startswith(f"{_ANAPHOR}shift|"):
+        return _resolve_shift(norm, anchor)
     det, unit, adv = norm.value[len(_ANAPHOR):].split("|")
     a = anchor.date
     if _PRECISION_RANK[a.precision] > _UNIT_RANK[unit] or "/" in a.value:
@@ -818,6 +924,55 @@ def _resolve_anaphor(norm: _Norm, anchor: TimeExpr) -> _Norm | None:
     return _Norm("DATE", dv.value, norm.mod, anchor.id, dv)
 
 
+def _h_bc(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
+    return _Norm("DATE", f"BC{int(_g(m, 'y')):04d}")
+
+
+def _h_part_of_day(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
+    part = _PARTS[_g(m, "part").lower().rstrip("s").replace("nite", "night")]
+    if ctx.dct is None:
+        return _Norm("TIME", f"XXXX-XX-XXT{part}")
+    return _Norm("TIME", f"{ctx.dct.isoformat()}T{part}", None, "dct", dates.day(ctx.dct))
+
+
+def _h_report_period(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
+    """"the quarter", "the latest quarter", "the year-earlier quarter", "year-ago": business news
+    means the last quarter reported (the one before the DCT's, early in a quarter)."""
+    if ctx.dct is None:
+        return None
+    y, q = _quarter_of(ctx.dct)
+    if ctx.dct.month - (3 * q - 2) < 2:
+        y, q = (y, q - 1) if q > 1 else (y - 1, 4)
+    ago = 1 if _g(m, "ya") else 0
+    if _g(m, "bare"):
+        return _dated(dates.year(ctx.dct.year - 1), "dct")
+    return _dated(_quarter(y - ago, q), "dct")
+
+
+def _thanksgiving(y: int) -> dt.date:
+    first = dt.date(y, 11, 1)
+    return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    "christmas": lambda y: dt.date(y, 12, 25), "christmas day": lambda y: dt.date(y, 12, 25),
+    "christmas eve": lambda y: dt.date(y, 12, 24), "new year's day": lambda y: dt.date(y, 1, 1),
+    "new year's eve": lambda y: dt.date(y, 12, 31), "halloween": lambda y: dt.date(y, 10, 31),
+    "valentine's day": lambda y: dt.date(y, 2, 14), "boxing day": lambda y: dt.date(y, 12, 26),
+    "thanksgiving": _thanksgiving, "thanksgiving day": _thanksgiving,
+}
+
+
+def _h_holiday(m: re.Match[str], ctx: _Ctx) -> _Norm | None:
+    name = re.sub(r"\s+", " ", _g(m, "h").lower().replace("’", "'"))
+    day_of = _HOLIDAYS[name]
+    if _g(m, "y"):
+        return _dated(dates.day(day_of(int(_g(m, "y")))))
+    if ctx.dct is None:
+        return None
+    return _dated(_pick_year(lambda y: dates.day(day_of(y)), ctx.dct, ctx.direction(m.start("x")), 1), "dct")
+
+
 class _Rule(NamedTuple):
     pattern: re.Pattern[str]
     handler: _Handler
@@ -837,7 +992,7 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(_c(r"(?<![\d/.])(?P<x>(?P<a>3[01]|[12]\d|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9])"
              r"/(?P<y>(?:1[6-9]|20)\d\d))(?![\d/])"),
           _h_slash),
-    _Rule(_c(rf"\b(?P<x>(?i:the\s+)?(?P<qw>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))\s+"
+    _Rule(_c(rf"\b(?P<x>(?i:the\s+)?(?P<qw>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))[\s-]+"
              rf"(?i:(?:fiscal\s+|calendar\s+)?quarter)(?:\s+(?i:of)\s+(?:(?P<y>{_YEAR})|(?P<ry>(?i:last|this|next|the)\s+year)"
              rf"))?)"), _h_quarter),
     _Rule(_c(rf"\b(?P<x>Q(?P<qn>[1-4])\s*(?P<y>{_YEAR}))"), _h_quarter),
@@ -849,7 +1004,7 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(_c(r"\b(?P<x>(?i:" + _MODP + r")?(?P<rel>(?i:last|this|next|past|coming))\s+"
              r"(?P<s>(?i:spring|summer|fall|autumn|winter)))\b"), _h_season),
     _Rule(_c(r"\b(?P<prep>(?i:in|during|by|since|until|through|over|throughout))\s+(?P<x>(?i:" + _MODP
-             + r")?(?i:the)\s+(?P<s>(?i:spring|summer|fall|autumn|winter)))\b(?!\s+of)"),
+             + r")?(?i:the\s+)?(?P<s>(?i:spring|summer|fall|autumn|winter)))\b(?!\s+of)"),
           _h_season),
     _Rule(_c(rf"\b(?P<x>(?i:{_MODP})?(?P<mon>{_MON_ANY})(?:\s+of)?,?\s+(?P<y>{_YEAR}))"), _h_month_year),
     _Rule(_c(rf"\b(?P<x>(?i:between|from)\s+(?P<mon>{_MON_FULL})\s+(?i:and|to|through|until)\s+"
@@ -872,20 +1027,22 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(_c(r"\b(?P<x>(?:(?P<adv>(?i:earlier|later))\s+|(?i:" + _MODP + r"))?(?P<det>(?i:that|the\s+same"
              r"|the\s+following|the\s+next|the\s+previous|the\s+preceding|the))\s+"
              r"(?P<u>(?i:day|week|month|year)))\b(?!\s+(?:of|before|after|that|when|in|on)\b)"), _h_anaphor),
-    _Rule(_c(rf"\b(?P<x>(?:(?P<rel>(?i:last|next|this|coming|early|late))\s+)?(?P<wd>{_WD})"
+    _Rule(_c(r"\b(?:(?P<on>(?i:on))\s+)?(?P<x>(?:(?P<rel>(?i:last|next|this|coming))\s+)?(?P<wd>(?i:mon|tues?|wed"
+             r"|thu|thur|thurs|fri|sat|sun))\.?)\b(?P<part>(?!))?"), _h_weekday, cues=("on", "rel")),
+    _Rule(_c(rf"\b(?P<x>(?:(?P<rel>(?i:last|next|this|coming|early|late))\s+)?(?P<wd>{_WD}|(?i:{_WD}))"
              r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?)\b"), _h_weekday),
     _Rule(_c(r"(?<!USA )\b(?P<x>(?i:(?:yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)|today"
-             r"|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening)))\b"),
+             r"|yesterday|tomorrow|tonight|last\s+ni(?:ght|te)s?|this\s+(?:morning|afternoon|evening)|tmrw?|2moro|2morrow"
+             r"|tdy|2day|tonite|2nite))\b"),
           _h_deictic),
     _Rule(_c(r"\b(?P<x>(?:(?P<adv>(?i:earlier|later))\s+|(?i:" + _MODP + r"))?"
              r"(?P<rel>(?i:last|this|next|past|coming))\s+"
              r"(?P<u>(?i:week|weekend|month|year|quarter|decade|century)))\b(?!\s+of\b)"), _h_relative),
-    _Rule(_c(rf"\b(?P<x>(?:(?P<q>(?i:{_QUANT}))\s+)?(?P<n>(?i:{_NUMW}|{_VAGUE}))[\s-]+(?P<u>(?i:{_UNIT}))\s+(?i:ago)"
-             r"(?P<today>\s+(?i:today))?)\b"), _h_ago),
+    _Rule(_c(rf"\b(?P<x>(?:(?P<q>(?i:{_QUANT}))\s+)?(?P<n>(?i:{_NUMW}|{_VAGUE}))(?:[\s-]+|(?<=\d))(?P<u>(?i:{_UNIT}))"
+             r"(?:\s+(?P<tail>(?i:ago|later|earlier))(?P<today>\s+(?i:today))?)?)\b(?(tail)|(?![\s-]+old\b)(?!-))"),
+          _h_quantity),
     _Rule(_c(rf"\b(?P<x>(?i:the\s+)(?i:past|last|next|coming)\s+(?:(?P<n>(?i:{_NUMW}|{_VAGUE}))\s+)?(?P<u>(?i:{_UNIT})))\b"
              r"(?P<q>(?!))?"), _h_duration),
-    _Rule(_c(rf"\b(?P<x>(?:(?P<q>(?i:{_QUANT}))\s+)?(?P<n>(?i:{_NUMW}|{_VAGUE}))[\s-]+(?P<u>(?i:{_UNIT})))\b"
-             r"(?![\s-]+old\b)(?!-)"), _h_duration),
     _Rule(_c(rf"\b(?P<x>(?i:half\s+a\s+)(?P<u>(?i:{_UNIT})))\b(?P<n>(?!))?(?P<q>(?!))?"),
           lambda m, ctx: _Norm("DURATION", _duration_value(0.5, _g(m, "u")))),
     _Rule(_c(r"\b(?i:for|over|in\s+recent|recent)\s+(?P<x>(?P<u>(?i:days|weeks|months|years|decades|centuries)))\b"
@@ -895,15 +1052,35 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(_c(r"\b(?P<x>(?P<u>annually|yearly|daily|weekly|monthly|quarterly|hourly|nightly))\b"), _h_set),
     _Rule(_c(r"\b(?P<x>(?i:once|twice|three\s+times|\d+\s+times)\s+(?i:a|per|each|every)\s+"
              r"(?P<u>(?i:day|week|month|year)))\b"), _h_set),
-    _Rule(_c(r"\b(?P<x>(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b))"
+    _Rule(_c(r"\b(?P<x>(?P<h>1[0-2]|0?[1-9])(?::?(?P<mi>[0-5]\d))?\+?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b))"
              r"(?:\s+(?:[ECMP][SD]T|ET|GMT|UTC|BST|CET|(?i:local\s+time))\b)?)"), _h_clock),
     _Rule(_c(r"\b(?P<x>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s+(?:GMT|UTC|[ECMP][SD]T|ET|BST|CET|(?i:local\s+time))\b)"
              r"(?P<ap>(?!))?"), _h_clock),
     _Rule(_c(r"\b(?P<x>(?i:noon|midnight|midday))\b"), _h_clock),
     _Rule(_c(r"\b(?P<x>(?i:now|currently|nowadays|at\s+present|recently|lately))\b"
-             r"|\b(?i:in)\s+(?P<x2>(?i:the\s+(?:past|future)))\b"), _h_ref),
+             r"|\b(?P<x2>(?i:the\s+(?:near\s+|distant\s+)?future|(?<=in\s)future|(?<=for\s)future|(?<=in\s)the\s+past))\b"),
+          _h_ref),
+    _Rule(_c(r"\b(?P<x>(?i:the)\s+(?:(?P<ya>(?i:year-earlier|year-ago))\s+(?i:quarter|period)"
+             r"|(?:(?i:latest|most\s+recent)\s+)?(?i:quarter)))\b(?!\s+of\b)(?!-)"
+             r"|\b(?P<x2>(?P<bare>(?i:year-earlier|year-ago)))\b(?!\s+(?i:quarter|period)\b)"), _h_report_period),
+    _Rule(_c(r"\b(?P<x>(?P<y>\d{1,4})\s*(?:BC|B\.C\.|BCE)(?![a-z]))"
+             r"|\b(?P<x2>(?P<y2>\d{2,4}))(?=\s*(?:-|–|to|and)\s*\d{1,4}\s*(?:BC|B\.C\.|BCE))"),
+          lambda m, ctx: _Norm("DATE", f"BC{int(_g(m, 'y') or _g(m, 'y2')):04d}")),
+    _Rule(_c(r"\b(?P<x>(?:(?i:the|this|that|every)\s+)?(?P<part>(?i:morning|afternoon|evening|night|nite)))\b"
+             r"(?!\s+(?:of|before|after)\b)"), _h_part_of_day),
+    _Rule(_c(r"\b(?P<x>(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Halloween|Valentine['’]s\s+Day"
+             rf"|Boxing\s+Day|Thanksgiving(?:\s+Day)?)(?:,?\s+(?P<y>{_YEAR}))?)"), _h_holiday),
 )
 
+
+_RANGE_GROUPS: dict[Any, tuple[str, str]] = {
+    _h_year_range: ("y", "y2"), _h_month_range: ("mon", "mon2"), _h_day: ("d", "d2"),
+}
+_DAY_BOUND = frozenset({_h_clock, _h_part_of_day, _h_weekday})
+"""Handlers that place a time on the DCT's day: in narrative, on the day just told instead."""
+_YEARLESS = frozenset({_h_day, _h_month, _h_month_range, _h_season, _h_quarter, _h_half, _h_holiday})
+"""Handlers that pick a year for a date that names none: in narrative they re-run against the
+date just told."""
 
 # ------------------------------------------------------------------------- the stage
 
@@ -933,6 +1110,7 @@ class _Cand(NamedTuple):
     end: int
     rule: int
     norm: _Norm
+    match: re.Match[str]
 
 
 # Every rule needs one of these words (or a digit) inside its match: the rules run only in
@@ -942,7 +1120,9 @@ _ANCHOR = re.compile(
     r"|now|currently|recently|lately|nowadays|present|past|future|seconds?|minutes?|hours?|days?|weeks?"
     r"|weekends?|fortnights?|months?|years?|decades?|centur(?:y|ies)|spring|summer|fall|autumn|winter"
     r"|quarter|half|annually|yearly|daily|weekly|monthly|quarterly|hourly|nightly|noon|midnight|midday"
-    r"|fiscal)\b)"
+    r"|fiscal|tmrw?|tdy|tonite|nite|mins?|hrs?|secs?|yrs?|wks?|mths?|christmas|halloween|thanksgiving|valentine['’]s"
+    r"|boxing|new\s+year['’]s|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu|thur"
+    r"|thurs|fri|sat|sun)\b)"
 )
 _BEFORE, _AFTER = 48, 32
 _SPACE = re.compile(r"\s")
@@ -993,7 +1173,7 @@ def _candidates(text: str, ctx: _Ctx, ents: list[tuple[int, int]]) -> Iterable[_
                 continue
             norm = rule.handler(m, ctx)
             if norm is not None:
-                yield _Cand(start, end, i, norm)
+                yield _Cand(start, end, i, norm, m)
 
 
 def find_times(doc: Any, article: Article, dct: dt.date | None) -> tuple[TimeExpr, ...]:
@@ -1018,6 +1198,7 @@ def find_times(doc: Any, article: Article, dct: dt.date | None) -> tuple[TimeExp
         taken.insert(i, (c.start, c.end))
         kept.append(c)
     kept.sort(key=lambda c: c.start)
+    narrative = _is_narrative(text, dct)
     out: list[TimeExpr] = []
     last: TimeExpr | None = None  # the latest calendar date so far: what "that day" points back to
     for c in kept:
@@ -1025,18 +1206,86 @@ def find_times(doc: Any, article: Article, dct: dt.date | None) -> tuple[TimeExp
         if n is not None and n.value.startswith(_ANAPHOR):
             n = _resolve_anaphor(n, last) if last is not None else None
             if n is None:
-                continue
+                n = _unanchored(c.norm)
+                if n is None:
+                    continue
+                c = c._replace(end=c.match.end("u"))
+        elif narrative and last is not None and n is not None and _yearless(n) and (
+                _RULES[c.rule].handler in _YEARLESS
+                or (_RULES[c.rule].handler in _DAY_BOUND and last.date is not None and last.date.precision == "day")):
+            assert last.date is not None
+            again = _RULES[c.rule].handler(c.match, _Ctx(doc, last.date.earliest, narrative=True))
+            if again is not None and again.date is not None:
+                n = _Norm(again.type, again.value, again.mod, last.id, again.date)
         assert n is not None
-        t = TimeExpr(
-            id=make_id("t", article.id, c.start, c.end),
-            span=Span(article.id, c.start, c.end, text[c.start:c.end]),
-            type=n.type,  # type: ignore[arg-type]
-            value=n.value, mod=n.mod, anchor=n.anchor, date=n.date,
-        )
-        out.append(t)
-        if t.date is not None and t.type in ("DATE", "TIME") and not t.value.endswith("_REF"):
-            last = t
+        for start, end, part in _split_range(c, n):
+            t = TimeExpr(
+                id=make_id("t", article.id, start, end),
+                span=Span(article.id, start, end, text[start:end]),
+                type=part.type,  # type: ignore[arg-type]
+                value=part.value, mod=part.mod, anchor=part.anchor, date=part.date,
+            )
+            out.append(t)
+            if t.date is not None and t.type in ("DATE", "TIME") and not t.value.endswith("_REF") and not (
+                    narrative and t.anchor == "dct"):  # "today" in a history is the writer's day, not the story's
+                last = t
     return tuple(out)
+
+
+def _split_range(c: _Cand, n: _Norm) -> list[tuple[int, int, _Norm]]:
+    """A range is two TIMEX3s, one per end ("between [June] and [August 2017]", "[1998]-[99]").
+
+    TimeML annotates the ends of a range separately (the joining word is a signal); each end
+    keeps the year the range gave it.
+    """
+    handler = _RULES[c.rule].handler
+    m = c.match
+    if "/" not in n.value or handler not in _RANGE_GROUPS:
+        return [(c.start, c.end, n)]
+    first_end, second_start = _RANGE_GROUPS[handler]
+    if not m.groupdict().get(second_start):
+        return [(c.start, c.end, n)]
+    start1 = m.start("mon") if handler is _h_month_range else (m.start("y") if handler is _h_year_range else c.start)
+    spans = ((start1, m.end(first_end)), (m.start(second_start), c.end))
+    parts: list[tuple[int, int, _Norm]] = []
+    for (start, end), value in zip(spans, n.value.split("/", 1), strict=True):
+        dv = dates.parse_iso(value) if not value.startswith("X") else None
+        parts.append((start, end, _Norm(n.type, value, n.mod, n.anchor, dv)))
+    return parts
+
+
+def _yearless(n: _Norm) -> bool:
+    """A value a year-less handler resolved against the DCT or left underspecified."""
+    return n.anchor == "dct" or n.value.startswith("XXXX")
+
+
+_STORY_YEAR = re.compile(
+    rf"\b(?:in|In|of|since|Since|By|by|until|early|late|mid-?|{_MON_FULL}(?:\s+\d{{1,2}},?)?)\s+(?P<y>{_YEAR})")
+
+
+def _is_narrative(text: str, dct: dt.date | None) -> bool:
+    """Whether year-less dates ("in June", "March 3") follow the story's own time line.
+
+    Without a DCT they do not (news means the current year, which is unknown; the values stay
+    underspecified for linking to resolve).  With one, a text whose explicit
+    years ("in 1944", "by 1917") lie mostly two years or more before the DCT is history told as a
+    story (an encyclopedia article, a retrospective); news names its own year only in passing.
+    """
+    if dct is None:
+        return False  # news without a date: "in June" is this year's June, which nobody knows yet
+    years = sorted(int(m["y"]) for m in _STORY_YEAR.finditer(text))
+    if len(years) < 2:
+        return False
+    return years[len(years) // 2] <= dct.year - 2
+
+
+def _unanchored(norm: _Norm) -> _Norm | None:
+    """An anaphor with nothing to point back to: a shift ("seven months later") is a duration
+    (its span is cut to the quantity by the caller); "that day" is dropped."""
+    kind, *rest = norm.value[len(_ANAPHOR):].split("|")
+    if kind == "shift":
+        return _Norm("DURATION", rest[3], norm.mod)
+    return None
 
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 4, "half": 5,

@@ -1,35 +1,65 @@
 """Publication dates for articles that carry none in their metadata.
 
 Order of trust: metadata (``article.published``) > a dateline in the text
-(``analysis.dateline``, method ``explicit``) > an ``inferred`` lower bound:
+(``analysis.dateline``, method ``explicit``) > an ``inferred`` interval.
 
-* from the article's own text: the latest absolute date it mentions (a time
-  expression with a calendar ``date`` and no ``anchor``; relative ones cannot be
-  resolved without the date we are looking for).  A mention of "July 13, 2017"
-  means the article was written on or after 2017-07-13, a mention of "2017" on
-  or after 2017-01-01 (``date.earliest``); future-tense mentions cannot be told
-  apart in the records, which is why only the earliest day is used;
-* from other articles: an event the article reports (same type, a shared actor
-  entity) that a dated article dates from its own clause happened on or after
-  that date's earliest day; with several such events the smallest date is used.
+An inferred date is an interval ``[earliest, latest]`` with a point estimate (``value``, cut
+to the precision the evidence supports) and the spans it rests on.  Constraints:
 
-An inferred date is an open interval: ``earliest`` is the bound, ``latest`` is
-``None``, ``value``/``precision`` those of the expression that set the bound.
+In the article (its time expressions; relative ones stay unresolved without a DCT):
+
+* lower bound: the latest absolute date it mentions (an expression with a calendar ``date``
+  and no ``anchor``): "July 13, 2017" means written on or after 2017-07-13, "2017" on or
+  after 2017-01-01.  A bare year later than every day or month the article names is taken for
+  a plan ("the 2035 target") and ignored;
+* upper bound: a weekday named in the text ("on Tuesday") that is the weekday of that latest day
+  puts the article within the week after it (past-tense news names the days of the current week
+  by their weekday); otherwise the article alone gives none (news dates past years explicitly,
+  so an explicit old date says nothing about how much later the article was written);
+* "last year" / "next year" beside an explicit year in the same sentence pins the year.
+
+Across articles of the story (the other articles' dates known):
+
+* an event the article reports (same type, a shared actor entity) that a dated article dates
+  from its own clause happened on or after that date's earliest day (a lower bound);
+* the dated articles most like it (shared entities and days, weighted by rarity; year-less
+  "July 13" meets "2017-07-13") bound it from above and place the point estimate at their
+  median date: their date range widened by :data:`HORIZON` ``["day"]`` days, by half a year
+  when fewer than three are alike;
+* the look-alikes outvote weak bounds: a bound from a matched event, or from a bare year, that
+  lies after the look-alikes' whole range (plus the margin) is dropped;
+* the dated articles whose latest mentioned day is the same day tell how soon this story
+  reports such a day: the point estimate is that day plus their median lag.
+
+Without context the point estimate is the latest day mentioned plus one day (news reports
+yesterday's events), or the start of the latest period mentioned.  ``value`` is the point cut
+to what the interval supports: a day within a month's width, a month within a quarter's, else
+the year.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
+import re
+import statistics
 from collections.abc import Sequence
 
 from storyline.link.entities import EntityIndex
-from storyline.model import Article, ArticleAnalysis, DateValue, EventMention, Published, Span
+from storyline.model import Article, ArticleAnalysis, DateValue, EventMention, Published, Span, TimeExpr
 
-__all__ = ["ArticleDates", "date_articles"]
+__all__ = ["ArticleDates", "HORIZON", "date_articles", "infer_published"]
 
 _PRECISION_RANK = {p: i for i, p in enumerate(
     ["day", "week", "month", "season", "quarter", "half", "year", "decade", "century"])}
+
+HORIZON = {"day": 30, "half": 90}
+"""Margins in days: ``day`` around the dates of three or more similar articles (and the least
+room above a lower bound they leave); ``half``, doubled, around one or two."""
+
+_WEEKDAY = re.compile(r"XXXX-WXX-([1-7])")
+_LAST_YEAR = re.compile(r"(?i)\b(last|next)\s+year\b")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -39,6 +69,67 @@ class ArticleDates:
 
     published: dict[str, Published]
     effective: dict[str, Published]
+
+
+@dataclasses.dataclass(frozen=True)
+class _Context:
+    """What the dated articles of the story say."""
+
+    events: dict[tuple[str, str], EventMention]
+    lags: dict[dt.date, list[int]]
+    """A day mentioned as the latest absolute day of a dated article -> its publication lags in days."""
+    neighbours: _Neighbours | None = None
+
+
+_NEIGHBOURS = 5
+"""How many most similar dated articles vote on an undated article's date."""
+
+
+class _Neighbours:
+    """Dated articles described by what they share with others: entities, days, month-days.
+
+    The features of an article are the entities it names (ids from linking) and the calendar
+    days it mentions (``d:2017-07-13``, and ``md:07-13`` so that a year-less "July 13" of an
+    undated article meets them); a feature shared by few articles weighs more (idf).
+    """
+
+    def __init__(self, dated: list[tuple[str, dt.date, frozenset[str]]]) -> None:
+        self.dated = dated
+        df: dict[str, int] = {}
+        self.postings: dict[str, list[int]] = {}
+        for i, (_, _, feats) in enumerate(dated):
+            for f in feats:
+                df[f] = df.get(f, 0) + 1
+                self.postings.setdefault(f, []).append(i)
+        n = len(dated)
+        self.idf = {f: math.log((n + 1) / (k + 0.5)) for f, k in df.items()}
+        self.span = (min(d for _, d, _ in dated), max(d for _, d, _ in dated)) if dated else None
+
+    def nearest(self, article_id: str, feats: frozenset[str]) -> list[tuple[float, dt.date, frozenset[str]]]:
+        scores: dict[int, float] = {}
+        for f in feats:
+            w = self.idf.get(f)
+            if w is None or w <= 0:
+                continue
+            for i in self.postings[f]:
+                scores[i] = scores.get(i, 0.0) + w
+        ranked = sorted(((sc, i) for i, sc in scores.items() if self.dated[i][0] != article_id),
+                        key=lambda p: (-p[0], p[1]))
+        return [(sc, self.dated[i][1], self.dated[i][2] & feats) for sc, i in ranked[:_NEIGHBOURS]]
+
+
+def _features(analysis: ArticleAnalysis, entities: EntityIndex) -> frozenset[str]:
+    feats = {f"e:{e}" for e in entities.entities_at(m.span for m in analysis.mentions)}
+    for t in analysis.times:
+        if t.date is not None and t.date.precision == "day" and not t.value.endswith("_REF"):
+            feats.add(f"d:{t.date.earliest.isoformat()}")
+            feats.add(f"md:{t.date.earliest.isoformat()[5:]}")
+        elif (m := _MONTH_DAY.fullmatch(t.value)) is not None:
+            feats.add(f"md:{m[1]}")
+    return frozenset(feats)
+
+
+_MONTH_DAY = re.compile(r"XXXX-(\d\d-\d\d)")
 
 
 def date_articles(
@@ -54,15 +145,16 @@ def date_articles(
             effective[article.id] = published[article.id] = analysis.dateline
         elif analysis is not None:
             undated.append((article, analysis))
-    dated_events = _index_dated_events(pairs, effective, entities)
+    neighbours = _Neighbours([
+        (article.id, effective[article.id].date.earliest, _features(analysis, entities))
+        for article, analysis in pairs if analysis is not None and article.id in effective
+    ]) if undated else None
+    context = _Context(_index_dated_events(pairs, effective, entities), _index_lags(pairs, effective), neighbours)
     for article, analysis in undated:
-        found = _infer(analysis, dated_events, entities)
+        found = infer_published(article, analysis, context, entities)
         if found is not None:
             effective[article.id] = published[article.id] = found
     return ArticleDates(published=dict(sorted(published.items())), effective=dict(sorted(effective.items())))
-
-
-_Bound = tuple[dt.date, DateValue, tuple[Span, ...]]
 
 
 def _index_dated_events(
@@ -84,29 +176,109 @@ def _index_dated_events(
     return index
 
 
+def _index_lags(
+    pairs: Sequence[tuple[Article, ArticleAnalysis | None]], effective: dict[str, Published],
+) -> dict[dt.date, list[int]]:
+    lags: dict[dt.date, list[int]] = {}
+    for article, analysis in pairs:
+        pub = effective.get(article.id)
+        if analysis is None or pub is None or pub.date.precision != "day":
+            continue
+        day = pub.date.earliest
+        mentioned = [t.date.earliest for t in _absolute(analysis.times)
+                     if t.date is not None and t.date.precision == "day" and t.date.earliest <= day]
+        if mentioned:
+            latest = max(mentioned)
+            if (day - latest).days <= HORIZON["day"]:
+                lags.setdefault(latest, []).append((day - latest).days)
+    return lags
+
+
 def _earliest(ev: EventMention) -> tuple[dt.date, str]:
     return (ev.date.earliest if ev.date else dt.date.max, ev.id)
 
 
-def _own_bound(analysis: ArticleAnalysis) -> _Bound | None:
-    times = [t for t in analysis.times
-             if t.date is not None and t.anchor is None and t.type in ("DATE", "TIME")]
+def _absolute(times: Sequence[TimeExpr]) -> list[TimeExpr]:
+    """Dates the text fixes on its own: no anchor, a calendar interval, not a reference."""
+    return [t for t in times if t.date is not None and t.anchor is None and t.type in ("DATE", "TIME")
+            and t.date.latest is not None and not t.value.endswith("_REF")]
+
+
+def _bounding(times: list[TimeExpr]) -> list[TimeExpr]:
+    """The mentions that may bound the date from below.
+
+    A bare year later than every day or month the article names is most often a plan ("the
+    2035 target", "elections in 2013"), so years count only up to the year of the latest finer
+    date when there is one.
+    """
+    fine = [t for t in times if t.date is not None and _PRECISION_RANK[t.date.precision] <= 2]
+    if not fine:
+        return times
+    top = max(t.date.earliest for t in fine if t.date is not None).year
+    return [t for t in times if t.date is not None and (_PRECISION_RANK[t.date.precision] <= 2
+                                                         or t.date.earliest.year <= top)]
+
+
+@dataclasses.dataclass
+class _Interval:
+    earliest: dt.date
+    latest: dt.date | None
+    point: dt.date
+    precision: str
+    evidence: set[Span]
+
+
+def _own(analysis: ArticleAnalysis) -> _Interval | None:
+    times = _bounding(_absolute(analysis.times))
     if not times:
         return None
     lower = max(t.date.earliest for t in times if t.date is not None)
     at = [t for t in times if t.date is not None and t.date.earliest == lower]
     best = min(at, key=lambda t: (_PRECISION_RANK.get(t.date.precision, 99) if t.date else 99, t.span))
     assert best.date is not None
-    value = DateValue(value=best.date.value, earliest=lower, latest=None, precision=best.date.precision)
-    return lower, value, tuple(sorted(t.span for t in at))
+    precision = best.date.precision
+    point = lower + dt.timedelta(days=1) if precision == "day" else lower
+    interval = _Interval(lower, None, point, precision, {t.span for t in at})
+    if precision == "day":
+        for t in analysis.times:
+            m = _WEEKDAY.fullmatch(t.value)
+            if m and t.date is None and int(m[1]) - 1 == lower.weekday():
+                interval.latest = lower + dt.timedelta(days=6)
+                interval.evidence.add(t.span)
+                break
+    _year_words(analysis, times, interval)
+    return interval
 
 
-def _cross_bound(
-    analysis: ArticleAnalysis, dated: dict[tuple[str, str], EventMention], entities: EntityIndex,
-) -> _Bound | None:
-    best: _Bound | None = None
+def _year_words(analysis: ArticleAnalysis, times: Sequence[TimeExpr], iv: _Interval) -> None:
+    """"last year" beside "2016" in the same sentence: the article is from 2017."""
+    years = [t for t in times if t.date is not None and t.date.precision == "year"]
+    if not years:
+        return
+    for t in analysis.times:
+        m = _LAST_YEAR.fullmatch(t.span.text)
+        if m is None or t.date is not None:
+            continue
+        sent = next((s for s in analysis.sentences if s.start <= t.span.start < s.end), None)
+        if sent is None:
+            continue
+        same = [y for y in years if sent.start <= y.span.start < sent.end]
+        if not same:
+            continue
+        assert same[0].date is not None
+        y = same[0].date.earliest.year + (1 if m[1].lower() == "last" else -1)
+        lo, hi = dt.date(y, 1, 1), dt.date(y, 12, 31)
+        if (iv.latest is None or lo <= iv.latest) and hi >= iv.earliest:
+            iv.earliest, iv.latest = max(lo, iv.earliest), min(hi, iv.latest or hi)
+            iv.point = min(max(iv.point, iv.earliest), iv.latest)
+            iv.evidence.update((t.span, same[0].span))
+        return
+
+
+def _cross(analysis: ArticleAnalysis, context: _Context, entities: EntityIndex) -> tuple[dt.date, set[Span]] | None:
+    best: tuple[dt.date, set[Span]] | None = None
     for ev in analysis.events:
-        candidates = [m for actor in entities.entities_at(ev.actors) if (m := dated.get((ev.type, actor)))]
+        candidates = [m for actor in entities.entities_at(ev.actors) if (m := context.events.get((ev.type, actor)))]
         if not candidates:
             continue
         # with several dated candidates the earliest one is the safe bound
@@ -114,23 +286,98 @@ def _cross_bound(
         assert other.date is not None
         lower = other.date.earliest
         if best is None or lower > best[0]:
-            value = DateValue(value=other.date.value, earliest=lower, latest=None,
-                              precision=other.date.precision)
-            best = (lower, value, tuple(sorted((ev.span, other.span))))
+            best = (lower, {ev.span, other.span})
     return best
 
 
-def _infer(
-    analysis: ArticleAnalysis, dated: dict[tuple[str, str], EventMention], entities: EntityIndex,
-) -> Published | None:
-    own = _own_bound(analysis)
-    cross = _cross_bound(analysis, dated, entities)
-    if own is None and cross is None:
+def _near(
+    article: Article, analysis: ArticleAnalysis, context: _Context | None, entities: EntityIndex | None,
+) -> _Interval | None:
+    """The interval spanned by the dated articles most like this one, around their median date."""
+    if context is None or context.neighbours is None or entities is None:
         return None
-    if own is None or (cross is not None and cross[0] > own[0]):
-        assert cross is not None
-        return Published(date=cross[1], method="inferred", evidence=cross[2])
-    evidence = own[2]
-    if cross is not None and cross[0] == own[0]:
-        evidence = tuple(sorted(set(evidence) | set(cross[2])))
-    return Published(date=own[1], method="inferred", evidence=evidence)
+    found = context.neighbours.nearest(article.id, _features(analysis, entities))
+    if not found:
+        return None
+    days = sorted(d for _, d, _ in found)
+    # one or two look-alikes say little: widen to half a year either side
+    margin = dt.timedelta(days=HORIZON["day"] if len(days) >= 3 else 2 * HORIZON["half"])
+    lo, hi = days[0] - margin, days[-1] + margin
+    return _Interval(lo, hi, days[len(days) // 2], "day", _shared_spans(analysis, entities, found[0][2]))
+
+
+def _shared_spans(analysis: ArticleAnalysis, entities: EntityIndex, shared: frozenset[str]) -> set[Span]:
+    """Evidence for a neighbour vote: the first mentions (up to three, in text order) of what this
+    article shares with its closest dated look-alike (entities, days)."""
+    spans: dict[str, Span] = {}
+    for m in sorted(analysis.mentions, key=lambda m: m.span.start):
+        for e in entities.entities_at((m.span,)):
+            if f"e:{e}" in shared and f"e:{e}" not in spans:
+                spans[f"e:{e}"] = m.span
+    for t in analysis.times:
+        for f in (f"d:{t.date.earliest.isoformat()}" if t.date else "", f"md:{t.value[5:]}"):
+            if f in shared and f not in spans:
+                spans[f] = t.span
+    return set(sorted(spans.values())[:3])
+
+
+def _cut(iv: _Interval) -> DateValue:
+    """The point estimate cut to what the interval supports: a day within a month's width, a
+    month within a quarter's, else a year."""
+    p = iv.point
+    if iv.latest is None:  # open: as precise as the bounding mention
+        value = {"day": p.isoformat(), "month": f"{p.year:04d}-{p.month:02d}"}.get(iv.precision, f"{p.year:04d}")
+        precision = iv.precision if iv.precision in ("day", "month") else "year"
+        return DateValue(value=value, earliest=iv.earliest, latest=None, precision=precision)  # type: ignore[arg-type]
+    width = (iv.latest - iv.earliest).days
+    if width <= 31:
+        value, precision = p.isoformat(), "day"
+    elif width <= 92:
+        value, precision = f"{p.year:04d}-{p.month:02d}", "month"
+    else:
+        value, precision = f"{p.year:04d}", "year"
+    return DateValue(value=value, earliest=iv.earliest, latest=iv.latest, precision=precision)  # type: ignore[arg-type]
+
+
+def infer_published(
+    article: Article, analysis: ArticleAnalysis, context: _Context | None = None,
+    entities: EntityIndex | None = None,
+) -> Published | None:
+    """The inferred publication interval of an undated article, or ``None`` without evidence."""
+    iv = _own(analysis)
+    cross = _cross(analysis, context, entities) if context is not None and entities is not None else None
+    near = _near(article, analysis, context, entities)
+    if near is not None and near.latest is not None:
+        # the look-alikes outvote weak bounds: an event matched on type and one actor that a dated
+        # article reports after all of them, or a bare year after all of them (a plan: "in 2013")
+        if cross is not None and cross[0] > near.latest:
+            cross = None
+        if iv is not None and _PRECISION_RANK.get(iv.precision, 99) >= _PRECISION_RANK["year"] \
+                and iv.earliest > near.latest:
+            iv = None
+    if cross is not None:
+        lower, spans = cross
+        if iv is None:
+            iv = _Interval(lower, None, lower, "day", set(spans))
+        elif lower > iv.earliest:
+            iv.earliest, iv.point = lower, max(iv.point, lower)
+            iv.latest = max(iv.latest, lower) if iv.latest is not None else None
+            iv.evidence |= spans
+    if iv is None:
+        if near is None:
+            return None
+        iv = near
+    elif near is not None and near.latest is not None and near.point >= iv.earliest:
+        # the dated articles most like this one bound it from above and place the point
+        if iv.latest is None:
+            iv.latest = max(near.latest, iv.earliest + dt.timedelta(days=HORIZON["day"]))
+        if not (iv.precision == "day" and iv.latest - iv.earliest <= dt.timedelta(days=7)):
+            iv.point = near.point
+    if context is not None and iv.precision == "day" and iv is not near:
+        lags = context.lags.get(iv.earliest)
+        if lags:
+            iv.point = iv.earliest + dt.timedelta(days=int(statistics.median(lags)))
+    iv.point = max(iv.point, iv.earliest)
+    if iv.latest is not None:
+        iv.point = min(iv.point, iv.latest)
+    return Published(date=_cut(iv), method="inferred", evidence=tuple(sorted(iv.evidence)))

@@ -4,9 +4,10 @@ import datetime as dt
 from collections.abc import Sequence
 
 from storyline import dates
+from storyline.ids import make_id
 from storyline.link.dating import date_articles
 from storyline.link.entities import resolve_entities
-from storyline.model import Article, ArticleAnalysis, Published
+from storyline.model import Article, ArticleAnalysis, Published, Sentence, TimeExpr
 
 from .records import analysis, art, day, ent, event, span, timex
 
@@ -32,7 +33,7 @@ def test_dateline_used_when_no_metadata() -> None:
     assert published[a.id] == line
 
 
-def test_undated_article_gets_inferred_lower_bound_with_evidence() -> None:
+def test_undated_article_gets_inferred_open_interval_with_evidence() -> None:
     a = art("The law passed in 2016. On July 13, 2017 the Senate voted. Last week it met.")
     times = (
         timex(a, "2016", dates.year(2016)),
@@ -42,8 +43,9 @@ def test_undated_article_gets_inferred_lower_bound_with_evidence() -> None:
     published, _ = run([(a, analysis(a, times=times))])
     found = published[a.id]
     assert found.method == "inferred"
+    # the point estimate is the day after the latest day mentioned: news reports yesterday
     assert (found.date.value, found.date.earliest, found.date.latest) == (
-        "2017-07-13",
+        "2017-07-14",
         dt.date(2017, 7, 13),
         None,
     )
@@ -92,5 +94,85 @@ def test_event_dated_in_another_article_bounds_the_undated_one() -> None:
     ]
     published, _ = run(pairs)
     found = published[undated.id]
-    assert (found.method, found.date.earliest, found.date.latest) == ("inferred", dt.date(2017, 7, 27), None)
+    # lower bound from the shared event; upper bound from the one similar dated article (half a year on)
+    assert (found.method, found.date.earliest, found.date.latest) == (
+        "inferred", dt.date(2017, 7, 27), dt.date(2018, 1, 24))
+    assert found.date.value == "2017"
     assert {s.article for s in found.evidence} == {dated.id, undated.id}
+
+
+def _weekday_timex(article: Article, text: str, n: int) -> TimeExpr:
+    s = span(article, text)
+    return TimeExpr(id=make_id("t", s.article, s.start, s.end), span=s, type="DATE", value=f"XXXX-WXX-{n}")
+
+
+def test_weekday_of_the_latest_day_closes_the_interval_within_a_week() -> None:
+    a = art("The vote on Thursday, July 13, 2017 was close.")
+    times = (timex(a, "July 13, 2017", day("2017-07-13")), _weekday_timex(a, "Thursday", 4))
+    published, _ = run([(a, analysis(a, times=times))])
+    found = published[a.id].date
+    assert (found.earliest, found.latest) == (dt.date(2017, 7, 13), dt.date(2017, 7, 19))
+    assert {e.text for e in published[a.id].evidence} == {"July 13, 2017", "Thursday"}
+
+
+def test_weekday_of_another_day_leaves_the_interval_open() -> None:
+    a = art("The vote on Monday followed July 13, 2017.")
+    times = (timex(a, "July 13, 2017", day("2017-07-13")), _weekday_timex(a, "Monday", 1))
+    published, _ = run([(a, analysis(a, times=times))])
+    assert published[a.id].date.latest is None
+
+
+def test_last_year_beside_an_explicit_year_pins_the_year() -> None:
+    a = art("Sales fell in 2016 and rose last year.")
+    last = span(a, "last year")
+    times = (
+        timex(a, "2016", dates.year(2016)),
+        TimeExpr(id=make_id("t", a.id, last.start, last.end), span=last, type="DATE", value="PAST_REF"),
+    )
+    published, _ = run([(a, analysis(a, times=times, sentences=(Sentence(0, len(a.text)),)))])
+    found = published[a.id].date
+    assert (found.earliest, found.latest, found.value) == (dt.date(2017, 1, 1), dt.date(2017, 12, 31), "2017")
+
+
+def test_year_after_the_latest_day_is_a_plan_not_a_bound() -> None:
+    a = art("On July 13, 2017 the city set a goal for 2035.")
+    times = (timex(a, "July 13, 2017", day("2017-07-13")), timex(a, "2035", dates.year(2035)))
+    published, _ = run([(a, analysis(a, times=times))])
+    assert published[a.id].date.earliest == dt.date(2017, 7, 13)
+
+
+def test_dated_article_reporting_the_same_day_closes_the_interval() -> None:
+    dated = art("The vote was held on July 13, 2017.", published="2017-07-16")
+    undated = art("The vote of July 13, 2017 was close.")
+    pairs: Pairs = [
+        (dated, analysis(dated, times=(timex(dated, "July 13, 2017", day("2017-07-13")),))),
+        (undated, analysis(undated, times=(timex(undated, "July 13, 2017", day("2017-07-13")),))),
+    ]
+    published, _ = run(pairs)
+    found = published[undated.id].date
+    assert (found.earliest, found.latest, found.value) == (dt.date(2017, 7, 13), dt.date(2018, 1, 12), "2017")
+
+
+def test_article_without_dates_is_placed_by_the_most_similar_dated_articles() -> None:
+    dated = art("Congress sanctioned Russia.", published="2017-07-28")
+    undated = art("Russia answered Congress.")
+    pairs: Pairs = [
+        (dated, analysis(dated, mentions=(ent(dated, "Congress", "ORG"), ent(dated, "Russia", "GPE")))),
+        (undated, analysis(undated, mentions=(ent(undated, "Congress", "ORG"), ent(undated, "Russia", "GPE")))),
+    ]
+    published, _ = run(pairs)
+    found = published[undated.id]
+    assert (found.method, found.date.earliest, found.date.latest) == (
+        "inferred", dt.date(2017, 1, 29), dt.date(2018, 1, 24))
+
+
+def test_bare_year_after_all_look_alikes_is_dropped_as_a_plan() -> None:
+    dated = [art(f"Congress sanctioned Russia, report {i}.", published=f"2017-07-{10 + i}") for i in range(3)]
+    undated = art("Russia answered Congress before the 2030 summit.")
+    pairs: Pairs = [
+        (a, analysis(a, mentions=(ent(a, "Congress", "ORG"), ent(a, "Russia", "GPE")))) for a in dated
+    ] + [(undated, analysis(undated, mentions=(ent(undated, "Congress", "ORG"), ent(undated, "Russia", "GPE")),
+                            times=(timex(undated, "2030", dates.year(2030)),)))]
+    published, _ = run(pairs)
+    found = published[undated.id].date
+    assert (found.earliest, found.latest) == (dt.date(2017, 6, 10), dt.date(2017, 8, 11))
