@@ -3,7 +3,7 @@
 ``find_claims(doc, article)`` reads the dependency parse.  A number is a run of cardinal tokens
 ("53", "fifty-three", "2 million", "$2 million") or a vague plural ("hundreds of", "dozens of",
 "tens of thousands of").  What it counts is the noun it modifies ("53 *members*"), or the object
-of its "of" ("hundreds of *Chechens*", "$2 million in *aid*"); a number that counts nothing
+of its "of" ("hundreds of *villagers*", "$2 million in *aid*"); a number that counts nothing
 ("nearly 30 were released") is not reported, since nothing could be compared with it.
 
 ``subject`` is the normalised key: the counted noun's lemma, its compounds, the object of its

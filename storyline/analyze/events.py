@@ -282,7 +282,7 @@ def _verb_trigger(ctx: _Context, tok: Any) -> _Trigger | None:
     if entry is None:
         return None
     if lemma == "ask" and not any(c.dep_ in _ASK_COMPLEMENTS for c in tok.children):
-        return None  # '"...?" asked Kadyrov' is a question, not a request
+        return None  # '"...?" asked the governor' is a question, not a request
     if needs_person_object(lemma) and not _has_person_object(ctx, tok):
         return None
     return _Trigger(tok, tok, tok, None, entry)

@@ -6,15 +6,15 @@ FAC, LAW, EVENT) it
 
 * trims a leading "the" and a possessive "'s" off each span;
 * reads the title written before a person's name ("Sen.", "Secretary of State") into
-  ``attributes["title"]``, the party/state tag after it ("D-Md.", "(R-PA)", "of Rhode Island")
+  ``attributes["title"]``, the party/state tag after it ("D-Ore.", "(R-TX)", "of New Mexico")
   into ``attributes["party"]`` ("D"/"R"/"I") and ``attributes["state"]`` (postal code), and an
   appositive affiliation ("an analyst at X, Jane Doe," / "Jane Doe, a researcher at X") into
   ``attributes["affiliation"]`` (the organisation) and ``attributes["title"]`` (the role);
-* finds named instruments ("Senate Resolution 211", "Section 7031(c)", "the X Act") with a
+* finds named instruments ("Senate Resolution 418", "Section 2103(b)", "the X Act") with a
   regular expression and labels them LAW, as it does spaCy entities ending in Act/Resolution;
 * links a surname-only or "Mr./Ms. X" mention to the earlier full-name mention with that
   surname (``refers_to`` = its start, same ``key``), and an acronym in parentheses after its
-  expansion ("... in Europe (OSCE)"), and the acronym's later uses, to the expansion;
+  expansion ("... for Trade and Development (OTD)"), and the acronym's later uses, to the expansion;
 * reads a title-only mention ("the senator", "the former secretary") as a PERSON mention of the
   one person named before it whose title fits the role ("Sen.", "Secretary of State"); with no
   such person, or two, it is left out rather than guessed.
@@ -47,12 +47,12 @@ _TITLE_ALT = "|".join(re.escape(t) for t in PERSON_TITLES)
 _TITLE_BEFORE = re.compile(rf"(?:^|(?<=[\s(“\"]))(?P<title>{_TITLE_ALT})\s+$")
 _TITLE_INSIDE = re.compile(rf"(?P<title>{_TITLE_ALT})\s+(?=[A-Z])")
 
-# ", D-Md.," / "(R-PA)" / "(D-R.I.)" / " D–N.Y." right after a name.
+# ", D-Ore.," / "(R-TX)" / "(D-N.M.)" / " D–N.Y." right after a name.
 _PARTY_TAG = re.compile(
     r"\s*(?P<open>[,(])\s*(?P<party>[DRI])\s?[-–]\s?"
     r"(?P<state>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)\s*(?P<close>\))?"
 )
-# ", a Democrat from Maryland" / ", the Republican senator of Ohio" / " of Rhode Island".
+# ", a Democrat from Maryland" / ", the Republican senator of Ohio" / " of New Mexico".
 _PARTY_WORDS = re.compile(
     r",\s+(?:an?|the)\s+(?P<party>Democrat(?:ic)?|Republican|Independent)"
     r"(?:\s+(?:senator|congressman|congresswoman|representative|lawmaker|governor))?"
@@ -152,7 +152,7 @@ def name_key(text: str, label: str) -> str:
         words = [w for w in words if w not in _NAME_SUFFIXES] or words
         if len(words) > 2:  # "first last": middle names and initials dropped
             words = [words[0], words[-1]]
-        words = [_DASHES.sub(" ", w) for w in words]  # "Ros-Lehtinen" stays one surname
+        words = [_DASHES.sub(" ", w) for w in words]  # "Vargas-Lindqvist" stays one surname
     return " ".join(words)
 
 
@@ -300,7 +300,7 @@ def _repair_orgs(text: str, found: list[_Mention]) -> list[_Mention]:
             cut = text.rfind(" at ", m.start, m.end)
             if cut > 0 and text[cut + 4 : cut + 5].isupper():
                 m.start = cut + 4
-            for poss in ("'s ", "’s "):  # "Trump's State Department": the department
+            for poss in ("'s ", "’s "):  # "Whitfield's State Department": the department
                 cut = text.rfind(poss, m.start, m.end)
                 if cut > 0 and text[cut + 3 : cut + 4].isupper():
                     m.start = cut + 3
@@ -428,7 +428,7 @@ def _link_acronyms(text: str, found: list[_Mention]) -> None:
 
 
 def _link_known_acronyms(text: str, found: list[_Mention], defined: dict[str, _Mention]) -> None:
-    """An all-caps ORG ("OSCE") whose letters are the initials of an earlier ORG refers to it."""
+    """An all-caps ORG ("OTD") whose letters are the initials of an earlier ORG refers to it."""
     orgs: list[tuple[_Mention, list[str]]] = []
     for m in sorted(found, key=lambda x: x.start):
         surface = text[m.start : m.end]
@@ -538,7 +538,7 @@ def _affiliation(
 def _link_surnames(doc: Any, text: str, found: list[_Mention]) -> None:
     """Point "Whitfield" / "Ms. Whitfield" at the earlier "Jane Whitfield" (same key)."""
     full: dict[str, _Mention] = {}  # surname key -> first full-name mention
-    single: set[str] = set()  # keys of one-word PERSON mentions ("Trump")
+    single: set[str] = set()  # keys of one-word PERSON mentions ("Whitfield")
     covered = {i for m in found for i in range(m.start, m.end)}
     for m in sorted(found, key=lambda x: x.start):
         words = text[m.start : m.end].split()
@@ -553,7 +553,7 @@ def _link_surnames(doc: Any, text: str, found: list[_Mention]) -> None:
             if m.label == "PERSON":
                 single.add(surname)
             elif m.label == "ORG" and surname in single:
-                m.label = "PERSON"  # "Trump" tagged ORG after "President Trump"
+                m.label = "PERSON"  # "Whitfield" tagged ORG after "Senator Whitfield"
             continue
         # spaCy often tags a lone surname ORG or GPE; the earlier full name settles it
         m.label = "PERSON"

@@ -149,7 +149,7 @@ def test_acronym_refers_to_expansion(nlp) -> None:  # type: ignore[no-untyped-de
             "The Senate passed Senate Resolution 311 on Friday.", "Senate Resolution 311", id="resolution"
         ),
         pytest.param("She cited House Bill 1234 in her remarks.", "House Bill 1234", id="house-bill"),
-        pytest.param("Visas were barred under Section 7031(c) of the law.", "Section 7031(c)", id="section"),
+        pytest.param("Visas were barred under Section 2103(b) of the law.", "Section 2103(b)", id="section"),
         pytest.param("Critics said the Clean Harbors Act was too weak.", "Clean Harbors Act", id="the-x-act"),
     ],
 )
