@@ -101,9 +101,10 @@ def child(kind: str, corpus: str, limit: int, copies: int) -> None:
             settings = Settings(quiet=True, jobs=1, near_duplicate_threshold=1.01)
             report = build([str(src)], db=Path(tmp) / "story.db", settings=settings)
             seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
-            assert report.added == len(texts) and report.copies == 0, report
+            # T17 holds a few exact repeats (same cleaned text, same id): stored once.
+            assert report.copies == 0 and report.added + report.already_stored == report.read, report
     print(json.dumps({
-        "articles": len(texts), "words": words, "seconds": seconds, "cpu": cpu, "rss_mb": peak_rss_mb(),
+        "articles": len(texts) if kind == "pipe" else report.added, "words": words, "seconds": seconds, "cpu": cpu, "rss_mb": peak_rss_mb(),
     }))
 
 

@@ -117,3 +117,25 @@ def test_timeline_top_keeps_at_most_n_in_date_order(db: Path) -> None:
     assert 0 < len(events) <= 3
     starts = [e["date"]["earliest"] for e in events if e["date"]]
     assert starts == sorted(starts)
+
+
+@pytest.mark.model
+def test_timeline_summary_cites_sentences_verbatim(db: Path) -> None:
+    result = runner.invoke(app, ["timeline", "--db", str(db), "--summary", "--json", "--dates", "3"])
+    assert result.exit_code == 0, result.output
+    keys = json.loads(result.output)
+    assert 0 < len(keys) <= 3
+    shown = json.loads(runner.invoke(app, ["show", keys[0]["sentences"][0]["article"], "--db", str(db)]).output)
+    first = keys[0]["sentences"][0]
+    assert shown["text"][first["start"]:first["end"]] == first["text"]
+
+
+@pytest.mark.model
+def test_key_dates_timelinejs_export_validates(db: Path, tmp_path: Path) -> None:
+    from storyline.export.timelinejs import validate_timelinejs
+
+    out = tmp_path / "keys.json"
+    result = runner.invoke(app, ["export", "--db", str(db), "--format", "timelinejs-key-dates", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["events"] and validate_timelinejs(data) == []

@@ -8,7 +8,8 @@ MODULES = [
     "storyline", "storyline.model", "storyline.settings", "storyline.errors", "storyline.ids", "storyline.dates",
     "storyline.api", "storyline.runner.local", "storyline.ingest", "storyline.ingest.dedup",
     "storyline.analyze", "storyline.analyze.nlp", "storyline.link", "storyline.timeline",
-    "storyline.store", "storyline.export.bundle", "storyline.cli",
+    "storyline.store", "storyline.export.bundle", "storyline.cli", "storyline.timeline.summary",
+    "storyline.eval.tilse_io",
 ]
 
 

@@ -11,7 +11,7 @@ from storyline.cli._app import EXIT_USAGE, DbOption, app, err
 
 __all__ = ["export"]
 
-_NAMES = "bundle, timelinejs, timelinejs-csv, csv, plover, ftm, markdown"
+_NAMES = "bundle, timelinejs, timelinejs-csv, timelinejs-key-dates, csv, plover, ftm, markdown"
 
 
 @app.command()

@@ -31,15 +31,31 @@ def timeline(
             help="Only the N most salient events (independent sources, actors' prominence, centrality).",
         ),
     ] = None,
+    summary: Annotated[
+        bool, typer.Option("--summary", help="Key dates: the most important days, each with cited sentences.")
+    ] = False,
+    n_dates: Annotated[
+        int | None, typer.Option("--dates", min=1, help="How many key dates (default: from the story's size).")
+    ] = None,
+    n_sentences: Annotated[
+        int | None, typer.Option("--sentences", min=1, help="Sentences per key date (default: from the story's size).")
+    ] = None,
+    query: Annotated[
+        str | None, typer.Option("--query", help="Key dates of a sub-story: only articles with all these words.")
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """The story's events in date order, each with its sources.
 
     Requested, negated and hypothetical events are kept but marked: never shown as facts.
+    With --summary: the key dates instead, each with the articles' own sentences, cited.
     """
     from storyline.api import open_view
     from storyline.timeline import describe, format_date
 
+    if summary:
+        _key_dates(db, n_dates, n_sentences, query, date_from, date_to, as_json)
+        return
     with open_view(db) as view:
         filters = dict(date_from=date_from, date_to=date_to, actor=actor, type=type_, modality=modality)
         events = view.top(top, **filters) if top else view.timeline(**filters)
@@ -56,6 +72,30 @@ def timeline(
             cited = sorted({m.span.article for m in event.mentions})
             sources = "\n".join(f"{escape(view.outlet(a))} [dim]{a}[/]" for a in cited)
             table.add_row(format_date(event.date), f"{line}\n{escape(event.summary)}", sources)
+        out.print(table)
+
+
+def _key_dates(
+    db: Path, n_dates: int | None, n_sentences: int | None, query: str | None,
+    date_from: str | None, date_to: str | None, as_json: bool,
+) -> None:
+    from storyline.api import open_view
+    from storyline.timeline.summary import key_dates
+
+    with open_view(db) as view:
+        keys = key_dates(
+            view, dates=n_dates, sentences=n_sentences, query=query, date_from=date_from, date_to=date_to
+        )
+        if as_json:
+            print_json([msgspec.to_builtins(k) for k in keys])
+            return
+        table = Table(title=f"Key dates ({len(keys)})", show_lines=True)
+        table.add_column("date", no_wrap=True)
+        table.add_column("what happened, in the articles' words", ratio=3)
+        table.add_column("sources", ratio=1)
+        for k in keys:
+            cited = (f"{escape(view.outlet(s.article))} [dim]{s.article} {s.start}-{s.end}[/]" for s in k.sentences)
+            table.add_row(k.date.isoformat(), "\n".join(escape(s.text) for s in k.sentences), "\n".join(cited))
         out.print(table)
 
 

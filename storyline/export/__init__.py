@@ -1,7 +1,7 @@
 """Exports of a stored story; one module per format, listed in :data:`FORMATS`.
 
 ``bundle``: the canonical JSON bundle (shape in ``bundle.md``, schema in
-``bundle.schema.json``); ``timelinejs`` and ``timelinejs-csv``: TimelineJS 3;
+``bundle.schema.json``); ``timelinejs`` and ``timelinejs-csv``: TimelineJS 3; ``timelinejs-key-dates``: the key dates;
 ``csv``: one file per table; ``plover``: PLOVER event JSONL; ``ftm``:
 FollowTheMoney entity lines; ``markdown``: a report with footnoted sources.
 """
@@ -24,7 +24,7 @@ from storyline.export.csvs import write_csvs
 from storyline.export.ftm import write_ftm
 from storyline.export.markdown import write_markdown
 from storyline.export.plover import write_plover
-from storyline.export.timelinejs import write_timelinejs, write_timelinejs_csv
+from storyline.export.timelinejs import write_key_dates_timelinejs, write_timelinejs, write_timelinejs_csv
 from storyline.store.base import Store
 
 __all__ = [
@@ -57,6 +57,10 @@ FORMATS: dict[str, Format] = {
         Format("bundle", "the JSON bundle (every record, with its evidence)", "story.json", write_bundle),
         Format("timelinejs", "TimelineJS 3 JSON", "story.timeline.json", write_timelinejs),
         Format("timelinejs-csv", "TimelineJS's spreadsheet layout", "story.timeline.csv", write_timelinejs_csv),
+        Format(
+            "timelinejs-key-dates", "the key dates (timeline --summary) as TimelineJS 3 JSON",
+            "story.key-dates.json", write_key_dates_timelinejs,
+        ),
         Format("csv", "one CSV file per table, into a folder", "story-csv", write_csvs, folder=True),
         Format("plover", "PLOVER event records, JSON lines, with CAMEO codes", "story.plover.jsonl", write_plover),
         Format("ftm", "FollowTheMoney entities, JSON lines", "story.ftm.jsonl", write_ftm),

@@ -36,10 +36,12 @@ from storyline.timeline import select_events
 
 __all__ = [
     "CSV_COLUMNS",
+    "build_key_dates_timelinejs",
     "build_timelinejs",
     "encode_timelinejs",
     "timelinejs_csv",
     "validate_timelinejs",
+    "write_key_dates_timelinejs",
     "write_timelinejs",
     "write_timelinejs_csv",
 ]
@@ -147,6 +149,38 @@ def _all(store: Store) -> tuple[Story, list[Event], dict[str, Cited]]:
 def write_timelinejs(store: Store, path: str | Path) -> None:
     """The whole story as TimelineJS 3 JSON."""
     write_atomic(path, encode_timelinejs(build_timelinejs(*_all(store))))
+
+
+def build_key_dates_timelinejs(store: Store, *, dates: int | None = None, sentences: int | None = None,
+                               query: str | None = None) -> Json:
+    """The story's key dates (``timeline.summary``) as TimelineJS 3 JSON: one slide a day, whose
+    text is the chosen sentences quoted verbatim, each with its source."""
+    from storyline.timeline.summary import key_dates
+
+    story = store.story()
+    keys = key_dates(store, dates=dates, sentences=sentences, query=query)
+    sources = cited_sources(store, sorted({s.article for k in keys for s in k.sentences}), story)
+    slides = []
+    for k in keys:
+        headline = " ".join(k.sentences[0].text.split()) if k.sentences else k.date.isoformat()
+        if len(headline) > _HEADLINE_MAX:
+            headline = headline[: _HEADLINE_MAX - 1].rstrip() + "\u2026"
+        items = "".join(_citation(sources[s.article], s.text) for s in k.sentences if s.article in sources)
+        slides.append({
+            "unique_id": f"k-{k.date.isoformat()}",
+            "start_date": _cut(k.date, "day"),
+            "display_date": k.date.isoformat(),
+            "text": {"headline": html.escape(headline), "text": f"<ol>{items}</ol>"},
+        })
+    return {
+        "title": {"text": {"headline": "Key dates", "text": f"<p>{len(slides)} key dates</p>"}},
+        "events": slides,
+    }
+
+
+def write_key_dates_timelinejs(store: Store, path: str | Path) -> None:
+    """The key dates with their cited sentences as TimelineJS 3 JSON (sizes from the story)."""
+    write_atomic(path, encode_timelinejs(build_key_dates_timelinejs(store)))
 
 
 # ------------------------------------------------------------------ spreadsheet layout
