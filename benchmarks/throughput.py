@@ -103,8 +103,9 @@ def child(kind: str, corpus: str, limit: int, copies: int) -> None:
             seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
             # T17 holds a few exact repeats (same cleaned text, same id): stored once.
             assert report.copies == 0 and report.added + report.already_stored == report.read, report
+    stored = len(texts) if kind == "pipe" else report.added
     print(json.dumps({
-        "articles": len(texts) if kind == "pipe" else report.added, "words": words, "seconds": seconds, "cpu": cpu, "rss_mb": peak_rss_mb(),
+        "articles": stored, "words": words, "seconds": seconds, "cpu": cpu, "rss_mb": peak_rss_mb(),
     }))
 
 
