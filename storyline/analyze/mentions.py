@@ -26,6 +26,7 @@ a leading "the" dropped; for people "first last" with titles and middle initials
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -131,8 +132,12 @@ class _Mention:
 # ------------------------------------------------------------------ public
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(text: str, label: str) -> str:
-    """The normalised name used to block and merge mentions across articles."""
+    """The normalised name used to block and merge mentions across articles.
+
+    Pure and called for every proper-noun token, so its results are cached per process.
+    """
     s = unicodedata.normalize("NFKD", text)
     s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
     for poss in _POSSESSIVE:
