@@ -40,6 +40,7 @@ from storyline.analyze.lexicon import (
     ATTRIBUTION_VERBS,
     EVENT_NOUNS,
     EVENT_PHRASALS,
+    EVENT_VERBS,
     FUTURE_RECODE,
     GROUP_NOUNS,
     HYPOTHETICAL_HEADS,
@@ -263,8 +264,20 @@ def _triggers(ctx: _Context) -> list[_Trigger]:
     return out
 
 
+def _trigger_lemmas() -> frozenset[str]:
+    """Every verb lemma that can start a trigger, to skip the other verbs at once."""
+    return frozenset(
+        set(EVENT_VERBS) | set(LIGHT_VERBS) | {v for v, _ in EVENT_PHRASALS} | {v for v, _ in OBJECT_EVENTS}
+    )
+
+
+_TRIGGER_LEMMAS = _trigger_lemmas()
+
+
 def _verb_trigger(ctx: _Context, tok: Any) -> _Trigger | None:
     lemma = tok.lemma_.lower()
+    if lemma not in _TRIGGER_LEMMAS:
+        return None
     obj = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}), None)
     if obj is None:  # "fired two shells at", "went on strike": the object of a particle or preposition
         obj = next((p for c in tok.children if c.dep_ in {"prep", "prt"} for p in c.children
