@@ -191,7 +191,20 @@ def find_claims(doc: Any, article: Article, *, times: Sequence[TimeExpr] = ()) -
     temporal = _temporal_claims(doc, article, times) if times else []
     if not temporal:
         return found
-    return tuple(sorted((*found, *temporal), key=lambda c: (c.span.start, c.span.end, c.id)))
+    # One claim per span (its id is the span's): two dates under one verb ("Mon Feb 14 2011 ...
+    # erupted") keep the narrower, more precise interval.
+    by_id: dict[str, ClaimMention] = {}
+    for claim in (*found, *temporal):
+        held = by_id.get(claim.id)
+        if held is None or _width(claim) < _width(held):
+            by_id[claim.id] = claim
+    return tuple(sorted(by_id.values(), key=lambda c: (c.span.start, c.span.end, c.id)))
+
+
+def _width(claim: ClaimMention) -> float:
+    if claim.low is None or claim.high is None:
+        return float("inf")
+    return claim.high - claim.low
 
 
 def _subject_key(verb: Any) -> tuple[str, Any] | None:

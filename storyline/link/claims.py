@@ -102,6 +102,11 @@ def compare_claims(
         if article.duplicate_of is None:
             independent.add(article.id)
         mentions.extend(analysis.claims)
+    # Ids are spans: analyses stored by an older version may repeat one; keep the first.
+    unique: dict[str, ClaimMention] = {}
+    for m in mentions:
+        unique.setdefault(m.id, m)
+    mentions = list(unique.values())
     claims = tuple(sorted(
         (Claim(id=m.id, subject=m.subject, value=m.value, unit=m.unit, span=m.span, low=m.low, high=m.high,
                approx=m.approx) for m in mentions),

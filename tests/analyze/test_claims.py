@@ -166,3 +166,18 @@ def test_date_of_another_verb_is_not_a_temporal_claim(nlp) -> None:  # type: ign
 def test_no_times_no_temporal_claims(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The crackdown began in March 2017."
     assert find_claims(nlp(text), make_article(text)) == ()
+
+
+@pytest.mark.model
+def test_two_dates_under_one_verb_give_one_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = make_article(
+        "Protesters , police clash in the capital updated : Mon Feb 14 2011 10:24:00 Tensions erupted in "
+        "another restive nation as security forces on Saturday blocked a march .",
+        published="2011-02-15",
+    )
+    doc = nlp(article.text)
+    times = find_times(doc, article, dt.date(2011, 2, 15))
+    assert len([t for t in times if t.date is not None]) >= 2  # "Mon" and "Feb 14 2011" under one verb
+    claims = find_claims(doc, article, times=times)
+    ids = [c.id for c in claims]
+    assert len(ids) == len(set(ids))
