@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import msgspec
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -88,6 +88,20 @@ def _plain(record: Any) -> Any:
 Text = Annotated[str | None, Query(max_length=200)]
 
 
+def event_filters(
+    actor: Text = None, type: Text = None, modality: Text = None,
+    date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
+    date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
+    outlet: Text = None,
+) -> Filters:
+    """The timeline's filters, shared by every page and API call that lists events."""
+    return Filters(actor=actor or None, type=type or None, modality=modality or None,
+                   date_from=date_from or None, date_to=date_to or None, outlet=outlet or None)
+
+
+EventFilters = Annotated[Filters, Depends(event_filters)]
+
+
 def create_app(db: str | Path) -> FastAPI:
     """The app over the story database ``db`` (loaded once, read-only)."""
     index = StoryIndex(db)
@@ -126,11 +140,6 @@ def create_app(db: str | Path) -> FastAPI:
             return JSONResponse({"detail": str(exc)}, status_code=400)
         return page("error.html", status=400, message=str(exc), title="Bad request")
 
-    def filters(actor: str | None, type_: str | None, modality: str | None, date_from: str | None,
-                date_to: str | None, outlet: str | None) -> Filters:
-        return Filters(actor=actor or None, type=type_ or None, modality=modality or None,
-                       date_from=date_from or None, date_to=date_to or None, outlet=outlet or None)
-
     # ------------------------------------------------------------------ pages
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -139,13 +148,9 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
     def timeline_page(
-        actor: Text = None, type: Text = None, modality: Text = None,
-        date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
-        date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
-        outlet: Text = None, group: Annotated[str, Query(pattern="^(actor|outlet)$")] = "actor",
+        f: EventFilters, group: Annotated[str, Query(pattern="^(actor|outlet)$")] = "actor",
         page_no: Annotated[int, Query(alias="page", ge=1)] = 1,
     ) -> HTMLResponse:
-        f = filters(actor, type, modality, date_from, date_to, outlet)
         events = index.select(f)
         rows = events[(page_no - 1) * PAGE: page_no * PAGE]
         return page("timeline.html", title="Timeline", f=f, group=group, events=rows, total=len(events),
@@ -221,25 +226,18 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.get("/api/events", tags=["events"], summary="Events in date order, filtered (the timeline's list)")
     def api_events(
-        actor: Text = None, type: Text = None, modality: Text = None,
-        date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
-        date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
-        outlet: Text = None, offset: Annotated[int, Query(ge=0)] = 0,
+        f: EventFilters, offset: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     ) -> dict[str, Any]:
-        events = index.select(filters(actor, type, modality, date_from, date_to, outlet))
+        events = index.select(f)
         return {"total": len(events), "offset": offset,
                 "events": [_plain(v) for v in events[offset: offset + limit]]}
 
     @app.get("/api/timeline", tags=["events"], summary="The timeline chart's data: dated events in lanes")
     def api_timeline(
-        actor: Text = None, type: Text = None, modality: Text = None,
-        date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
-        date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
-        outlet: Text = None, group: Annotated[str, Query(pattern="^(actor|outlet)$")] = "actor",
+        f: EventFilters, group: Annotated[str, Query(pattern="^(actor|outlet)$")] = "actor",
         limit: Annotated[int, Query(ge=1, le=5000)] = CHART_LIMIT,
     ) -> dict[str, Any]:
-        f = filters(actor, type, modality, date_from, date_to, outlet)
         return index.memo(("chart", f, group, limit), lambda: index.chart(index.select(f), group=group, limit=limit))
 
     @app.get("/api/events/{event_id}", tags=["events"], summary="One event with its mentions")
@@ -305,12 +303,8 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.get("/api/export/timelinejs", tags=["export"], summary="TimelineJS 3 JSON of the filtered events")
     def api_export_timelinejs(
-        actor: Text = None, type: Text = None, modality: Text = None,
-        date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
-        date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
-        outlet: Text = None,
+        f: EventFilters,
     ) -> Response:
-        f = filters(actor, type, modality, date_from, date_to, outlet)
 
         def make() -> bytes:
             events = index.select(f)
@@ -321,12 +315,8 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.get("/api/export/csv", tags=["export"], summary="CSV of the filtered events")
     def api_export_csv(
-        actor: Text = None, type: Text = None, modality: Text = None,
-        date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
-        date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
-        outlet: Text = None,
+        f: EventFilters,
     ) -> Response:
-        f = filters(actor, type, modality, date_from, date_to, outlet)
 
         def make() -> bytes:
             events = index.select(f)
