@@ -7,6 +7,7 @@ questions (timeline, entities, quotes, conflicts, show one record).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -33,7 +34,7 @@ from storyline.model import (
     Story,
     TimeExpr,
 )
-from storyline.runner.local import analyze_stream
+from storyline.runner.local import Result, analyze_stream
 from storyline.settings import Settings
 from storyline.store import Store, open_store
 from storyline.timeline import select_events, top_events
@@ -113,12 +114,18 @@ def build(
     started = time.perf_counter()
     report = BuildReport()
     check_model(settings.model)
-    with open_store(db) as store:
+    with contextlib.ExitStack() as stack:
+        cluster = None
+        if settings.dask:
+            from storyline.runner.dask import connect
+
+            cluster = stack.enter_context(connect(settings.dask, settings))
+        store = stack.enter_context(open_store(db))
         if progress is not None:
             progress.stage("analyse", total=_estimate(inputs))
         signatures: dict[str, bytes] = {}
         fresh = _fresh(read_inputs(inputs, settings), store, report, settings, signatures)
-        stream = analyze_stream(fresh, settings)
+        stream = _analysed(fresh, settings, cluster)
         batch: list[tuple[Article, ArticleAnalysis | None, bytes]] = []
         for article, result in stream:
             if isinstance(result, Problem):
@@ -143,6 +150,15 @@ def build(
             report.linked = True
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _analysed(articles: Iterable[Article], settings: Settings, client: Any) -> Iterator[tuple[Article, Result]]:
+    """The analysis stream: on the Dask ``client`` when there is one, else in local processes."""
+    if client is None:
+        return analyze_stream(articles, settings)
+    from storyline.runner.dask import analyze_stream_dask
+
+    return analyze_stream_dask(articles, settings, client)
 
 
 def _estimate(inputs: Sequence[str]) -> int | None:

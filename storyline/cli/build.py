@@ -57,9 +57,10 @@ class _Rate(TextColumn):
 @app.command()
 def build(
     articles: Annotated[list[str], typer.Argument(help="Files, folders, globs or .urls lists.")],
-    db: DbOption = Path("story.db"),
+    db: DbOption = "story.db",
     bundle: Annotated[Path | None, typer.Option("--bundle", help="Also write the JSON bundle here.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help=FIELDS_HELP["jobs"])] = 1,
+    dask: Annotated[str | None, typer.Option("--dask", help=FIELDS_HELP["dask"])] = None,
     model: Annotated[str, typer.Option("--model", help=FIELDS_HELP["model"])] = "en_core_web_sm",
     batch_size: Annotated[int, typer.Option("--batch-size", help=FIELDS_HELP["batch_size"])] = 16,
     max_bytes: Annotated[int, typer.Option("--max-bytes", help=FIELDS_HELP["max_text_bytes"])] = 10_000_000,
@@ -73,7 +74,7 @@ def build(
         err.print("[red]error:[/] --jobs and --batch-size must be at least 1")
         raise typer.Exit(EXIT_USAGE)
     settings = Settings(
-        model=model, jobs=jobs, batch_size=batch_size, max_text_bytes=max_bytes, strict=strict, quiet=quiet
+        model=model, jobs=jobs, dask=dask, batch_size=batch_size, max_text_bytes=max_bytes, strict=strict, quiet=quiet
     )
     columns = (
         SpinnerColumn(), TextColumn("{task.description:<8}"), BarColumn(), MofNCompleteColumn(),

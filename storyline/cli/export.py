@@ -16,7 +16,7 @@ _NAMES = "bundle, timelinejs, timelinejs-csv, timelinejs-key-dates, csv, plover,
 
 @app.command()
 def export(
-    db: DbOption = Path("story.db"),
+    db: DbOption = "story.db",
     fmt: Annotated[str, typer.Option("--format", "-f", help=f"Export format: {_NAMES}.")] = "bundle",
     output: Annotated[
         Path | None,

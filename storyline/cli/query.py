@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import msgspec
@@ -18,7 +17,7 @@ __all__ = ["conflicts", "entities", "quotes", "show", "timeline"]
 
 @app.command()
 def timeline(
-    db: DbOption = Path("story.db"),
+    db: DbOption = "story.db",
     date_from: Annotated[str | None, typer.Option("--from", help="Start: 2017, 2017-01 or 2017-01-15.")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="End (inclusive), same forms.")] = None,
     actor: Annotated[str | None, typer.Option("--actor", help="Only events with this actor or target.")] = None,
@@ -76,7 +75,7 @@ def timeline(
 
 
 def _key_dates(
-    db: Path, n_dates: int | None, n_sentences: int | None, query: str | None,
+    db: str, n_dates: int | None, n_sentences: int | None, query: str | None,
     date_from: str | None, date_to: str | None, as_json: bool,
 ) -> None:
     from storyline.api import open_view
@@ -101,7 +100,7 @@ def _key_dates(
 
 @app.command()
 def entities(
-    db: DbOption = Path("story.db"),
+    db: DbOption = "story.db",
     as_json: JsonOption = False,
     explain: Annotated[
         str | None, typer.Option("--explain", metavar="ID", help="Why the mentions of entity ID were merged.")
@@ -134,7 +133,7 @@ def entities(
 
 @app.command()
 def quotes(
-    db: DbOption = Path("story.db"),
+    db: DbOption = "story.db",
     speaker: Annotated[str | None, typer.Option("--speaker", help="Only quotes by this speaker.")] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -158,7 +157,7 @@ def quotes(
 
 
 @app.command()
-def conflicts(db: DbOption = Path("story.db"), as_json: JsonOption = False) -> None:
+def conflicts(db: DbOption = "story.db", as_json: JsonOption = False) -> None:
     """Where the sources disagree, with each side's words and outlet."""
     from storyline.api import open_view
 
@@ -182,7 +181,7 @@ def conflicts(db: DbOption = Path("story.db"), as_json: JsonOption = False) -> N
 @app.command()
 def show(
     record_id: Annotated[str, typer.Argument(metavar="ID", help="An article, entity, event, quote, ... id.")],
-    db: DbOption = Path("story.db"),
+    db: DbOption = "story.db",
 ) -> None:
     """Any record by id, with its evidence spans."""
     from storyline.api import open_view

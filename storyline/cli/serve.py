@@ -14,7 +14,9 @@ __all__ = ["serve"]
 
 @app.command()
 def serve(
-    db: Annotated[Path, typer.Argument(help="The story database (SQLite file).")] = Path("story.db"),
+    db: Annotated[
+        str, typer.Argument(help="The story database: a SQLite file, or a postgresql://user@host:port/name URL.")
+    ] = "story.db",
     host: Annotated[
         str | None,
         typer.Option("--host", help="Address to listen on (default 127.0.0.1; another address shares the story "
@@ -27,7 +29,7 @@ def serve(
     from storyline.web.server import bind_address, run
 
     address = bind_address(host, explicit=host is not None)
-    if not db.is_file():
-        raise StorylineError(E.NO_DB, path=str(db))
+    if "://" not in db and not Path(db).is_file():
+        raise StorylineError(E.NO_DB, path=db)
     err.print(f"serving {db} on http://{address}:{port}/ (read-only; Ctrl-C stops)")
     run(db, host=address, port=port, explicit_host=host is not None)
