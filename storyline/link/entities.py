@@ -129,6 +129,8 @@ class EntityIndex:
             by_article[article].append((start, end, entity))
         self._rows = {a: sorted(r) for a, r in by_article.items()}
         self._starts = {a: [r[0] for r in rows] for a, rows in self._rows.items()}
+        # the longest mention of each article: rows starting further back cannot overlap
+        self._longest = {a: max(end - start for start, end, _ in rows) for a, rows in self._rows.items()}
 
     def entity_at(self, span: Span | None) -> str | None:
         """The entity with the most overlap with ``span`` (same article); ties: smallest id."""
@@ -136,9 +138,10 @@ class EntityIndex:
             return None
         rows, starts = self._rows[span.article], self._starts[span.article]
         hi = bisect.bisect_left(starts, span.end)
+        lo = bisect.bisect_left(starts, span.start - self._longest[span.article], max(0, hi - 32), hi)
         best: tuple[int, str] | None = None
         # mentions are short: look back a bounded number of rows for overlaps
-        for start, end, entity in rows[max(0, hi - 32):hi]:
+        for start, end, entity in rows[lo:hi]:
             overlap = min(end, span.end) - max(start, span.start)
             if overlap > 0 and (best is None or (-overlap, entity) < (-best[0], best[1])):
                 best = (overlap, entity)
