@@ -86,6 +86,8 @@ def _plain(record: Any) -> Any:
 
 
 Text = Annotated[str | None, Query(max_length=200)]
+KeyDateCount = Annotated[int | None, Query(ge=1, le=200, description="How many dates (default: from the story's size)")]
+SentenceCount = Annotated[int | None, Query(ge=1, le=20, description="Sentences per date (default: from the story)")]
 
 
 def event_filters(
@@ -155,6 +157,11 @@ def create_app(db: str | Path) -> FastAPI:
         rows = events[(page_no - 1) * PAGE: page_no * PAGE]
         return page("timeline.html", title="Timeline", f=f, group=group, events=rows, total=len(events),
                     page_no=page_no, pages=max(1, -(-len(events) // PAGE)))
+
+    @app.get("/key-dates", response_class=HTMLResponse, include_in_schema=False)
+    def key_dates_page(dates: KeyDateCount = None, sentences: SentenceCount = None, q: Text = None) -> HTMLResponse:
+        rows = index.key_dates(dates, sentences, q)
+        return page("key_dates.html", title="Key dates", rows=rows, dates=dates, sentences=sentences, q=q or "")
 
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
     def event_page(event_id: str) -> HTMLResponse:
@@ -239,6 +246,11 @@ def create_app(db: str | Path) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=5000)] = CHART_LIMIT,
     ) -> dict[str, Any]:
         return index.memo(("chart", f, group, limit), lambda: index.chart(index.select(f), group=group, limit=limit))
+
+    @app.get("/api/key-dates", tags=["events"],
+             summary="The key dates: the most important days, each with cited sentences (timeline --summary)")
+    def api_key_dates(dates: KeyDateCount = None, sentences: SentenceCount = None, q: Text = None) -> dict[str, Any]:
+        return {"key_dates": index.key_dates(dates, sentences, q)}
 
     @app.get("/api/events/{event_id}", tags=["events"], summary="One event with its mentions")
     def api_event(event_id: str) -> dict[str, Any]:

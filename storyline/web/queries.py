@@ -275,6 +275,31 @@ class StoryIndex:
                 self._memo.popitem(last=False)
         return value
 
+    def key_dates(self, dates: int | None = None, sentences: int | None = None,
+                  query: str | None = None) -> list[dict[str, Any]]:
+        """The story's key dates (``storyline timeline --summary``): the most important days, each with
+        the sentences that say what happened, verbatim and cited.  Computed on first ask, then kept."""
+        def make() -> list[dict[str, Any]]:
+            from storyline.timeline.summary import key_dates
+
+            with open_store(self.path, create=False) as store:
+                chosen = key_dates(store, dates=dates, sentences=sentences, query=query or None)
+            rows = []
+            for kd in chosen:
+                cites = []
+                for span in kd.sentences:
+                    cited = self.articles.get(span.article)
+                    cites.append({
+                        "article": span.article, "start": span.start, "end": span.end, "text": span.text,
+                        "outlet": cited.name if cited else None, "title": cited.title if cited else None,
+                        "published": format_date(cited.published) if cited and cited.published else None,
+                    })
+                rows.append({"date": kd.date.isoformat(), "score": round(kd.score, 6), "articles": kd.articles,
+                             "sentences": cites})
+            return rows
+
+        return self.memo(("key-dates", dates, sentences, query or None), make)
+
     def select(self, f: Filters) -> list[Event]:
         """Events passing the filters, in date order (undated last).  The list is shared: do not change it."""
         return self.memo(("select", f), lambda: self._select(f))

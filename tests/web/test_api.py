@@ -72,3 +72,27 @@ def test_timelinejs_export_is_a_download(client: Any) -> None:
 def test_csv_export_of_the_filter(client: Any) -> None:
     rows = list(csv.DictReader(io.StringIO(client.get("/api/export/csv?type=SANCTION").text)))
     assert [r["type"] for r in rows] == ["SANCTION"]
+
+
+def test_key_dates_are_in_date_order_with_verbatim_cited_sentences(client: Any, web_db: Any) -> None:
+    from storyline.store import open_store
+
+    rows = client.get("/api/key-dates").json()["key_dates"]
+    assert rows, "the test story has dated events"
+    assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
+    with open_store(web_db, create=False) as store:
+        for row in rows:
+            assert row["sentences"] and row["articles"] >= 1
+            for s in row["sentences"]:
+                article = store.get_article(s["article"])
+                assert article is not None and article.text[s["start"]:s["end"]] == s["text"]
+
+
+def test_key_dates_take_their_counts(client: Any) -> None:
+    rows = client.get("/api/key-dates?dates=1&sentences=1").json()["key_dates"]
+    assert len(rows) == 1 and len(rows[0]["sentences"]) == 1
+
+
+@pytest.mark.parametrize("query", ["dates=0", "sentences=99", "dates=x"])
+def test_key_dates_refuse_bad_counts(client: Any, query: str) -> None:
+    assert client.get(f"/api/key-dates?{query}").status_code == 422

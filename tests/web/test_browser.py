@@ -116,6 +116,7 @@ def _pages(page: Any, base_url: str) -> dict[str, str]:
         "conflicts": "/conflicts",
         "article": "/articles/" + article,
         "search": "/search?q=the",
+        "key-dates": "/key-dates",
     }
 
 
@@ -184,6 +185,18 @@ def test_click_through_event_entity_article_span(page: Any, base_url: str, shots
     target = page.locator(f"[id='{anchor}'] + a.hl")
     assert target.count() == 1 and target.inner_text() in name + " " + page.locator("article.text").inner_text()
     page.screenshot(path=str(shots / "article-span.png"))
+    assert page.problems == []
+
+
+def test_key_dates_click_through_to_the_cited_sentence(page: Any, base_url: str) -> None:
+    page.goto(base_url + "/")
+    page.locator("nav a", has_text="Key dates").click()
+    assert page.url.endswith("/key-dates")
+    quoted = page.locator("#key-dates q a").first
+    text = quoted.inner_text()
+    quoted.click()
+    assert "/articles/" in page.url and "#s-" in page.url
+    assert text in page.locator("article.text").inner_text()
     assert page.problems == []
 
 

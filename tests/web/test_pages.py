@@ -13,7 +13,7 @@ ENTITY = STORY.entities[1]
 ARTICLE = records.batch()[0][0]
 
 PAGES = ["/", "/timeline", "/entities", f"/events/{EVENT.id}", f"/entities/{ENTITY.id}", "/quotes", "/conflicts",
-         f"/articles/{ARTICLE.id}", "/search", "/search?q=senate"]
+         f"/articles/{ARTICLE.id}", "/search", "/search?q=senate", "/key-dates", "/key-dates?dates=2&sentences=1"]
 
 
 @pytest.mark.parametrize("url", PAGES, ids=PAGES)
@@ -91,3 +91,13 @@ def test_conflicts_show_both_claims(client: Any) -> None:
 def test_search_page_shows_facets_and_marks(client: Any) -> None:
     text = client.get("/search?q=detained").text
     assert "<mark>detained</mark>" in text and 'href="/search?q=detained&amp;outlet=Wire"' in text
+
+
+def test_key_dates_page_links_each_sentence_to_its_place_in_the_article(client: Any) -> None:
+    rows = client.get("/api/key-dates").json()["key_dates"]
+    html = client.get("/key-dates").text
+    for row in rows:
+        assert f'<time datetime="{row["date"]}">' in html
+        for s in row["sentences"]:
+            assert f'href="/articles/{s["article"]}#s-{s["start"]}-{s["end"]}"' in html
+    assert '<a href="/key-dates">Key dates</a>' in client.get("/").text
