@@ -1,8 +1,9 @@
-"""The interface every store backend implements (SQLite now, PostgreSQL later)."""
+"""The interface every store backend implements (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
 import abc
+import contextlib
 from collections.abc import Iterator, Sequence
 from types import TracebackType
 
@@ -16,7 +17,10 @@ class Store(abc.ABC):
 
     Every write is one transaction, so a build killed at any moment leaves a
     database that is consistent and that a re-build resumes (ids already
-    present are skipped).  Use it as a context manager, or call :meth:`close`.
+    present are skipped).  Several processes may write one database at once:
+    batches never interleave, and :meth:`link_lock` with the ``generation``
+    rule of :meth:`write_story` keeps the stored story the freshest one.  Use
+    it as a context manager, or call :meth:`close`.
     """
 
     # ------------------------------------------------------------- articles
@@ -58,8 +62,24 @@ class Store(abc.ABC):
         """True when articles were added after the stored story was written."""
 
     @abc.abstractmethod
-    def write_story(self, story: Story) -> None:
-        """Replace the stored story in one transaction and mark it current."""
+    def generation(self) -> int:
+        """The articles generation: a counter that grows with every batch that adds articles.
+
+        Read it before linking and pass it to :meth:`write_story`, so the story
+        is labelled with the articles it was linked from."""
+
+    @abc.abstractmethod
+    def write_story(self, story: Story, *, generation: int | None = None) -> bool:
+        """Replace the stored story, in one transaction, with one linked from the
+        articles of ``generation`` (default: the current :meth:`generation`).
+
+        A stale story never overwrites a fresher one: when ``generation`` is older
+        than the stored story's, nothing is written.  Returns whether it wrote."""
+
+    @abc.abstractmethod
+    def link_lock(self) -> contextlib.AbstractContextManager[None]:
+        """A lock held while linking, exclusive across processes (and threads with
+        their own store), so that two builds of one database do not link at once."""
 
     @abc.abstractmethod
     def story(self) -> Story:

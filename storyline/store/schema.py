@@ -1,19 +1,40 @@
-"""The SQLite schema as numbered migrations.
+"""The story schema as numbered migrations, one script per SQL dialect.
 
-``MIGRATIONS[n]`` is the SQL script that takes a database from schema version
-``n`` to ``n + 1``.  The version lives in the ``meta`` table (key
-``schema_version``); a database without that table is version 0.  Migrations
-are append-only: never edit one that has shipped, add the next.
+``MIGRATIONS[n]`` takes a database from schema version ``n`` to ``n + 1``; it
+holds the same change written for SQLite (:attr:`Migration.sqlite`) and for
+PostgreSQL (:attr:`Migration.postgresql`), so both backends have the same
+tables and columns at every version.  The version lives in the ``meta`` table
+(key ``schema_version``); a database without that table is version 0.
+Migrations are append-only: never edit one that has shipped, add the next.
+
+Where the dialects differ (the scripts say why beside each table):
+
+* ``BLOB`` is ``BYTEA``; ``INTEGER PRIMARY KEY`` row ids and ``articles.seq``
+  are identity columns, so two writers never draw the same number;
+* FTS5's ``sentences`` virtual table is a plain table with a ``words``
+  ``TSVECTOR`` column under a GIN index (the backend fills it);
+* ids and ISO dates compare with ``COLLATE "C"``, so ``ORDER BY`` is code-point
+  order, as in SQLite and in Python, whatever the database's locale.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Iterator
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "read_version", "statements"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Migration", "read_version", "statements"]
 
-_V1 = """
+
+@dataclasses.dataclass(frozen=True)
+class Migration:
+    """One schema change, written once per dialect."""
+
+    sqlite: str
+    postgresql: str
+
+
+_V1_SQLITE = """
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -121,8 +142,116 @@ CREATE TABLE problems (
 CREATE INDEX problems_run ON problems (run);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
-"""SQL scripts; applying ``MIGRATIONS[n]`` moves a database to version ``n + 1``."""
+_V1_POSTGRESQL = """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+-- ``seq`` is an identity: concurrent writers draw distinct numbers (there may be
+-- gaps; only the order matters).  ``record`` as in SQLite.
+CREATE TABLE articles (
+    id                 TEXT COLLATE "C" PRIMARY KEY,
+    seq                BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
+    source             TEXT NOT NULL,
+    outlet             TEXT,
+    title              TEXT,
+    published_value    TEXT,
+    published_earliest TEXT COLLATE "C",
+    duplicate_of       TEXT COLLATE "C",
+    text               TEXT NOT NULL,
+    record             BYTEA NOT NULL
+);
+CREATE INDEX articles_duplicate_of ON articles (duplicate_of);
+
+CREATE TABLE analyses (
+    article_id TEXT COLLATE "C" PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    mentions   INTEGER NOT NULL DEFAULT 0,
+    times      INTEGER NOT NULL DEFAULT 0,
+    quotes     INTEGER NOT NULL DEFAULT 0,
+    events     INTEGER NOT NULL DEFAULT 0,
+    claims     INTEGER NOT NULL DEFAULT 0,
+    record     BYTEA NOT NULL
+);
+
+CREATE TABLE signatures (
+    article_id TEXT COLLATE "C" PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    sig        BYTEA NOT NULL
+);
+
+-- FTS5's table as a plain one: ``id`` plays SQLite's rowid, ``words`` holds the
+-- sentence's words (lower-cased, diacritics removed, by the backend) for the
+-- full-text index.  No foreign key, as in FTS5: it would cost a lookup per sentence
+-- (rows come with their article, in its transaction).
+CREATE TABLE sentences (
+    id         BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    article_id TEXT COLLATE "C" NOT NULL,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    words      TSVECTOR NOT NULL
+);
+CREATE INDEX sentences_article ON sentences (article_id);
+CREATE INDEX sentences_words ON sentences USING GIN (words);
+
+CREATE TABLE entities (
+    id     TEXT COLLATE "C" PRIMARY KEY,
+    pos    INTEGER NOT NULL,
+    name   TEXT NOT NULL,
+    type   TEXT NOT NULL,
+    record BYTEA NOT NULL
+);
+CREATE INDEX entities_name ON entities (name);
+
+CREATE TABLE events (
+    id            TEXT COLLATE "C" PRIMARY KEY,
+    pos           INTEGER NOT NULL,
+    type          TEXT NOT NULL,
+    modality      TEXT NOT NULL,
+    date_earliest TEXT COLLATE "C",
+    date_latest   TEXT COLLATE "C",
+    record        BYTEA NOT NULL
+);
+CREATE INDEX events_date ON events (date_earliest);
+
+CREATE TABLE claims (
+    id      TEXT COLLATE "C" PRIMARY KEY,
+    pos     INTEGER NOT NULL,
+    subject TEXT NOT NULL,
+    record  BYTEA NOT NULL
+);
+
+CREATE TABLE conflicts (
+    id     TEXT COLLATE "C" PRIMARY KEY,
+    pos    INTEGER NOT NULL,
+    about  TEXT NOT NULL,
+    record BYTEA NOT NULL
+);
+
+CREATE TABLE story_meta (
+    key   TEXT PRIMARY KEY,
+    value BYTEA NOT NULL
+);
+
+CREATE TABLE state (
+    key   TEXT PRIMARY KEY,
+    value BIGINT NOT NULL
+);
+INSERT INTO state (key, value) VALUES
+    ('articles_generation', 0), ('linked_generation', 0), ('run', 0);
+
+CREATE TABLE problems (
+    id      BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    run     BIGINT NOT NULL,
+    source  TEXT NOT NULL,
+    code    TEXT NOT NULL,
+    message TEXT NOT NULL
+);
+CREATE INDEX problems_run ON problems (run);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (Migration(sqlite=_V1_SQLITE, postgresql=_V1_POSTGRESQL),)
+"""Applying ``MIGRATIONS[n]`` (the script for the database's dialect) moves it to version ``n + 1``."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
 """The schema version this storyline writes and reads."""
@@ -145,7 +274,7 @@ def statements(script: str) -> Iterator[str]:
 
 
 def read_version(conn: sqlite3.Connection) -> int:
-    """The schema version of an open database (0 when it has no ``meta`` table)."""
+    """The schema version of an open SQLite database (0 when it has no ``meta`` table)."""
     row = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
     ).fetchone()

@@ -2,16 +2,19 @@
 
 All SQL is parameterised; every write goes through :meth:`SQLiteStore._write`
 (``BEGIN IMMEDIATE`` ... ``COMMIT``, ``ROLLBACK`` on any error), so a process
-killed mid-build leaves the last committed batch and nothing half-written.
-Records are stored as msgspec JSON in ``record`` columns, beside a few plain
-columns that queries filter or sort on.
+killed mid-build leaves the last committed batch and nothing half-written, and
+two processes writing one file take turns.  Records are stored as msgspec JSON
+in ``record`` columns, beside a few plain columns that queries filter or sort
+on.  Linkers in several processes serialise on ``flock`` of ``<db>.link-lock``.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import re
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -64,12 +67,31 @@ def fts_query(query: str) -> str:
     return " ".join(phrases)
 
 
+_TIMEOUT = 30.0  # seconds a connection waits for another one's lock
+
+
+def _wal(conn: sqlite3.Connection) -> None:
+    """Switch to the WAL journal.  Retried: this pragma does not wait on the busy
+    timeout, and two builds opening a new file at once would otherwise see
+    "database is locked" one time in ten or so."""
+    deadline = time.monotonic() + _TIMEOUT
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 class SQLiteStore(Store):
     """A story database in one SQLite file.  Open it with :func:`storyline.store.open_store`."""
 
     def __init__(self, path: str | Path, *, create: bool = True) -> None:
         self.path = str(path)
         memory = self.path == ":memory:" or self.path.startswith("file:")
+        self._memory = memory
         if not memory:
             file = Path(self.path)
             if not file.exists():
@@ -78,9 +100,9 @@ class SQLiteStore(Store):
                 file.parent.mkdir(parents=True, exist_ok=True)
         # isolation_level=None: the sqlite3 module never opens transactions on its
         # own; _write() and _read() say where each one begins and ends.
-        self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=30.0, uri=memory)
+        self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=_TIMEOUT, uri=memory)
         try:
-            self._conn.execute("PRAGMA journal_mode = WAL")
+            _wal(self._conn)
             self._conn.execute("PRAGMA synchronous = NORMAL")
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._migrate()
@@ -136,7 +158,7 @@ class SQLiteStore(Store):
                 found = read_version(conn)
                 if found >= SCHEMA_VERSION:
                     break
-                for sql in statements(MIGRATIONS[found]):
+                for sql in statements(MIGRATIONS[found].sqlite):
                     conn.execute(sql)
                 found += 1
                 conn.execute(
@@ -263,8 +285,14 @@ class SQLiteStore(Store):
         with self._read():
             return self._state("articles_generation") > self._state("linked_generation")
 
-    def write_story(self, story: Story) -> None:
+    def generation(self) -> int:
+        return self._state("articles_generation")
+
+    def write_story(self, story: Story, *, generation: int | None = None) -> bool:
         with self._write() as conn:
+            target = self._state("articles_generation") if generation is None else generation
+            if target < self._state("linked_generation"):
+                return False
             conn.execute("DELETE FROM entities")
             conn.execute("DELETE FROM events")
             conn.execute("DELETE FROM claims")
@@ -299,10 +327,22 @@ class SQLiteStore(Store):
                 "INSERT INTO story_meta (key, value) VALUES (?, ?)",
                 [("published", _encode(story.published)), ("speakers", _encode(story.speakers))],
             )
-            conn.execute(
-                "UPDATE state SET value = (SELECT value FROM state WHERE key = ?) WHERE key = ?",
-                ("articles_generation", "linked_generation"),
-            )
+            conn.execute("UPDATE state SET value = ? WHERE key = ?", (target, "linked_generation"))
+        return True
+
+    @contextlib.contextmanager
+    def link_lock(self) -> Iterator[None]:
+        """``flock`` of ``<db>.link-lock`` (created beside the database and left there:
+        removing it would race with a process about to lock it); a no-op in memory."""
+        if self._memory:
+            yield
+            return
+        with open(self.path + ".link-lock", "ab") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def story(self) -> Story:
         with self._read() as conn:

@@ -1,4 +1,9 @@
-"""Fixtures for the store tests: a fresh database file, and one holding the sample records."""
+"""Fixtures for the store tests: a fresh store on each backend, and one holding the sample records.
+
+``target`` (and so ``store`` and ``filled``) is parametrised over both backends: a
+SQLite file and a fresh PostgreSQL database (skipped without ``$STORYLINE_TEST_PG``).
+``db_path`` is for the tests that are about SQLite's file alone.
+"""
 
 from __future__ import annotations
 
@@ -16,9 +21,18 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "story.db"
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def target(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
+    """Where a new story goes: a SQLite file path, or a PostgreSQL URL."""
+    if request.param == "sqlite":
+        return tmp_path / "story.db"
+    url: str = request.getfixturevalue("pg_db")
+    return url
+
+
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    with open_store(db_path) as s:
+def store(target: str | Path) -> Iterator[Store]:
+    with open_store(target) as s:
         yield s
 
 

@@ -1,5 +1,9 @@
 """Crash safety, for real: a writer process is SIGKILLed mid-build; the database it
-leaves is consistent, and adding the same articles again resumes where it stopped."""
+leaves is consistent, and adding the same articles again resumes where it stopped.
+
+On both backends, except the file checks (``PRAGMA integrity_check``), which are
+SQLite's: PostgreSQL checks its own constraints and has no file to check.
+"""
 
 from __future__ import annotations
 
@@ -54,7 +58,7 @@ WRITER = textwrap.dedent(
 )
 
 
-def _run_writer(tmp_path: Path, db: Path) -> subprocess.Popen[str]:
+def _run_writer(tmp_path: Path, db: str | Path) -> subprocess.Popen[str]:
     script = tmp_path / "writer.py"
     script.write_text(WRITER, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -73,15 +77,25 @@ def _kill_after(proc: subprocess.Popen[str], commits: int) -> None:
     proc.stdout.close()
 
 
-@pytest.fixture(params=[1, 3, 8], ids=["after-1-commit", "after-3-commits", "after-8-commits"])
-def killed_db(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
-    db = tmp_path / "story.db"
-    _kill_after(_run_writer(tmp_path, db), request.param)
-    return db
+KILLED = {"params": [1, 3, 8], "ids": ["after-1-commit", "after-3-commits", "after-8-commits"]}
 
 
-def test_killed_build_leaves_an_intact_database(killed_db: Path) -> None:
-    conn = sqlite3.connect(killed_db)
+@pytest.fixture(**KILLED)
+def killed_db(request: pytest.FixtureRequest, tmp_path: Path, target: str | Path) -> str | Path:
+    """A store (on each backend) whose writer was killed after ``param`` commits."""
+    _kill_after(_run_writer(tmp_path, target), request.param)
+    return target
+
+
+@pytest.fixture(**KILLED)
+def killed_file(request: pytest.FixtureRequest, tmp_path: Path, db_path: Path) -> Path:
+    """A SQLite file whose writer was killed after ``param`` commits."""
+    _kill_after(_run_writer(tmp_path, db_path), request.param)
+    return db_path
+
+
+def test_killed_build_leaves_an_intact_file(killed_file: Path) -> None:
+    conn = sqlite3.connect(killed_file)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -89,20 +103,20 @@ def test_killed_build_leaves_an_intact_database(killed_db: Path) -> None:
         conn.close()
 
 
-def test_killed_build_keeps_whole_batches(killed_db: Path) -> None:
+def test_killed_build_keeps_whole_batches(killed_db: str | Path) -> None:
     with open_store(killed_db, create=False) as store:
         counts = store.counts()
     assert counts["articles"] > 0
     assert counts["articles"] % BATCH == 0
 
 
-def test_killed_build_leaves_every_article_analysed_or_a_copy(killed_db: Path) -> None:
+def test_killed_build_leaves_every_article_analysed_or_a_copy(killed_db: str | Path) -> None:
     with open_store(killed_db, create=False) as store:
         pairs = [(a.duplicate_of, x is not None) for a, x in store.iter_pairs()]
     assert all((copy is None) == analysed for copy, analysed in pairs)
 
 
-def test_killed_build_keeps_sentences_with_their_analyses(killed_db: Path) -> None:
+def test_killed_build_keeps_sentences_with_their_analyses(killed_db: str | Path) -> None:
     with open_store(killed_db, create=False) as store:
         counts = store.counts()
         expected = sum(len(x.sentences) for _, x in store.iter_pairs() if x is not None)
@@ -110,7 +124,7 @@ def test_killed_build_keeps_sentences_with_their_analyses(killed_db: Path) -> No
 
 
 @pytest.mark.slow
-def test_build_after_kill_resumes(killed_db: Path, tmp_path: Path) -> None:
+def test_build_after_kill_resumes(killed_db: str | Path, tmp_path: Path) -> None:
     with open_store(killed_db, create=False) as store:
         present = store.counts()["articles"]
     proc = _run_writer(tmp_path, killed_db)

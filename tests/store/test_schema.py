@@ -1,51 +1,86 @@
-"""Schema versioning: numbered migrations, each applied once, in one transaction."""
+"""Schema versioning: numbered migrations, each applied once, in one transaction, on each backend.
+
+The pragma and not-a-database tests are about SQLite's file alone.
+"""
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
+from types import ModuleType
 
+import psycopg
 import pytest
 
+from store import backends
 from storyline.errors import E, StorylineError
 from storyline.store import SCHEMA_VERSION, open_store, schema
-from storyline.store import sqlite as backend
+from storyline.store import postgres as pg_backend
+from storyline.store import sqlite as sqlite_backend
 
 
-def _tables(path: Path) -> list[tuple[str, str]]:
-    with sqlite3.connect(path) as conn:
-        rows = conn.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall()
-    conn.close()
-    return rows
+def _module(target: str | Path) -> ModuleType:
+    return pg_backend if backends.is_postgres(target) else sqlite_backend
 
 
-def _version(path: Path) -> int:
-    conn = sqlite3.connect(path)
-    try:
-        return schema.read_version(conn)
-    finally:
-        conn.close()
+def _add_migration(monkeypatch: pytest.MonkeyPatch, target: str | Path, script: str) -> None:
+    """Make the backend of ``target`` believe ``script`` (for both dialects) is the next migration."""
+    module = _module(target)
+    extra = schema.Migration(sqlite=script, postgresql=script)
+    monkeypatch.setattr(module, "MIGRATIONS", (*schema.MIGRATIONS, extra))
+    monkeypatch.setattr(module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
 
 
-def test_new_database_is_at_current_version(db_path: Path) -> None:
-    open_store(db_path).close()
-    assert _version(db_path) == SCHEMA_VERSION
+def test_new_database_is_at_current_version(target: str | Path) -> None:
+    open_store(target).close()
+    assert backends.version(target) == SCHEMA_VERSION
 
 
-def test_reopening_applies_nothing_twice(db_path: Path) -> None:
-    open_store(db_path).close()
-    before = _tables(db_path)
-    open_store(db_path).close()
-    assert _tables(db_path) == before
+def test_reopening_applies_nothing_twice(target: str | Path) -> None:
+    open_store(target).close()
+    before = backends.columns(target)
+    open_store(target).close()
+    assert backends.columns(target) == before
+    assert backends.version(target) == SCHEMA_VERSION
 
 
-def test_statements_splits_every_migration_into_complete_statements() -> None:
-    for script in schema.MIGRATIONS:
-        parts = list(schema.statements(script))
+def test_two_stores_opening_a_new_database_at_once(target: str | Path) -> None:
+    start = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def open_one() -> None:
+        start.wait()
+        try:
+            open_store(target).close()
+        except BaseException as err:  # collected: the assertion below shows it
+            errors.append(err)
+
+    threads = [threading.Thread(target=open_one) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert errors == []
+    assert backends.version(target) == SCHEMA_VERSION
+
+
+@pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
+def test_statements_splits_every_migration_into_complete_statements(dialect: str) -> None:
+    for migration in schema.MIGRATIONS:
+        parts = list(schema.statements(getattr(migration, dialect)))
         assert parts and all(sqlite3.complete_statement(p) for p in parts)
 
 
-def test_missing_database_without_create_is_no_db(db_path: Path) -> None:
+def test_both_dialects_make_the_same_tables_and_columns(db_path: Path, pg_db: str) -> None:
+    open_store(db_path).close()
+    open_store(pg_db).close()
+    lite = backends.columns(db_path)
+    # FTS5's rowid is PostgreSQL's explicit id; ``words`` is the full-text index's column.
+    assert backends.columns(pg_db) == {**lite, "sentences": ["id", *lite["sentences"], "words"]}
+
+
+def test_missing_file_without_create_is_no_db(db_path: Path) -> None:
     with pytest.raises(StorylineError) as info:
         open_store(db_path, create=False)
     assert info.value.error is E.NO_DB
@@ -59,14 +94,11 @@ def test_file_that_is_not_a_database_is_no_db(db_path: Path) -> None:
     assert info.value.error is E.NO_DB
 
 
-def test_newer_schema_is_refused(db_path: Path) -> None:
-    open_store(db_path).close()
-    conn = sqlite3.connect(db_path)
-    with conn:
-        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
-    conn.close()
+def test_newer_schema_is_refused(target: str | Path) -> None:
+    open_store(target).close()
+    backends.set_version(target, SCHEMA_VERSION + 1)
     with pytest.raises(StorylineError) as info:
-        open_store(db_path)
+        open_store(target)
     assert info.value.error is E.BAD_SCHEMA
     assert str(SCHEMA_VERSION + 1) in str(info.value)
 
@@ -78,25 +110,22 @@ def test_newer_schema_is_refused(db_path: Path) -> None:
 )
 def test_connection_pragmas(db_path: Path, pragma: str, expected: object) -> None:
     with open_store(db_path) as store:
-        assert isinstance(store, backend.SQLiteStore)
+        assert isinstance(store, sqlite_backend.SQLiteStore)
         assert store._conn.execute(f"PRAGMA {pragma}").fetchone()[0] == expected
 
 
-def test_pending_migration_is_applied_on_open(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    open_store(db_path).close()
-    monkeypatch.setattr(backend, "MIGRATIONS", (*schema.MIGRATIONS, "CREATE TABLE extra (x INTEGER);"))
-    monkeypatch.setattr(backend, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
-    open_store(db_path).close()
-    assert _version(db_path) == SCHEMA_VERSION + 1
-    assert "extra" in {name for name, _ in _tables(db_path)}
+def test_pending_migration_is_applied_on_open(target: str | Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    open_store(target).close()
+    _add_migration(monkeypatch, target, "CREATE TABLE extra (x INTEGER);")
+    open_store(target).close()
+    assert backends.version(target) == SCHEMA_VERSION + 1
+    assert "extra" in backends.columns(target)
 
 
-def test_failing_migration_leaves_nothing_behind(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    open_store(db_path).close()
-    broken = "CREATE TABLE extra (x INTEGER);\nINSERT INTO no_such_table VALUES (1);"
-    monkeypatch.setattr(backend, "MIGRATIONS", (*schema.MIGRATIONS, broken))
-    monkeypatch.setattr(backend, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
-    with pytest.raises(sqlite3.OperationalError):
-        open_store(db_path)
-    assert _version(db_path) == SCHEMA_VERSION
-    assert "extra" not in {name for name, _ in _tables(db_path)}
+def test_failing_migration_leaves_nothing_behind(target: str | Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    open_store(target).close()
+    _add_migration(monkeypatch, target, "CREATE TABLE extra (x INTEGER);\nINSERT INTO no_such_table VALUES (1);")
+    with pytest.raises((sqlite3.OperationalError, psycopg.errors.UndefinedTable)):
+        open_store(target)
+    assert backends.version(target) == SCHEMA_VERSION
+    assert "extra" not in backends.columns(target)
