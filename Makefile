@@ -35,4 +35,4 @@ bench: $(STAMP)
 # benchmarks/web.py needs a built story: see its docstring (--make-jsonl, then --db).
 
 clean:
-	rm -rf $(VENV) story.db story.db-wal story.db-shm story.json
+	rm -rf $(VENV) story.db story.db-wal story.db-shm story.db.link-lock story.json

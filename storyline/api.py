@@ -143,11 +143,18 @@ def build(
         if batch:
             report.added += store.add_articles(batch)
         store.add_problems(report.problems)
-        if store.needs_link():
-            if progress is not None:
-                progress.stage("link", total=None)
-            store.write_story(link(store.iter_pairs(), settings))
-            report.linked = True
+        # Another build may be adding articles to the same database: link under the store's
+        # lock, label the story with the generation it was linked from (a stale story never
+        # overwrites a fresher one), and go again while articles arrived meanwhile.
+        while store.needs_link():
+            with store.link_lock():
+                if not store.needs_link():
+                    break
+                if progress is not None and not report.linked:
+                    progress.stage("link", total=None)
+                generation = store.generation()
+                store.write_story(link(store.iter_pairs(), settings), generation=generation)
+                report.linked = True
     report.seconds = time.perf_counter() - started
     return report
 

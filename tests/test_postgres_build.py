@@ -14,7 +14,6 @@ import pytest
 from conftest import EXAMPLES, ROOT, fresh_database
 
 from storyline.api import build
-from storyline.errors import StorylineError
 from storyline.export.bundle import build_bundle, encode_bundle
 from storyline.settings import Settings
 from storyline.store import open_store
@@ -75,18 +74,10 @@ def _get(db: str | Path, path: str) -> Any:
 
 
 # Until the web app reads through the Store: StoryIndex opens the SQLite file itself.
-WEB_READS_SQLITE = pytest.mark.xfail(
-    raises=StorylineError, strict=True,
-    reason="storyline/web/queries.py (StoryIndex) reads the SQLite file directly, not through the Store",
-)
-
-
-@WEB_READS_SQLITE
 def test_web_app_serves_the_timeline_from_postgres(pg_story: str, sqlite_story: Path) -> None:
     assert _get(pg_story, "/api/timeline") == _get(sqlite_story, "/api/timeline")
 
 
-@WEB_READS_SQLITE
 def test_web_app_serves_the_timeline_page_from_postgres(pg_story: str) -> None:
     assert "<html" in _get(pg_story, "/timeline")
 

@@ -23,7 +23,7 @@ __all__ = ["SCHEMA_VERSION", "SQLiteStore", "Store", "open_store"]
 _COLLAPSED = re.compile(r"(postgres(?:ql)?):/(?!/)")
 
 
-def open_store(path: str | Path, *, create: bool = True) -> Store:
+def open_store(path: str | Path, *, create: bool = True, read_only: bool = False) -> Store:
     """Open the story database at ``path``, applying pending schema migrations.
 
     ``path`` is a SQLite file (created with its folders when missing and
@@ -36,12 +36,16 @@ def open_store(path: str | Path, *, create: bool = True) -> Store:
     when it is not a story database at all; ``E.BAD_SCHEMA`` when a newer
     storyline wrote it; ``E.BAD_OPTION`` for a URL whose ``//`` a
     :class:`~pathlib.Path` collapsed (pass URLs as ``str``).
+
+    ``read_only=True`` (what ``storyline serve`` uses) never writes: no file is created, no
+    migration is applied (a database of another schema version is refused with a clear
+    error), and the connection itself refuses writes.
     """
     target = str(path)
     if target.startswith(("postgresql://", "postgres://")):
         from storyline.store.postgres import PostgresStore  # psycopg loads only when needed
 
-        return PostgresStore(target, create=create)
+        return PostgresStore(target, create=create, read_only=read_only)
     collapsed = _COLLAPSED.match(target)
     if collapsed:
         from storyline.store.postgres import redact
@@ -51,4 +55,4 @@ def open_store(path: str | Path, *, create: bool = True) -> Store:
             E.BAD_OPTION, detail=f"not a PostgreSQL URL: '{collapsed.group(0)}' lost a '/' (a Path collapses "
             f"'//'); pass the URL as a string: {url}",
         )
-    return SQLiteStore(path, create=create)
+    return SQLiteStore(path, create=create, read_only=read_only)

@@ -93,6 +93,21 @@ class Store(abc.ABC):
         together), best first.  Any input is accepted; none raises."""
 
     @abc.abstractmethod
+    def iter_sentences(self) -> Iterator[tuple[int, str, int, int]]:
+        """``(sentence id, article id, start, end)`` for every stored sentence, streamed.  The ids
+        are the ones :meth:`search_ids` returns and :meth:`sentence_texts` reads."""
+
+    @abc.abstractmethod
+    def search_ids(self, query: str, *, limit: int, rank_limit: int) -> tuple[int, list[int]]:
+        """How many sentences match ``query`` (as :meth:`search` reads it), and the ids of up to
+        ``limit`` of them: best first when there are at most ``rank_limit`` matches, else in
+        storage order (ranking every match of a common word costs more than it tells)."""
+
+    @abc.abstractmethod
+    def sentence_texts(self, ids: Sequence[int]) -> dict[int, str]:
+        """Sentence id -> its text, for the ids given (unknown ids are left out)."""
+
+    @abc.abstractmethod
     def counts(self) -> dict[str, int]:
         """How many of each kind of record the store holds."""
 

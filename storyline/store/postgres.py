@@ -64,7 +64,7 @@ from storyline.model import (
     Story,
 )
 from storyline.store.base import Store
-from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION, statements
+from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION, statements, version_error
 
 __all__ = ["ITERSIZE", "MAX_WORD", "PostgresStore", "is_postgres_url", "redact", "ts_query", "ts_vector"]
 
@@ -207,7 +207,7 @@ def _article_row(article: Article) -> tuple[Any, ...]:
 class PostgresStore(Store):
     """A story in a PostgreSQL database.  Open it with :func:`storyline.store.open_store`."""
 
-    def __init__(self, url: str, *, create: bool = True) -> None:
+    def __init__(self, url: str, *, create: bool = True, read_only: bool = False) -> None:
         self.url = url
         self.safe_url = redact(url)
         try:
@@ -221,8 +221,15 @@ class PostgresStore(Store):
             if key not in given
         }
         self._streams: set[Connection] = set()
+        if read_only:
+            self._options["options"] = "-c default_transaction_read_only=on"
         self._conn = self._connect()
         try:
+            if read_only:
+                found = self._version()
+                if found != SCHEMA_VERSION:
+                    raise version_error(found, self.safe_url)
+                return
             self._migrate(create)
         except BaseException:
             self._conn.close()
@@ -498,6 +505,28 @@ class PostgresStore(Store):
             (match, limit),
         ).fetchall()
         return [Span(article=a, start=int(s), end=int(e), text=t) for a, s, e, t in rows]
+
+    def iter_sentences(self) -> Iterator[tuple[int, str, int, int]]:
+        for sid, article_id, start, end in self._stream('SELECT id, article_id, start, "end" FROM sentences'):
+            yield int(sid), article_id, int(start), int(end)
+
+    def search_ids(self, query: str, *, limit: int, rank_limit: int) -> tuple[int, list[int]]:
+        match = ts_query(query)
+        if not match or limit <= 0:
+            return 0, []
+        with self._read() as conn:
+            row = conn.execute("SELECT count(*) FROM sentences WHERE words @@ CAST(%s AS tsquery)", (match,)).fetchone()
+            matches = int(row[0]) if row else 0
+            order = "ORDER BY ts_rank(s.words, q, 1) DESC, s.id" if matches <= rank_limit else ""
+            ids = [int(r[0]) for r in conn.execute(
+                f"SELECT s.id FROM sentences s, CAST(%s AS tsquery) q WHERE s.words @@ q {order} LIMIT %s",
+                (match, limit),
+            )]
+        return matches, ids
+
+    def sentence_texts(self, ids: Sequence[int]) -> dict[int, str]:
+        rows = self._conn.execute("SELECT id, text FROM sentences WHERE id = ANY(%s)", (list(ids),)).fetchall()
+        return {int(r[0]): r[1] for r in rows}
 
     _COUNTS = (
         ("articles", "SELECT COUNT(*) FROM articles"),

@@ -23,7 +23,9 @@ import dataclasses
 import sqlite3
 from collections.abc import Iterator
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Migration", "read_version", "statements"]
+from storyline.errors import E, StorylineError
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Migration", "read_version", "statements", "version_error"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -282,3 +284,13 @@ def read_version(conn: sqlite3.Connection) -> int:
         return 0
     row = conn.execute("SELECT value FROM meta WHERE key = ?", ("schema_version",)).fetchone()
     return int(row[0]) if row is not None else 0
+
+
+def version_error(found: int, where: str) -> StorylineError:
+    """Why a database opened read-only cannot be read: not a story, a newer one, or an older one."""
+    if found == 0:
+        return StorylineError(E.NO_DB, path=where)
+    if found > SCHEMA_VERSION:
+        return StorylineError(E.BAD_SCHEMA, found=found, supported=SCHEMA_VERSION)
+    return StorylineError(E.BAD_OPTION, detail=f"{where} has schema version {found}, older than this storyline's "
+                          f"{SCHEMA_VERSION}: run `storyline build` on it once to upgrade it")

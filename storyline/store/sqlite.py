@@ -15,6 +15,7 @@ import fcntl
 import re
 import sqlite3
 import time
+import urllib.parse
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -34,7 +35,7 @@ from storyline.model import (
     Story,
 )
 from storyline.store.base import Store
-from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION, read_version, statements
+from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION, read_version, statements, version_error
 
 __all__ = ["SQLiteStore", "fts_query"]
 
@@ -88,20 +89,31 @@ def _wal(conn: sqlite3.Connection) -> None:
 class SQLiteStore(Store):
     """A story database in one SQLite file.  Open it with :func:`storyline.store.open_store`."""
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, read_only: bool = False) -> None:
         self.path = str(path)
         memory = self.path == ":memory:" or self.path.startswith("file:")
         self._memory = memory
         if not memory:
             file = Path(self.path)
             if not file.exists():
-                if not create:
+                if not create or read_only:
                     raise StorylineError(E.NO_DB, path=self.path)
                 file.parent.mkdir(parents=True, exist_ok=True)
         # isolation_level=None: the sqlite3 module never opens transactions on its
         # own; _write() and _read() say where each one begins and ends.
-        self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=_TIMEOUT, uri=memory)
+        target, uri = self.path, memory
+        if read_only and not memory:
+            target, uri = "file:" + urllib.parse.quote(str(Path(self.path).resolve())) + "?mode=ro", True
+        # a read-only store may be closed by another thread than the one that used it (the web
+        # app's shutdown closes every request thread's store); it never writes, so nothing races
+        self._conn = sqlite3.connect(target, isolation_level=None, timeout=_TIMEOUT, uri=uri,
+                                     check_same_thread=not read_only)
         try:
+            if read_only:
+                found = read_version(self._conn)
+                if found != SCHEMA_VERSION:
+                    raise version_error(found, self.path)
+                return
             _wal(self._conn)
             self._conn.execute("PRAGMA synchronous = NORMAL")
             self._conn.execute("PRAGMA foreign_keys = ON")
@@ -385,6 +397,33 @@ class SQLiteStore(Store):
                 return []
             raise
         return [Span(article=a, start=int(s), end=int(e), text=t) for a, s, e, t in rows]
+
+    def iter_sentences(self) -> Iterator[tuple[int, str, int, int]]:
+        cur = self._conn.execute('SELECT rowid, article_id, start, "end" FROM sentences')
+        for rowid, article_id, start, end in cur:
+            yield int(rowid), article_id, int(start), int(end)
+
+    def search_ids(self, query: str, *, limit: int, rank_limit: int) -> tuple[int, list[int]]:
+        match = fts_query(query)
+        if not match or limit <= 0:
+            return 0, []
+        with self._read() as conn:
+            row = conn.execute("SELECT count(*) FROM sentences WHERE sentences MATCH ?", (match,)).fetchone()
+            matches = int(row[0])
+            order = "ORDER BY rank" if matches <= rank_limit else ""
+            ids = [int(r[0]) for r in conn.execute(
+                f"SELECT rowid FROM sentences WHERE sentences MATCH ? {order} LIMIT ?", (match, limit),
+            )]
+        return matches, ids
+
+    def sentence_texts(self, ids: Sequence[int]) -> dict[int, str]:
+        out: dict[int, str] = {}
+        for lo in range(0, len(ids), 500):
+            chunk = list(ids[lo:lo + 500])
+            marks = ",".join("?" * len(chunk))
+            out.update((int(r), t) for r, t in self._conn.execute(
+                f"SELECT rowid, text FROM sentences WHERE rowid IN ({marks})", chunk))
+        return out
 
     _COUNTS = (
         ("articles", "SELECT COUNT(*) FROM articles"),

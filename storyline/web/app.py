@@ -10,9 +10,10 @@ alone.  Only GET exists: nothing can change the story through the server.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import urllib.parse
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
@@ -112,7 +113,14 @@ def create_app(db: str | Path) -> FastAPI:
     gc.collect()
     gc.freeze()
     env = _env()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        index.close()  # the database connections the request threads opened
+
     app = FastAPI(
+        lifespan=lifespan,
         title="storyline", version=storyline.__version__,
         description="A story's events, entities, quotes, conflicts, articles and full-text search, read-only.",
         docs_url=None, redoc_url=None, openapi_url="/api/openapi.json",

@@ -14,7 +14,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-import sqlite3
 import threading
 import urllib.parse
 from collections import Counter, OrderedDict, defaultdict
@@ -24,7 +23,6 @@ from typing import Any, TypeVar, cast
 
 import msgspec
 
-from storyline.errors import E, StorylineError
 from storyline.export._common import Cited, format_date
 from storyline.model import (
     Article,
@@ -36,14 +34,11 @@ from storyline.model import (
     Quote,
     Story,
 )
-from storyline.store import open_store
-from storyline.store.sqlite import fts_query
+from storyline.store import Store, open_store
 from storyline.timeline import event_order, select_events
 
 __all__ = ["Facets", "Filters", "MEMO_SIZE", "RANK_LIMIT", "SEARCH_SCAN", "SearchResult", "Segment", "StoryIndex"]
 
-_ARTICLE = msgspec.json.Decoder(Article)
-_ANALYSIS = msgspec.json.Decoder(ArticleAnalysis)
 _WORD = re.compile(r"\w+")
 
 T = TypeVar("T")
@@ -113,13 +108,14 @@ class StoryIndex:
     """Everything the web app reads, from the story database at ``path`` (opened read-only)."""
 
     def __init__(self, path: str | Path) -> None:
-        self.path = Path(path).resolve()
-        if not self.path.is_file():
-            raise StorylineError(E.NO_DB, path=str(path))
+        target = str(path)
+        self.path = target if "://" in target else str(Path(target).resolve())
         self._local = threading.local()
-        with open_store(self.path, create=False) as store:
-            story = store.story()
-            counts = store.counts()
+        self._stores: list[Store] = []
+        self._stores_lock = threading.Lock()
+        store = self.store()
+        story = store.story()
+        counts = store.counts()
         self.story: Story = story
         self.counts = counts
         self.entities: dict[str, Entity] = {e.id: e for e in story.entities}
@@ -138,22 +134,30 @@ class StoryIndex:
 
     # ------------------------------------------------------------------ loading
 
-    def conn(self) -> sqlite3.Connection:
-        """This thread's read-only connection to the database."""
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is None:
-            uri = "file:" + urllib.parse.quote(str(self.path)) + "?mode=ro"
-            conn = sqlite3.connect(uri, uri=True, timeout=30.0)
-            self._local.conn = conn
-        return conn
+    def store(self) -> Store:
+        """This thread's read-only connection to the story (a SQLite file or a PostgreSQL database)."""
+        store: Store | None = getattr(self._local, "store", None)
+        if store is None:
+            store = open_store(self.path, create=False, read_only=True)
+            self._local.store = store
+            with self._stores_lock:
+                self._stores.append(store)
+        return store
+
+    def close(self) -> None:
+        """Close every thread's connection (the app's shutdown)."""
+        with self._stores_lock:
+            for store in self._stores:
+                store.close()
+            self._stores.clear()
+        self._local = threading.local()
 
     def _load_articles(self) -> None:
         """Metadata of every article; the date as the bundle chooses it (its own, else its
         dateline, else what linking inferred: the dateline is filled in by :meth:`_load_analyses`)."""
         self.articles: dict[str, Cited] = {}
         self._own_date: set[str] = set()
-        for record in self.conn().execute("SELECT record FROM articles ORDER BY seq"):
-            a = _ARTICLE.decode(record[0])
+        for a in self.store().iter_articles():
             if a.published is not None:
                 self._own_date.add(a.id)
             pub = a.published or self.story.published.get(a.id)
@@ -165,8 +169,10 @@ class StoryIndex:
     def _load_analyses(self) -> None:
         """Quotes (with their speakers) and datelines: the only analysis parts the pages list."""
         self.quotes: list[tuple[Quote, str | None]] = []
-        for article_id, record in self.conn().execute("SELECT article_id, record FROM analyses ORDER BY article_id"):
-            analysis = _ANALYSIS.decode(record)
+        for article, analysis in self.store().iter_pairs():
+            if analysis is None:
+                continue
+            article_id = article.id
             for q in analysis.quotes:
                 self.quotes.append((q, self.story.speakers.get(q.id)))
             cited = self.articles.get(article_id)
@@ -222,8 +228,7 @@ class StoryIndex:
         so a search reads only rowids from FTS5 and counts its facets in memory."""
         none: frozenset[str] = frozenset()
         self._sentences: dict[int, tuple[int, str, int, int, str, str, frozenset[str], frozenset[str]]] = {}
-        cur = self.conn().execute('SELECT rowid, article_id, start, "end" FROM sentences')
-        for rowid, article_id, start, end in cur:
+        for rowid, article_id, start, end in self.store().iter_sentences():
             cited = self.articles.get(article_id)
             if cited is None:
                 continue
@@ -282,8 +287,7 @@ class StoryIndex:
         def make() -> list[dict[str, Any]]:
             from storyline.timeline.summary import key_dates
 
-            with open_store(self.path, create=False) as store:
-                chosen = key_dates(store, dates=dates, sentences=sentences, query=query or None)
+            chosen = key_dates(self.store(), dates=dates, sentences=sentences, query=query or None)
             rows = []
             for kd in chosen:
                 cites = []
@@ -378,14 +382,11 @@ class StoryIndex:
         return self._conflict_rows
 
     def article(self, article_id: str) -> tuple[Article, ArticleAnalysis | None] | None:
-        row = self.conn().execute(
-            "SELECT a.text, a.record, n.record FROM articles a LEFT JOIN analyses n ON n.article_id = a.id "
-            "WHERE a.id = ?", (article_id,),
-        ).fetchone()
-        if row is None:
+        store = self.store()
+        article = store.get_article(article_id)
+        if article is None:
             return None
-        article = msgspec.structs.replace(_ARTICLE.decode(row[1]), text=row[0])
-        return article, (_ANALYSIS.decode(row[2]) if row[2] is not None else None)
+        return article, store.get_analysis(article_id)
 
     def segments(self, article: Article, analysis: ArticleAnalysis | None) -> list[Segment]:
         """The article's text cut where highlighted spans begin and end; each piece links to the
@@ -440,17 +441,12 @@ class StoryIndex:
         year: str | None = None, limit: int = 50,
     ) -> SearchResult:
         """Sentences matching ``q`` (FTS5), narrowed by the facets chosen, with the facet counts."""
-        match = fts_query(q)
-        empty = SearchResult(query=q, total=0, capped=False, hits=[], facets=Facets([], [], [], []), matches=0)
-        if not match:
-            return empty
-        conn = self.conn()
-        matches = int(conn.execute("SELECT count(*) FROM sentences WHERE sentences MATCH ?", (match,)).fetchone()[0])
-        # Ranking costs a bm25 score per match: past RANK_LIMIT matches, take them in document order.
-        order = "ORDER BY rank" if matches <= RANK_LIMIT else ""
-        rowids = [r[0] for r in conn.execute(
-            f"SELECT rowid FROM sentences WHERE sentences MATCH ? {order} LIMIT ?", (match, SEARCH_SCAN + 1),
-        )]
+        store = self.store()
+        # Ranking costs a score per match: past RANK_LIMIT matches, take them in storage order.
+        matches, rowids = store.search_ids(q, limit=SEARCH_SCAN + 1, rank_limit=RANK_LIMIT)
+        if not matches:
+            return SearchResult(query=q, total=0, capped=False, hits=[], facets=Facets([], [], [], []), matches=0)
+        order = matches <= RANK_LIMIT
         capped = len(rowids) > SEARCH_SCAN
         found = [self._sentences[r] for r in rowids[:SEARCH_SCAN] if r in self._sentences]
         kept = [
@@ -466,10 +462,7 @@ class StoryIndex:
         hits = []
         if kept:
             shown = kept[:limit]
-            marks = ",".join("?" * len(shown))
-            texts = dict(self.conn().execute(
-                f"SELECT rowid, text FROM sentences WHERE rowid IN ({marks})", [r[0] for r in shown]
-            ).fetchall())
+            texts = store.sentence_texts([r[0] for r in shown])
             for r in shown:
                 cited = self.articles[r[1]]
                 text = texts.get(r[0], "")
@@ -485,7 +478,7 @@ class StoryIndex:
             year=sorted(years.items()),
         )
         return SearchResult(query=q, total=len(kept), capped=capped, hits=hits, facets=facets, matches=matches,
-                            ranked=bool(order))
+                            ranked=order)
 
     @staticmethod
     def _within(spans: dict[str, list[Any]], starts: dict[str, list[int]], article: str, lo: int, hi: int) -> list[Any]:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from store import backends, records
+from storyline.errors import StorylineError
 from storyline.model import Problem, Story
 from storyline.store import Store, open_store
 
@@ -315,3 +316,43 @@ def test_data_survives_reopening(target: str | Path) -> None:
         store.write_story(records.story())
     with open_store(target, create=False) as store:
         assert store.story() == records.story()
+
+
+# ------------------------------------------------------ sentences by id, read-only
+
+
+def test_sentence_ids_search_and_texts_agree(filled: Store) -> None:
+    rows = list(filled.iter_sentences())
+    assert len(rows) == filled.counts()["sentences"] and len({r[0] for r in rows}) == len(rows)
+    texts = filled.sentence_texts([r[0] for r in rows])
+    for sid, article_id, start, end in rows:
+        article = filled.get_article(article_id)
+        assert article is not None and texts[sid] == article.text[start:end]
+    matches, ids = filled.search_ids("senate", limit=10, rank_limit=100)
+    assert matches == len(filled.search("senate", limit=100)) > 0
+    assert sorted(filled.sentence_texts(ids).values()) == sorted(s.text for s in filled.search("senate", limit=10))
+
+
+def test_search_ids_past_the_rank_limit_still_count_every_match(filled: Store) -> None:
+    ranked = filled.search_ids("the", limit=1000, rank_limit=1000)
+    unranked = filled.search_ids("the", limit=1000, rank_limit=0)
+    assert ranked[0] == unranked[0] and sorted(ranked[1]) == sorted(unranked[1])
+    assert filled.search_ids("", limit=10, rank_limit=10) == (0, [])
+    assert filled.sentence_texts([]) == {}
+
+
+def test_read_only_store_reads_and_refuses_writes(filled: Store, target: str | Path) -> None:
+    filled.close()
+    with open_store(target, create=False, read_only=True) as ro:
+        assert ro.counts()["articles"] == len(records.batch())
+        with pytest.raises(Exception) as info:
+            ro.add_problems([])
+        assert "read" in str(info.value).casefold()  # "readonly database" / "read-only transaction"
+    with open_store(target, create=False) as rw:
+        assert rw.counts()["articles"] == len(records.batch())
+
+
+def test_read_only_open_creates_nothing(tmp_path: Path) -> None:
+    with pytest.raises(StorylineError):
+        open_store(tmp_path / "none.db", read_only=True)
+    assert not (tmp_path / "none.db").exists()
