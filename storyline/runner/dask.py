@@ -96,7 +96,7 @@ def connect(target: str, settings: Settings) -> Iterator[Client]:
                     n_workers=workers or os.cpu_count() or 1,
                     threads_per_worker=1,
                     processes=True,
-                    dashboard_address=None,
+                    dashboard_address=":0",  # any free port: 8787 may be taken (another build, a notebook)
                     silence_logs=40,  # logging.ERROR: a worker restart is reported by the runner
                 )
             )

@@ -39,7 +39,7 @@ def client() -> Iterator[Client]:
     # a worker death fails its task at once (the default retries it on three more workers)
     with (
         dask.config.set({"distributed.scheduler.allowed-failures": 0}),
-        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
                      silence_logs=50) as cluster,
         Client(cluster) as c,
     ):
