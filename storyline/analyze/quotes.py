@@ -165,8 +165,9 @@ def find_quotes(doc: Any, article: Article, mentions: Sequence[EntityMention]) -
     quotes: dict[tuple[int, int], Quote] = {}
     for seg in segs:
         quotes[(seg.start, seg.end)] = _quote(ctx, article, seg.start, seg.end, seg.kind, seg.cue, seg.speaker)
-    direct = [(s.open, s.close + 1) for s in segs]
-    for start, end, cue, speaker in _indirect(ctx, direct):
+    direct = [(s.open, s.close + 1) for s in segs if s.kind == "direct"]
+    partial = [(s.open, s.close + 1) for s in segs if s.kind != "direct"]
+    for start, end, cue, speaker in _indirect(ctx, direct, partial):
         quotes.setdefault((start, end), _quote(ctx, article, start, end, "indirect", cue, speaker))
     return tuple(sorted(quotes.values(), key=lambda q: (q.span.start, q.span.end)))
 
@@ -515,7 +516,9 @@ def _attribute(ctx: _Context, seg: _Segment) -> None:
         seg.cue, seg.speaker = found
 
 
-_DASH_CREDIT = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*")
+_DASH_CREDIT = re.compile(r"[^\S\n]*[―—–-]{1,2}[^\S\n]*")
+# a credit line the model found no name in: a few capitalised words closing the line
+_CREDIT_NAME = re.compile(r"(?:[A-Z][\w.'’-]*[^\S\n]+){0,3}[A-Z][\w'’-]*(?=[^\S\n]*[.,]?[^\S\n]*(?:\n|$))")
 
 
 def _dash_credit(ctx: _Context, seg: _Segment) -> tuple[int, int] | None:
@@ -528,7 +531,8 @@ def _dash_credit(ctx: _Context, seg: _Segment) -> tuple[int, int] | None:
     hit = ctx.mention_at(dash.end(), dash.end() + 1)
     if hit is not None and hit.span.start == dash.end() and hit.label in {"PERSON", "ORG", "NORP"}:
         return hit.span.start, hit.span.end
-    return None
+    name = _CREDIT_NAME.match(ctx.text, dash.end())
+    return (name.start(), name.end()) if name is not None else None
 
 
 def _lead(ctx: _Context, seg: _Segment) -> Any | None:
@@ -739,6 +743,10 @@ def _speaker_in(
     return None
 
 
+NAMING_VERBS = frozenset({"call", "describe", "label", "brand", "term", "dub", "characterize", "characterise"})
+"""Verbs that say what someone called something: with a quoted phrase after them, reported speech."""
+
+
 def _inside(char: int, regions: list[tuple[int, int]]) -> bool:
     return any(s <= char < e for s, e in regions)
 
@@ -746,8 +754,36 @@ def _inside(char: int, regions: list[tuple[int, int]]) -> bool:
 # ------------------------------------------------------------------ indirect speech
 
 
+def _clashes(start: int, end: int, direct: list[tuple[int, int]], partial: list[tuple[int, int]]) -> bool:
+    """Reported speech may hold a quoted phrase whole ('said the bill was "dead on arrival"'), but
+    never a direct quote, nor a part of a phrase."""
+    return any(s < end and start < e for s, e in direct) or any(
+        s < end and start < e and not (start <= s and e <= end) for s, e in partial
+    )
+
+
+def _naming(
+    ctx: _Context, tok: Any, partial: list[tuple[int, int]]
+) -> tuple[int, int, str, tuple[int, int] | None] | None:
+    """'X called Y "a disgrace"', 'X described Y as a "crazy system"': the words after the verb,
+    when they hold a quoted phrase, are what X said of Y."""
+    doc = ctx.doc
+    right = [c for c in tok.rights if c.dep_ in {"dobj", "oprd", "attr", "prep", "acomp", "xcomp", "ccomp"}]
+    if not right:
+        return None
+    first, last = right[0].left_edge, right[-1].right_edge
+    while last.i > first.i and last.is_punct:
+        last = doc[last.i - 1]
+    start, end = first.idx, last.idx + len(last.text)
+    held = [e for s, e in partial if start <= s < end]
+    if _inside(tok.idx, partial) or not held:
+        return None
+    end = max(end, *held)
+    return start, end, tok.text.lower(), ctx.speaker_of(tok)
+
+
 def _indirect(
-    ctx: _Context, direct: list[tuple[int, int]]
+    ctx: _Context, direct: list[tuple[int, int]], partial: list[tuple[int, int]]
 ) -> list[tuple[int, int, str, tuple[int, int] | None]]:
     out: list[tuple[int, int, str, tuple[int, int] | None]] = []
     doc = ctx.doc
@@ -756,6 +792,11 @@ def _indirect(
             hit = _according(ctx, tok, direct)
             if hit is not None:
                 out.append(hit)
+            continue
+        if tok.lemma_ in NAMING_VERBS and tok.pos_ == "VERB" and not _inside(tok.idx, direct):
+            named = _naming(ctx, tok, partial)
+            if named is not None and not _clashes(named[0], named[1], direct, partial):
+                out.append(named)
             continue
         if tok.lemma_ not in ATTRIBUTION_VERBS or tok.pos_ != "VERB" or _inside(tok.idx, direct):
             continue
@@ -768,7 +809,9 @@ def _indirect(
             while last.i > first.i and last.is_punct:
                 last = doc[last.i - 1]
             start, end = first.idx, last.idx + len(last.text)
-            if end <= start or any(s < end and start < e for s, e in direct):
+            # a closing mark after the clause's last word belongs to the phrase it closes
+            end = max([end, *(e for s, e in partial if start <= s < end)])
+            if end <= start or _clashes(start, end, direct, partial):
                 continue
             out.append((start, end, tok.text.lower(), ctx.speaker_of(tok)))
     return out

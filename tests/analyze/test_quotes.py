@@ -258,9 +258,45 @@ def test_partial_quote_without_speech_verb_takes_the_clause_subject(nlp) -> None
     ],
 )
 def test_non_person_source_is_linked_to_its_authors(nlp, text: str, authors: list[str]) -> None:  # type: ignore[no-untyped-def]
-    (quote,) = [q for q in _quotes(nlp, text) if "deeply" in q.span.text]
+    quotes = [q for q in _quotes(nlp, text) if "deeply" in q.span.text]
+    (quote,) = [q for q in quotes if q.kind != "indirect"]
     assert quote.speaker is not None and quote.speaker.text.lower().endswith("letter")
     assert [a.text for a in quote.authors] == authors
+    # the reported clause around the phrase, where there is one, has the same source
+    for q in quotes:
+        assert q.speaker == quote.speaker and q.authors == quote.authors
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        ("Nora Halvorsen said the bill was “dead on arrival” in the Senate.",
+         "the bill was “dead on arrival” in the Senate", "Nora Halvorsen"),
+        ("Nora Halvorsen called the proposal “a disgrace.”", "the proposal “a disgrace.”", "Nora Halvorsen"),
+        ("The minister described the law as a “crazy system” on Monday.",
+         "as a “crazy system”", "The minister"),
+    ],
+)
+def test_reported_speech_holding_a_quoted_phrase_is_one_indirect_quote(  # type: ignore[no-untyped-def]
+    nlp, text: str, clause: str, speaker: str,
+) -> None:
+    quotes = _quotes(nlp, text)
+    (indirect,) = _kinds(quotes, "indirect")
+    assert clause in indirect.span.text or indirect.span.text in clause
+    assert "“" in indirect.span.text and indirect.speaker is not None and indirect.speaker.text == speaker
+    (partial,) = _kinds(quotes, "partial")
+    assert indirect.span.start <= partial.span.start and partial.span.end <= indirect.span.end
+
+
+def test_a_quoted_phrase_cut_by_a_clause_gives_no_indirect_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    quotes = _quotes(nlp, "“He said the vote,” Nora Halvorsen wrote, “was rigged.”")
+    assert _kinds(quotes, "indirect") == []
+
+
+def test_a_dash_credit_after_a_non_breaking_space_names_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“We are tired of waiting for the council to act.” ―\u00a0Dorota Wielgosz\n“Me too.” ― Pavel Ostrowski\n"
+    quotes = [q for q in _quotes(nlp, text) if q.kind == "direct"]
+    assert [q.speaker.text if q.speaker else None for q in quotes] == ["Dorota Wielgosz", "Pavel Ostrowski"]
 
 
 def test_partial_quote_takes_the_parenthetical_cue_of_its_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
