@@ -162,12 +162,25 @@ def find_quotes(doc: Any, article: Article, mentions: Sequence[EntityMention]) -
         _attribute(ctx, seg)
     _inherit(ctx, segs, paras)
 
+    direct = [(s.open, s.close + 1) for s in segs if s.kind == "direct"]
+    partial = [(s.open, s.close + 1) for s in segs if s.kind != "direct"]
+    reported = _indirect(ctx, direct, partial)
+    # A quoted phrase inside reported speech ('X said the bill was "dead on arrival"') is X's
+    # words: the clause's cue and speaker beat the subject of the verb next to the phrase.
+    for seg in segs:
+        if seg.kind == "direct":
+            continue
+        around = [r for r in reported if r[0] <= seg.open and seg.close < r[1] and r[3] is not None]
+        if around:
+            _, _, seg.cue, seg.speaker = min(around, key=lambda r: r[1] - r[0])
     quotes: dict[tuple[int, int], Quote] = {}
     for seg in segs:
         quotes[(seg.start, seg.end)] = _quote(ctx, article, seg.start, seg.end, seg.kind, seg.cue, seg.speaker)
-    direct = [(s.open, s.close + 1) for s in segs if s.kind == "direct"]
-    partial = [(s.open, s.close + 1) for s in segs if s.kind != "direct"]
-    for start, end, cue, speaker in _indirect(ctx, direct, partial):
+    for start, end, cue, speaker in reported:
+        if speaker is None:  # the phrase it holds may know who spoke
+            inner = [g for g in segs if g.kind != "direct" and start <= g.open and g.close < end and g.speaker]
+            if inner:
+                cue, speaker = inner[0].cue or cue, inner[0].speaker
         quotes.setdefault((start, end), _quote(ctx, article, start, end, "indirect", cue, speaker))
     return tuple(sorted(quotes.values(), key=lambda q: (q.span.start, q.span.end)))
 

@@ -306,3 +306,10 @@ def test_partial_quote_takes_the_parenthetical_cue_of_its_sentence(nlp) -> None:
     )
     (partial,) = _kinds(_quotes(nlp, text), "partial")
     assert (partial.cue, partial.speaker.text if partial.speaker else None) == ("said", "Nora Halvorsen")
+
+
+def test_a_phrase_in_reported_speech_is_the_reporting_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ann Ostrow met Ben Kolar on Monday. Ben Kolar, a doctor, said she would “never” diagnose anyone "
+            "on television.")
+    (partial,) = _kinds(_quotes(nlp, text), "partial")
+    assert (partial.cue, partial.speaker.text if partial.speaker else None) == ("said", "Ben Kolar")
