@@ -383,9 +383,29 @@ def _sentences(doc: _Doc) -> Iterator[_Sent]:
                     outlet=doc.outlet, published=doc.published, index=i, quoted=quoted)
 
 
+# Page furniture that reads like a sentence but says nothing about the day: transcript speaker
+# labels ("JANE DOE, HOST:"), update stamps and notes in parentheses, editor's notes, air times,
+# bylines glued to a lead, lists of headlines joined by semicolons, words in capitals.
+_FURNITURE = re.compile(
+    r"^\s*(?:\(|\[|[A-Z][A-Z.'’ -]{2,}(?:,[A-Z.'’ -]+)?:\s)"
+    r"|\b(?:editor['’]s note|rush transcript|all rights reserved|click here|photo(?:graph)?s?:|"
+    r"aired (?:on )?[A-Z][a-z]+ \d|by (?:the )?[A-Z][\w ]{0,30} staff)\b",
+    re.IGNORECASE,
+)
+
+
+def furniture(text: str) -> bool:
+    """True for a sentence that is page furniture rather than news (see ``_FURNITURE``)."""
+    if text.count(";") >= 2 or _FURNITURE.search(text):
+        return True
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 20 and sum(c.isupper() for c in letters) > 0.3 * len(letters)
+
+
 def _usable(s: _Sent) -> bool:
     words = len(s.span.text.split())
-    return _MIN_WORDS <= words <= _MAX_WORDS and not s.span.text.rstrip().endswith("?")
+    text = s.span.text
+    return _MIN_WORDS <= words <= _MAX_WORDS and not text.rstrip().endswith("?") and not furniture(text)
 
 
 def _choose(

@@ -306,3 +306,23 @@ def test_seeds_summary_cites_real_spans(tmp_path: Path) -> None:
     assert keys
     assert [k.date for k in keys] == sorted(k.date for k in keys)
     assert all(texts[s.article][s.start:s.end] == s.text for k in keys for s in k.sentences)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("(Update 4:08 a.m. Tuesday, 9:08 p.m. ET Monday)", True),
+        ("JANE DOE, HOST: There is breaking news this morning from the capital.", True),
+        ("Council Votes; Protests Spread;; Markets Fall on Monday", True),
+        ("By the Wire Staff Troops enter the city as the curfew begins", True),
+        ("Editor's Note: This article is being updated as news comes in.", True),
+        ("THE COUNCIL VOTED TO BAN THE MARCH ON MONDAY EVENING", True),
+        ("The council voted 14-0 to ban the march on Monday evening.", False),
+        ("LONDON (Wire) - The council voted to ban the march on Monday.", False),
+        ("A transcript of the call shows the minister agreed to the plan.", False),
+    ],
+)
+def test_page_furniture_is_never_a_key_sentence(text: str, expected: bool) -> None:
+    from storyline.timeline.summary import furniture
+
+    assert furniture(text) is expected
