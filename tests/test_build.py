@@ -77,6 +77,19 @@ def test_rebuild_changes_nothing_and_ids_are_stable(tmp_path: Path, example_bund
     assert json.loads(out.read_text(encoding="utf-8")) == example_bundle
 
 
+def test_adding_articles_one_build_at_a_time_gives_the_story_of_one_build(
+    tmp_path: Path, example_bundle: dict
+) -> None:
+    db = tmp_path / "step.db"
+    files = sorted(p for p in EXAMPLES.rglob("*") if p.is_file() and p.suffix != ".md")
+    for path in files:
+        result = runner.invoke(app, ["build", str(path), "--db", str(db), "--quiet"])
+        assert result.exit_code == 0, result.output
+    out = tmp_path / "step.json"
+    assert runner.invoke(app, ["export", "--db", str(db), "-o", str(out)]).exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8")) == example_bundle
+
+
 def test_bundle_is_byte_identical_with_two_jobs(tmp_path: Path) -> None:
     one = tmp_path / "one.json"
     two = tmp_path / "two.json"
