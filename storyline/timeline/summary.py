@@ -369,6 +369,22 @@ def _docs(pairs: Iterable[tuple[Article, ArticleAnalysis | None]], story: Story)
         yield _Doc(article=article, analysis=analysis, published=_published(article, analysis, story), outlet=outlet)
 
 
+# A wire dateline in front of a lead: "CAIRO (Wire) - ", "BERLIN/LONDON, Nov 17 (Wire) - ",
+# "CITY | Fri Apr 22, 2011 12:12 pm EDT CITY (Wire) - ", "CAIRO — ".
+_WIRE_LEAD = re.compile(
+    r"(?:[^\n]{0,100}?\([A-Z][\w.&' ]{1,30}\)|[A-Z][A-Z.'/ ]{2,40}(?:,[^\S\n]*[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2})?)"
+    r"[^\S\n]*[-–—]{1,2}[^\S\n]+(?=[A-Z\d\"“‘'])"
+)
+
+
+
+def news_start(text: str, start: int, end: int) -> int:
+    """Where the news of the sentence ``text[start:end]`` begins: after a wire dateline in front of
+    it, if there is one and enough of the sentence is left."""
+    lead = _WIRE_LEAD.match(text, start, end)
+    return lead.end() if lead is not None and end - lead.end() >= 20 else start
+
+
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Uu]s|[Mm]e)\b")
 
 
@@ -377,6 +393,7 @@ def _sentences(doc: _Doc) -> Iterator[_Sent]:
     direct = [(q.span.start, q.span.end) for q in doc.analysis.quotes if q.kind == "direct"]
     for i, s in enumerate(doc.analysis.sentences):
         start, end = _stripped(text, s.start, s.end)
+        start = news_start(text, start, end)
         piece = text[start:end]
         quoted = any(a < end and start < b for a, b in direct) or bool(_FIRST_PERSON.search(piece))
         yield _Sent(span=Span(doc.article.id, start, end, piece), article=doc.article.id,
@@ -387,7 +404,7 @@ def _sentences(doc: _Doc) -> Iterator[_Sent]:
 # labels ("JANE DOE, HOST:"), update stamps and notes in parentheses, editor's notes, air times,
 # bylines glued to a lead, lists of headlines joined by semicolons, words in capitals.
 _FURNITURE = re.compile(
-    r"^\s*(?:\(|\[|[A-Z][A-Z.'’ -]{2,}(?:,[A-Z.'’ -]+)?:\s)"
+    r"^\s*(?:\(|\[|[*•]\s|full article\b|[A-Z][A-Z.'’ -]{2,}(?:,[A-Z.'’ -]+)?:\s)"
     r"|\b(?:editor['’]s note|rush transcript|all rights reserved|click here|photo(?:graph)?s?:|"
     r"aired (?:on )?[A-Z][a-z]+ \d|by (?:the )?[A-Z][\w ]{0,30} staff)\b",
     re.IGNORECASE,

@@ -326,3 +326,22 @@ def test_page_furniture_is_never_a_key_sentence(text: str, expected: bool) -> No
     from storyline.timeline.summary import furniture
 
     assert furniture(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "news"),
+    [
+        ("KESTREL BAY | Fri Apr 22, 2011 12:12 pm EDT KESTREL BAY (Wire) - The council voted to ban the march.",
+         "The council voted to ban the march."),
+        ("KESTREL BAY — Protesters returned to the square on Friday.", "Protesters returned to the square on Friday."),
+        ("NORTHPORT/SOUTHPORT, Nov 17 (Wire) - The two ports agreed to share the dredging cost.",
+         "The two ports agreed to share the dredging cost."),
+        ("The council (which met on Monday) - as expected - voted to ban the march.", None),
+        ("CAIRO — Yes.", None),  # too little would be left
+    ],
+)
+def test_a_wire_dateline_is_cut_from_a_key_sentence(sentence: str, news: str | None) -> None:
+    from storyline.timeline.summary import news_start
+
+    start = news_start(sentence, 0, len(sentence))
+    assert sentence[start:] == (news if news is not None else sentence)
