@@ -163,7 +163,7 @@ def row(label: str, r: dict[str, float]) -> str:
         f"{label:<22}{int(r['added']):>8}{int(r['words']):>11}{r['analyse_s']:>9.0f}{r['words'] / r['analyse_s']:>9.0f}"
         f"{r['link_s']:>8.0f}{r['total_s']:>8.0f}{r['words'] / r['total_s']:>9.0f}"
         f"{r['analyse_rss_mb']:>10.0f}{r['client_rss_mb']:>10.0f}{r['worker_rss_mb']:>10.0f}"
-        f"{r['words'] / max(r['worker_cpu_s'], 1e-9):>10.0f}{r.get('client_cpu_s', float('nan')):>9.0f}"
+        f"{r['words'] / max(r['worker_cpu_s'], 1e-9):>10.0f}{r.get('client_cpu_s', float('nan')):>10.0f}"
     )
 
 
@@ -183,7 +183,7 @@ def main() -> None:
         print(f"no corpus at {T17}; nothing to measure")
         return
     print(f"{'run':<22}{'articles':>8}{'words':>11}{'analyse':>9}{'w/s':>9}{'link':>8}{'total':>8}{'w/s':>9}"
-          f"{'clientMB':>10}{'client*MB':>10}{'workerMB':>10}{'w/wcpu-s':>10}{'clientCPU':>9}", flush=True)
+          f"{'clientMB':>10}{'client*MB':>10}{'workerMB':>10}{'w/wcpu-s':>10}{'clientCPU':>10}", flush=True)
     print("(analyse = read+dedup+analyse+store; client MB during analysis, client* MB incl. link; "
           "w/wcpu-s = words per CPU second of the workers; clientCPU = CPU seconds of the client)", flush=True)
     results: dict[str, dict[str, float]] = {}
