@@ -372,6 +372,9 @@ def _docs(pairs: Iterable[tuple[Article, ArticleAnalysis | None]], story: Story)
 # A wire dateline in front of a lead: "CAIRO (Wire) - ", "BERLIN/LONDON, Nov 17 (Wire) - ",
 # "CITY | Fri Apr 22, 2011 12:12 pm EDT CITY (Wire) - ", "CAIRO — ".
 _WIRE_LEAD = re.compile(
+    # a page's date and byline glued to the lead: "January 25, 2011 | By Jane Doe, Wire "
+    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}(?: at [\d:]+ ?[ap]\.?m\.?)?[^\S\n]*\|[^\S\n]*(?:By|From) [^|\n]{2,80}?,"
+    r"[^\S\n]*[A-Z][\w.]*(?: [A-Z][\w.]*)?[^\S\n]+(?=[A-Z\d\"“‘']))|"
     r"(?:[^\n]{0,100}?\([A-Z][\w.&' ]{1,30}\)|[A-Z][A-Z.'/ ]{2,40}(?:,[^\S\n]*[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2})?)"
     r"[^\S\n]*[-–—]{1,2}[^\S\n]+(?=[A-Z\d\"“‘'])"
 )
@@ -411,9 +414,15 @@ _FURNITURE = re.compile(
 )
 
 
+_STAMP = re.compile(
+    r"[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}(?: at [\d:]+ ?[ap]\.?m\.?)?(?:[^\S\n]*\|[^\S\n]*(?:By|From) [^\n]*)?\s*"
+)
+
+
 def furniture(text: str) -> bool:
-    """True for a sentence that is page furniture rather than news (see ``_FURNITURE``)."""
-    if text.count(";") >= 2 or _FURNITURE.search(text):
+    """True for a sentence that is page furniture rather than news (see ``_FURNITURE``), or only a
+    date stamp (with a byline)."""
+    if text.count(";") >= 2 or _FURNITURE.search(text) or _STAMP.fullmatch(text):
         return True
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 20 and sum(c.isupper() for c in letters) > 0.3 * len(letters)

@@ -320,6 +320,9 @@ def test_seeds_summary_cites_real_spans(tmp_path: Path) -> None:
         ("The council voted 14-0 to ban the march on Monday evening.", False),
         ("LONDON (Wire) - The council voted to ban the march on Monday.", False),
         ("A transcript of the call shows the minister agreed to the plan.", False),
+        ("March 3, 2014 | By Jane Doe, Wire", True),
+        ("March 3, 2014 at 2:36 pm", True),
+        ("March 3, 2014 was the day the council voted to ban the march.", False),
     ],
 )
 def test_page_furniture_is_never_a_key_sentence(text: str, expected: bool) -> None:
@@ -338,6 +341,8 @@ def test_page_furniture_is_never_a_key_sentence(text: str, expected: bool) -> No
          "The two ports agreed to share the dredging cost."),
         ("The council (which met on Monday) - as expected - voted to ban the march.", None),
         ("CAIRO — Yes.", None),  # too little would be left
+        ("March 3, 2014 | By Jane Doe and Ann Lee, Wire Protesters filled the square again on Monday.",
+         "Protesters filled the square again on Monday."),
     ],
 )
 def test_a_wire_dateline_is_cut_from_a_key_sentence(sentence: str, news: str | None) -> None:
