@@ -89,6 +89,8 @@ class Weights(msgspec.Struct, frozen=True):
     quote: float = 0.5
     subject: float = 1.0
     fresh: float = 0.0
+    max_words: int = 60
+    """Longest sentence (in words) a key date may quote; longer ones pack background into the fact."""
 
 
 # A sentence this short says too little to stand alone; this long, it is a paragraph that the
@@ -250,8 +252,9 @@ def summarize(
         want_sents = sentences
     ranked = sorted(days, key=lambda d: (-score[d], d))[:want_dates]
     out: list[KeyDate] = []
+    used: list[_Sent] = []  # a sentence told for one key date is not told again for another
     for day in ranked:
-        chosen = _choose(day, want_sents, sents, ev, space, terms, weights)
+        chosen = _choose(day, want_sents, sents, ev, space, terms, weights, used)
         independent = set(ev.named.get(day, {})) | ev.published.get(day, set())
         out.append(KeyDate(date=day, score=round(score[day], 6), sentences=tuple(chosen),
                            articles=len(independent)))
@@ -428,10 +431,10 @@ def furniture(text: str) -> bool:
     return len(letters) >= 20 and sum(c.isupper() for c in letters) > 0.3 * len(letters)
 
 
-def _usable(s: _Sent) -> bool:
+def _usable(s: _Sent, max_words: int = _MAX_WORDS) -> bool:
     words = len(s.span.text.split())
     text = s.span.text
-    return _MIN_WORDS <= words <= _MAX_WORDS and not text.rstrip().endswith("?") and not furniture(text)
+    return _MIN_WORDS <= words <= max_words and not text.rstrip().endswith("?") and not furniture(text)
 
 
 def _choose(
@@ -442,9 +445,10 @@ def _choose(
     space: _Space,
     terms: list[str],
     weights: Weights,
+    used: list[_Sent],
 ) -> list[Span]:
-    """Up to ``k`` sentences for ``day``, best first by centrality, no near-duplicates, spread over
-    articles and outlets."""
+    """Up to ``k`` sentences for ``day``, best first by centrality, spread over articles and
+    outlets, none a near-duplicate of another or of one ``used`` for an earlier key date (added to)."""
     pool: dict[tuple[str, int], tuple[_Sent, float]] = {}
     vec = space.vec
     named = ev.named.get(day, {})
@@ -452,11 +456,12 @@ def _choose(
         for aid, indexes in source.items():
             for i in indexes:
                 s = sents[aid][i]
-                if _usable(s):
+                if _usable(s, weights.max_words):
                     pool[(aid, i)] = (s, bonus)
     for aid in sorted(ev.published.get(day, set())):
         for s in sents[aid][:_LEAD]:
-            if (aid, s.index) in pool or not _usable(s) or ev.sentence_days.get((aid, s.index), set()) - {day}:
+            elsewhere = ev.sentence_days.get((aid, s.index), set()) - {day}
+            if (aid, s.index) in pool or not _usable(s, weights.max_words) or elsewhere:
                 continue
             pool[(aid, s.index)] = (s, _LEAD_BONUS)
     if not pool:
@@ -489,9 +494,10 @@ def _choose(
         assert best_i is not None
         _, s = remaining.pop(best_i)
         v = vec(s)
-        if any(_cosine(v, vec(p)) >= _DUPLICATE or p.span.text == s.span.text for p in picked):
+        if any(_cosine(v, vec(p)) >= _DUPLICATE or p.span.text == s.span.text for p in (*picked, *used)):
             continue
         picked.append(s)
+        used.append(s)
         used_articles.add(s.article)
         used_outlets[s.outlet] += 1
     return [s.span for s in picked]
