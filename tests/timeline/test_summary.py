@@ -350,3 +350,17 @@ def test_a_wire_dateline_is_cut_from_a_key_sentence(sentence: str, news: str | N
 
     start = news_start(sentence, 0, len(sentence))
     assert sentence[start:] == (news if news is not None else sentence)
+
+
+def test_a_sentence_told_for_one_key_date_is_not_told_again_for_another() -> None:
+    # the same sentence names two days: each day may quote it, but not both
+    both = "The march on March 6 and the strike on March 10 shut the capital down for days."
+    pairs = [
+        doc([both, FILLER], "2023-03-12", names={"March 6": "2023-03-06", "March 10": "2023-03-10"}, outlet="A"),
+        doc([both + " Again.", FILLER + " Still."], "2023-03-13",
+            names={"March 6": "2023-03-06", "March 10": "2023-03-10"}, outlet="B"),
+    ]
+    keys = summarize(pairs, Story(), dates=2, sentences=1)
+    assert days(keys) == ["2023-03-06", "2023-03-10"]
+    told = [s.text for k in keys for s in k.sentences]
+    assert len(told) == len({" ".join(t.split()[:10]) for t in told})
