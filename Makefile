@@ -33,6 +33,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/event_coref.py
 	$(BIN)/python benchmarks/tls.py
 # benchmarks/web.py needs a built story: see its docstring (--make-jsonl, then --db).
+# benchmarks/scale.py takes hours at its default sizes: see docs/scaling.md.
 
 clean:
 	rm -rf $(VENV) story.db story.db-wal story.db-shm story.db.link-lock story.json
