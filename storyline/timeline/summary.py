@@ -45,6 +45,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import msgspec
 
@@ -480,10 +481,18 @@ def _choose(
             relevance += 0.5
         scored.append((bonus + relevance, s))
     scored.sort(key=lambda x: (-x[0], x[1].span))
+    picked = _pick(scored, k, vec, used) or _pick(scored, k, vec, [])  # rather a told sentence than none
+    used.extend(picked)
+    return [s.span for s in picked]
+
+
+def _pick(scored: list[tuple[float, _Sent]], k: int, vec: Any, used: list[_Sent]) -> list[_Sent]:
+    """Greedy: the best remaining sentence, less a penalty for an article or outlet already quoted,
+    skipping near-duplicates of those picked and of ``used``."""
     picked: list[_Sent] = []
     used_articles: set[str] = set()
     used_outlets: Counter[str] = Counter()
-    remaining = scored
+    remaining = list(scored)
     while len(picked) < k and remaining:
         best_i = None
         best = -math.inf
@@ -497,10 +506,9 @@ def _choose(
         if any(_cosine(v, vec(p)) >= _DUPLICATE or p.span.text == s.span.text for p in (*picked, *used)):
             continue
         picked.append(s)
-        used.append(s)
         used_articles.add(s.article)
         used_outlets[s.outlet] += 1
-    return [s.span for s in picked]
+    return picked
 
 
 def key_dates(

@@ -353,14 +353,27 @@ def test_a_wire_dateline_is_cut_from_a_key_sentence(sentence: str, news: str | N
 
 
 def test_a_sentence_told_for_one_key_date_is_not_told_again_for_another() -> None:
-    # the same sentence names two days: each day may quote it, but not both
+    # one sentence names both days; each day also has a sentence of its own
     both = "The march on March 6 and the strike on March 10 shut the capital down for days."
+    names = {"March 6": "2023-03-06", "March 10": "2023-03-10"}
     pairs = [
-        doc([both, FILLER], "2023-03-12", names={"March 6": "2023-03-06", "March 10": "2023-03-10"}, outlet="A"),
-        doc([both + " Again.", FILLER + " Still."], "2023-03-13",
-            names={"March 6": "2023-03-06", "March 10": "2023-03-10"}, outlet="B"),
+        doc([both, FILLER], "2023-03-12", names=names, outlet="A"),
+        doc([both + " Again.", FILLER + " Still."], "2023-03-13", names=names, outlet="B"),
+        doc(["Thousands marched on March 6 through the capital to the parliament building."], "2023-03-14",
+            names={"March 6": "2023-03-06"}, outlet="C"),
+        doc(["The strike on March 10 closed every port in the country for the whole day."], "2023-03-15",
+            names={"March 10": "2023-03-10"}, outlet="D"),
     ]
     keys = summarize(pairs, Story(), dates=2, sentences=1)
     assert days(keys) == ["2023-03-06", "2023-03-10"]
     told = [s.text for k in keys for s in k.sentences]
-    assert len(told) == len({" ".join(t.split()[:10]) for t in told})
+    assert len(told) == 2 and len({" ".join(t.split()[:10]) for t in told}) == 2
+
+
+def test_a_key_date_with_nothing_else_to_tell_may_repeat_a_told_sentence() -> None:
+    both = "The march on March 6 and the strike on March 10 shut the capital down for days."
+    names = {"March 6": "2023-03-06", "March 10": "2023-03-10"}
+    pairs = [doc([both, FILLER], "2023-03-12", names=names, outlet="A"),
+             doc([both + " Again.", FILLER + " Still."], "2023-03-13", names=names, outlet="B")]
+    keys = summarize(pairs, Story(), dates=2, sentences=1)
+    assert days(keys) == ["2023-03-06", "2023-03-10"] and all(k.sentences for k in keys)
