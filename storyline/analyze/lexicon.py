@@ -552,7 +552,7 @@ Speaker|House Speaker|Chairman|Chairwoman|Chair|Minister|Chancellor|King|Queen|P
 Princess|Pope|Judge|Justice|Chief Justice|General|Gen.|Col.|Colonel|Lt.|Lieutenant|Capt.|
 Captain|Sgt.|Sergeant|Maj.|Major|Adm.|Admiral|Dr.|Prof.|Professor|Rev.|Father|Sister|
 Mr.|Mrs.|Ms.|Miss|Mx.|Sir|Dame|Lord|Lady|Leader|Head|Director|Commissioner|Spokesman|
-Spokeswoman|Spokesperson|Premier|Sheikh|Imam|Rabbi|Bishop|Archbishop|Cardinal|
+Spokeswoman|Spokesperson|Premier|Sheikh|Imam|Rabbi|Bishop|Archbishop|
 Majority Leader|Minority Leader|Senate Majority Leader|Senate Minority Leader|
 House Majority Leader|House Minority Leader|Special Envoy|Envoy|Commander"""
 
