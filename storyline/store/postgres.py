@@ -54,16 +54,12 @@ from storyline.errors import E, StorylineError
 from storyline.model import (
     Article,
     ArticleAnalysis,
-    Claim,
-    Conflict,
-    Entity,
-    Event,
     Problem,
-    Published,
     Span,
     Story,
 )
 from storyline.store.base import Store
+from storyline.store.records import ANALYSIS, ARTICLE, count_all, encode, query_pieces, read_story
 from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION, statements, version_error
 
 __all__ = ["ITERSIZE", "MAX_WORD", "PostgresStore", "is_postgres_url", "redact", "ts_query", "ts_vector"]
@@ -81,15 +77,6 @@ _MAX_POSITION = 16383  # tsvector positions run from 1 to 16,383
 _MAX_POSITIONS = 256  # positions kept per lexeme
 _MAX_LEXEME_BYTES = 512 * 1024  # a tsvector holds at most 1 MiB: stop well before
 
-_encode = msgspec.json.Encoder().encode
-_ARTICLE = msgspec.json.Decoder(Article)
-_ANALYSIS = msgspec.json.Decoder(ArticleAnalysis)
-_ENTITY = msgspec.json.Decoder(Entity)
-_EVENT = msgspec.json.Decoder(Event)
-_CLAIM = msgspec.json.Decoder(Claim)
-_CONFLICT = msgspec.json.Decoder(Conflict)
-_PUBLISHED_MAP = msgspec.json.Decoder(dict[str, Published])
-_SPEAKERS_MAP = msgspec.json.Decoder(dict[str, str])
 
 Connection = psycopg.Connection[TupleRow]
 
@@ -127,7 +114,6 @@ def _reason(err: psycopg.Error, url: str) -> str:
 
 # ------------------------------------------------------------------ full-text search
 
-_PIECE = re.compile(r'"([^"]*)"|([^\s"]+)')  # the pieces of sqlite.fts_query
 _TOKEN = re.compile(r"[^\W_]+")  # unicode61: letters and digits; "_" separates
 _MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
@@ -181,8 +167,7 @@ def ts_query(query: str) -> str:
     ANDed, as :func:`storyline.store.sqlite.fts_query` does for FTS5.  No input can
     make a syntax error; ``""`` when nothing searchable is left."""
     phrases = []
-    for match in _PIECE.finditer(query):
-        piece = match.group(1) if match.group(1) is not None else match.group(2)
+    for piece in query_pieces(query):
         words = _words(piece)
         if words:
             phrases.append("(" + " <-> ".join(_lexeme(w) for w in words) + ")")
@@ -200,7 +185,7 @@ def _article_row(article: Article) -> tuple[Any, ...]:
         pub.value if pub else None,
         pub.earliest.isoformat() if pub else None,
         article.duplicate_of, article.text,
-        _encode(msgspec.structs.replace(article, text="")),
+        encode(msgspec.structs.replace(article, text="")),
     )
 
 
@@ -376,7 +361,7 @@ class PostgresStore(Store):
                 [
                     (
                         article.id, len(analysis.mentions), len(analysis.times), len(analysis.quotes),
-                        len(analysis.events), len(analysis.claims), _encode(analysis),
+                        len(analysis.events), len(analysis.claims), encode(analysis),
                     )
                     for article, analysis in analysed
                 ],
@@ -391,7 +376,7 @@ class PostgresStore(Store):
 
     @staticmethod
     def _article(text: str, record: bytes) -> Article:
-        return msgspec.structs.replace(_ARTICLE.decode(record), text=text)
+        return msgspec.structs.replace(ARTICLE.decode(record), text=text)
 
     def iter_pairs(self) -> Iterator[tuple[Article, ArticleAnalysis | None]]:
         with contextlib.closing(self._stream(
@@ -399,7 +384,7 @@ class PostgresStore(Store):
             "LEFT JOIN analyses n ON n.article_id = a.id ORDER BY a.id"
         )) as rows:
             for text, record, analysis in rows:
-                yield self._article(text, record), _ANALYSIS.decode(analysis) if analysis is not None else None
+                yield self._article(text, record), ANALYSIS.decode(analysis) if analysis is not None else None
 
     def iter_articles(self) -> Iterator[Article]:
         with contextlib.closing(self._stream("SELECT text, record FROM articles ORDER BY id")) as rows:
@@ -412,7 +397,7 @@ class PostgresStore(Store):
 
     def get_analysis(self, article_id: str) -> ArticleAnalysis | None:
         row = self._conn.execute("SELECT record FROM analyses WHERE article_id = %s", (article_id,)).fetchone()
-        return _ANALYSIS.decode(row[0]) if row is not None else None
+        return ANALYSIS.decode(row[0]) if row is not None else None
 
     # ---------------------------------------------------------------- story
 
@@ -433,25 +418,25 @@ class PostgresStore(Store):
                 conn.execute(f"DELETE FROM {table}")
             tables: dict[str, list[tuple[Any, ...]]] = {
                 "entities (id, pos, name, type, record)": [
-                    (e.id, i, e.name, e.type, _encode(e)) for i, e in enumerate(story.entities)
+                    (e.id, i, e.name, e.type, encode(e)) for i, e in enumerate(story.entities)
                 ],
                 "events (id, pos, type, modality, date_earliest, date_latest, record)": [
                     (
                         v.id, i, v.type, v.modality,
                         v.date.earliest.isoformat() if v.date else None,
                         v.date.latest.isoformat() if v.date and v.date.latest else None,
-                        _encode(v),
+                        encode(v),
                     )
                     for i, v in enumerate(story.events)
                 ],
                 "claims (id, pos, subject, record)": [
-                    (c.id, i, c.subject, _encode(c)) for i, c in enumerate(story.claims)
+                    (c.id, i, c.subject, encode(c)) for i, c in enumerate(story.claims)
                 ],
                 "conflicts (id, pos, about, record)": [
-                    (x.id, i, x.about, _encode(x)) for i, x in enumerate(story.conflicts)
+                    (x.id, i, x.about, encode(x)) for i, x in enumerate(story.conflicts)
                 ],
                 "story_meta (key, value)": [
-                    ("published", _encode(story.published)), ("speakers", _encode(story.speakers)),
+                    ("published", encode(story.published)), ("speakers", encode(story.speakers)),
                 ],
             }
             cur = conn.cursor()
@@ -475,23 +460,7 @@ class PostgresStore(Store):
 
     def story(self) -> Story:
         with self._read() as conn:
-            entities = tuple(
-                _ENTITY.decode(r[0]) for r in conn.execute("SELECT record FROM entities ORDER BY pos")
-            )
-            events = tuple(_EVENT.decode(r[0]) for r in conn.execute("SELECT record FROM events ORDER BY pos"))
-            claims = tuple(_CLAIM.decode(r[0]) for r in conn.execute("SELECT record FROM claims ORDER BY pos"))
-            conflicts = tuple(
-                _CONFLICT.decode(r[0]) for r in conn.execute("SELECT record FROM conflicts ORDER BY pos")
-            )
-            meta = {k: v for k, v in conn.execute("SELECT key, value FROM story_meta")}
-        return Story(
-            entities=entities,
-            events=events,
-            claims=claims,
-            conflicts=conflicts,
-            published=_PUBLISHED_MAP.decode(meta["published"]) if "published" in meta else {},
-            speakers=_SPEAKERS_MAP.decode(meta["speakers"]) if "speakers" in meta else {},
-        )
+            return read_story(conn.execute)
 
     # ---------------------------------------------------------------- query
 
@@ -528,30 +497,9 @@ class PostgresStore(Store):
         rows = self._conn.execute("SELECT id, text FROM sentences WHERE id = ANY(%s)", (list(ids),)).fetchall()
         return {int(r[0]): r[1] for r in rows}
 
-    _COUNTS = (
-        ("articles", "SELECT COUNT(*) FROM articles"),
-        ("duplicates", "SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL"),
-        ("analyses", "SELECT COUNT(*) FROM analyses"),
-        ("sentences", "SELECT COUNT(*) FROM sentences"),
-        ("mentions", "SELECT SUM(mentions) FROM analyses"),
-        ("times", "SELECT SUM(times) FROM analyses"),
-        ("quotes", "SELECT SUM(quotes) FROM analyses"),
-        ("event_mentions", "SELECT SUM(events) FROM analyses"),
-        ("claim_mentions", "SELECT SUM(claims) FROM analyses"),
-        ("entities", "SELECT COUNT(*) FROM entities"),
-        ("events", "SELECT COUNT(*) FROM events"),
-        ("claims", "SELECT COUNT(*) FROM claims"),
-        ("conflicts", "SELECT COUNT(*) FROM conflicts"),
-        ("problems", "SELECT COUNT(*) FROM problems WHERE run = (SELECT value FROM state WHERE key = 'run')"),
-    )
-
     def counts(self) -> dict[str, int]:
         with self._read() as conn:
-            out = {}
-            for key, sql in self._COUNTS:
-                row = conn.execute(sql).fetchone()
-                out[key] = int(row[0] or 0) if row is not None else 0
-            return out
+            return count_all(conn.execute)
 
     # ------------------------------------------------------------- problems
 

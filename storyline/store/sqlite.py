@@ -25,31 +25,17 @@ from storyline.errors import E, StorylineError
 from storyline.model import (
     Article,
     ArticleAnalysis,
-    Claim,
-    Conflict,
-    Entity,
-    Event,
     Problem,
-    Published,
     Span,
     Story,
 )
 from storyline.store.base import Store
+from storyline.store.records import ANALYSIS, ARTICLE, count_all, encode, query_pieces, read_story
 from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION, read_version, statements, version_error
 
 __all__ = ["SQLiteStore", "fts_query"]
 
-_encode = msgspec.json.Encoder().encode
-_ARTICLE = msgspec.json.Decoder(Article)
-_ANALYSIS = msgspec.json.Decoder(ArticleAnalysis)
-_ENTITY = msgspec.json.Decoder(Entity)
-_EVENT = msgspec.json.Decoder(Event)
-_CLAIM = msgspec.json.Decoder(Claim)
-_CONFLICT = msgspec.json.Decoder(Conflict)
-_PUBLISHED_MAP = msgspec.json.Decoder(dict[str, Published])
-_SPEAKERS_MAP = msgspec.json.Decoder(dict[str, str])
 
-_PIECE = re.compile(r'"([^"]*)"|([^\s"]+)')
 _WORD = re.compile(r"\w+")
 
 
@@ -60,8 +46,7 @@ def fts_query(query: str) -> str:
     meaning, so no input can raise a syntax error.  Returns ``""`` when nothing
     searchable is left."""
     phrases = []
-    for match in _PIECE.finditer(query):
-        piece = match.group(1) if match.group(1) is not None else match.group(2)
+    for piece in query_pieces(query):
         words = _WORD.findall(piece)
         if words:
             phrases.append('"' + " ".join(words) + '"')
@@ -221,7 +206,7 @@ class SQLiteStore(Store):
                         pub.earliest.isoformat() if pub else None,
                         article.duplicate_of, article.text,
                         # the text is stored once, in its own column
-                        _encode(msgspec.structs.replace(article, text="")),
+                        encode(msgspec.structs.replace(article, text="")),
                     ),
                 )
                 if cur.rowcount != 1:
@@ -237,7 +222,7 @@ class SQLiteStore(Store):
                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (
                         article.id, len(analysis.mentions), len(analysis.times), len(analysis.quotes),
-                        len(analysis.events), len(analysis.claims), _encode(analysis),
+                        len(analysis.events), len(analysis.claims), encode(analysis),
                     ),
                 )
                 conn.executemany(
@@ -255,7 +240,7 @@ class SQLiteStore(Store):
 
     @staticmethod
     def _article(text: str, record: bytes) -> Article:
-        return msgspec.structs.replace(_ARTICLE.decode(record), text=text)
+        return msgspec.structs.replace(ARTICLE.decode(record), text=text)
 
     def iter_pairs(self) -> Iterator[tuple[Article, ArticleAnalysis | None]]:
         cur = self._conn.execute(
@@ -266,7 +251,7 @@ class SQLiteStore(Store):
             for text, record, analysis in cur:
                 yield (
                     self._article(text, record),
-                    _ANALYSIS.decode(analysis) if analysis is not None else None,
+                    ANALYSIS.decode(analysis) if analysis is not None else None,
                 )
         finally:
             cur.close()
@@ -289,7 +274,7 @@ class SQLiteStore(Store):
         row = self._conn.execute(
             "SELECT record FROM analyses WHERE article_id = ?", (article_id,)
         ).fetchone()
-        return _ANALYSIS.decode(row[0]) if row is not None else None
+        return ANALYSIS.decode(row[0]) if row is not None else None
 
     # ---------------------------------------------------------------- story
 
@@ -312,7 +297,7 @@ class SQLiteStore(Store):
             conn.execute("DELETE FROM story_meta")
             conn.executemany(
                 "INSERT INTO entities (id, pos, name, type, record) VALUES (?, ?, ?, ?, ?)",
-                [(e.id, i, e.name, e.type, _encode(e)) for i, e in enumerate(story.entities)],
+                [(e.id, i, e.name, e.type, encode(e)) for i, e in enumerate(story.entities)],
             )
             conn.executemany(
                 "INSERT INTO events (id, pos, type, modality, date_earliest, date_latest, record) "
@@ -322,22 +307,22 @@ class SQLiteStore(Store):
                         v.id, i, v.type, v.modality,
                         v.date.earliest.isoformat() if v.date else None,
                         v.date.latest.isoformat() if v.date and v.date.latest else None,
-                        _encode(v),
+                        encode(v),
                     )
                     for i, v in enumerate(story.events)
                 ],
             )
             conn.executemany(
                 "INSERT INTO claims (id, pos, subject, record) VALUES (?, ?, ?, ?)",
-                [(c.id, i, c.subject, _encode(c)) for i, c in enumerate(story.claims)],
+                [(c.id, i, c.subject, encode(c)) for i, c in enumerate(story.claims)],
             )
             conn.executemany(
                 "INSERT INTO conflicts (id, pos, about, record) VALUES (?, ?, ?, ?)",
-                [(x.id, i, x.about, _encode(x)) for i, x in enumerate(story.conflicts)],
+                [(x.id, i, x.about, encode(x)) for i, x in enumerate(story.conflicts)],
             )
             conn.executemany(
                 "INSERT INTO story_meta (key, value) VALUES (?, ?)",
-                [("published", _encode(story.published)), ("speakers", _encode(story.speakers))],
+                [("published", encode(story.published)), ("speakers", encode(story.speakers))],
             )
             conn.execute("UPDATE state SET value = ? WHERE key = ?", (target, "linked_generation"))
         return True
@@ -358,27 +343,7 @@ class SQLiteStore(Store):
 
     def story(self) -> Story:
         with self._read() as conn:
-            entities = tuple(
-                _ENTITY.decode(r[0]) for r in conn.execute("SELECT record FROM entities ORDER BY pos")
-            )
-            events = tuple(
-                _EVENT.decode(r[0]) for r in conn.execute("SELECT record FROM events ORDER BY pos")
-            )
-            claims = tuple(
-                _CLAIM.decode(r[0]) for r in conn.execute("SELECT record FROM claims ORDER BY pos")
-            )
-            conflicts = tuple(
-                _CONFLICT.decode(r[0]) for r in conn.execute("SELECT record FROM conflicts ORDER BY pos")
-            )
-            meta = dict(conn.execute("SELECT key, value FROM story_meta").fetchall())
-        return Story(
-            entities=entities,
-            events=events,
-            claims=claims,
-            conflicts=conflicts,
-            published=_PUBLISHED_MAP.decode(meta["published"]) if "published" in meta else {},
-            speakers=_SPEAKERS_MAP.decode(meta["speakers"]) if "speakers" in meta else {},
-        )
+            return read_story(conn.execute)
 
     # ---------------------------------------------------------------- query
 
@@ -425,26 +390,9 @@ class SQLiteStore(Store):
                 f"SELECT rowid, text FROM sentences WHERE rowid IN ({marks})", chunk))
         return out
 
-    _COUNTS = (
-        ("articles", "SELECT COUNT(*) FROM articles"),
-        ("duplicates", "SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL"),
-        ("analyses", "SELECT COUNT(*) FROM analyses"),
-        ("sentences", "SELECT COUNT(*) FROM sentences"),
-        ("mentions", "SELECT SUM(mentions) FROM analyses"),
-        ("times", "SELECT SUM(times) FROM analyses"),
-        ("quotes", "SELECT SUM(quotes) FROM analyses"),
-        ("event_mentions", "SELECT SUM(events) FROM analyses"),
-        ("claim_mentions", "SELECT SUM(claims) FROM analyses"),
-        ("entities", "SELECT COUNT(*) FROM entities"),
-        ("events", "SELECT COUNT(*) FROM events"),
-        ("claims", "SELECT COUNT(*) FROM claims"),
-        ("conflicts", "SELECT COUNT(*) FROM conflicts"),
-        ("problems", "SELECT COUNT(*) FROM problems WHERE run = (SELECT value FROM state WHERE key = 'run')"),
-    )
-
     def counts(self) -> dict[str, int]:
         with self._read() as conn:
-            return {key: int(conn.execute(sql).fetchone()[0] or 0) for key, sql in self._COUNTS}
+            return count_all(conn.execute)
 
     # ------------------------------------------------------------- problems
 

@@ -1,0 +1,81 @@
+"""What both backends share above SQL: the msgspec codecs of stored records, the story read
+back from its tables, and the counts.  The statements here are plain SQL that SQLite and
+PostgreSQL read alike (no parameters), so each backend only supplies a way to run them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
+
+import msgspec
+
+from storyline.model import Article, ArticleAnalysis, Claim, Conflict, Entity, Event, Published, Story
+
+__all__ = ["ANALYSIS", "ARTICLE", "Query", "count_all", "encode", "query_pieces", "read_story"]
+
+encode = msgspec.json.Encoder().encode
+ARTICLE = msgspec.json.Decoder(Article)
+ANALYSIS = msgspec.json.Decoder(ArticleAnalysis)
+_ENTITY = msgspec.json.Decoder(Entity)
+_EVENT = msgspec.json.Decoder(Event)
+_CLAIM = msgspec.json.Decoder(Claim)
+_CONFLICT = msgspec.json.Decoder(Conflict)
+_PUBLISHED_MAP = msgspec.json.Decoder(dict[str, Published])
+_SPEAKERS_MAP = msgspec.json.Decoder(dict[str, str])
+
+Query = Callable[[str], Iterable[Sequence[Any]]]
+"""Runs one parameterless statement inside the caller's read transaction and returns its rows."""
+
+
+def read_story(query: Query) -> Story:
+    """The stored story (an empty :class:`Story` before the first link), in the linker's order."""
+    def records(table: str) -> Iterable[bytes]:
+        return (bytes(r[0]) for r in query(f"SELECT record FROM {table} ORDER BY pos"))
+
+    meta = {k: bytes(v) for k, v in query("SELECT key, value FROM story_meta")}
+    return Story(
+        entities=tuple(_ENTITY.decode(r) for r in records("entities")),
+        events=tuple(_EVENT.decode(r) for r in records("events")),
+        claims=tuple(_CLAIM.decode(r) for r in records("claims")),
+        conflicts=tuple(_CONFLICT.decode(r) for r in records("conflicts")),
+        published=_PUBLISHED_MAP.decode(meta["published"]) if "published" in meta else {},
+        speakers=_SPEAKERS_MAP.decode(meta["speakers"]) if "speakers" in meta else {},
+    )
+
+
+_COUNTS = (
+    ("articles", "SELECT COUNT(*) FROM articles"),
+    ("duplicates", "SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL"),
+    ("analyses", "SELECT COUNT(*) FROM analyses"),
+    ("sentences", "SELECT COUNT(*) FROM sentences"),
+    ("mentions", "SELECT SUM(mentions) FROM analyses"),
+    ("times", "SELECT SUM(times) FROM analyses"),
+    ("quotes", "SELECT SUM(quotes) FROM analyses"),
+    ("event_mentions", "SELECT SUM(events) FROM analyses"),
+    ("claim_mentions", "SELECT SUM(claims) FROM analyses"),
+    ("entities", "SELECT COUNT(*) FROM entities"),
+    ("events", "SELECT COUNT(*) FROM events"),
+    ("claims", "SELECT COUNT(*) FROM claims"),
+    ("conflicts", "SELECT COUNT(*) FROM conflicts"),
+    ("problems", "SELECT COUNT(*) FROM problems WHERE run = (SELECT value FROM state WHERE key = 'run')"),
+)
+
+
+def count_all(query: Query) -> dict[str, int]:
+    """How many of each kind of record the store holds (0 for an empty sum)."""
+    out: dict[str, int] = {}
+    for key, sql in _COUNTS:
+        row = next(iter(query(sql)), None)
+        out[key] = int(row[0] or 0) if row is not None else 0
+    return out
+
+
+_PIECE = re.compile(r'"([^"]*)"|([^\s"]+)')
+
+
+def query_pieces(query: str) -> Iterator[str]:
+    """The pieces of a search box's input, each searched as one phrase: a ``"quoted phrase"``
+    or a run of non-space characters (a stray quote is dropped)."""
+    for match in _PIECE.finditer(query):
+        yield match.group(1) if match.group(1) is not None else match.group(2)
