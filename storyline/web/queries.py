@@ -21,8 +21,6 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-import msgspec
-
 from storyline.export._common import Cited, format_date
 from storyline.model import (
     Article,
@@ -128,8 +126,7 @@ class StoryIndex:
         self._memo_lock = threading.Lock()
         self._conflict_rows = [(x, [self.claims[c] for c in x.claims if c in self.claims]) for x in self.conflicts]
         self._conflict_of_span = {c.span: x.id for x, cs in self._conflict_rows for c in cs}
-        self._load_articles()
-        self._load_analyses()
+        self._load()
         self._index()
 
     # ------------------------------------------------------------------ loading
@@ -152,32 +149,24 @@ class StoryIndex:
             self._stores.clear()
         self._local = threading.local()
 
-    def _load_articles(self) -> None:
-        """Metadata of every article; the date as the bundle chooses it (its own, else its
-        dateline, else what linking inferred: the dateline is filled in by :meth:`_load_analyses`)."""
+    def _load(self) -> None:
+        """One pass over the stored articles: the metadata of each, with the date as the bundle
+        chooses it (its own, else its dateline, else what linking inferred), and the quotes with
+        their speakers (the only analysis part the pages list)."""
         self.articles: dict[str, Cited] = {}
-        self._own_date: set[str] = set()
-        for a in self.store().iter_articles():
-            if a.published is not None:
-                self._own_date.add(a.id)
-            pub = a.published or self.story.published.get(a.id)
+        self.quotes: list[tuple[Quote, str | None]] = []
+        for a, analysis in self.store().iter_pairs():
+            pub = a.published.date if a.published else None
+            if pub is None and analysis is not None and analysis.dateline is not None:
+                pub = analysis.dateline.date
+            if pub is None and a.id in self.story.published:
+                pub = self.story.published[a.id].date
             self.articles[a.id] = Cited(
                 id=a.id, source=a.source, title=a.title, outlet=a.outlet, url=a.url,
-                published=pub.date if pub else None, duplicate_of=a.duplicate_of,
+                published=pub, duplicate_of=a.duplicate_of,
             )
-
-    def _load_analyses(self) -> None:
-        """Quotes (with their speakers) and datelines: the only analysis parts the pages list."""
-        self.quotes: list[tuple[Quote, str | None]] = []
-        for article, analysis in self.store().iter_pairs():
-            if analysis is None:
-                continue
-            article_id = article.id
-            for q in analysis.quotes:
+            for q in analysis.quotes if analysis is not None else ():
                 self.quotes.append((q, self.story.speakers.get(q.id)))
-            cited = self.articles.get(article_id)
-            if analysis.dateline is not None and cited is not None and article_id not in self._own_date:
-                self.articles[article_id] = msgspec.structs.replace(cited, published=analysis.dateline.date)
 
     def _index(self) -> None:
         self.entity_events: dict[str, list[Event]] = defaultdict(list)
