@@ -21,7 +21,6 @@ needs storyline and the spaCy model installed).  Then:
 
 from __future__ import annotations
 
-import collections
 import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -32,7 +31,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from storyline.errors import E, StorylineError, problem
 from storyline.model import Article
-from storyline.runner.local import Result, _analyzer, _batched, analyze_batch
+from storyline.runner.local import Result, _analyzer, analyze_batch, batched, in_order
 from storyline.settings import Settings
 
 __all__ = ["BatchFn", "ModelPlugin", "analyze_stream_dask", "connect", "parse_target"]
@@ -123,9 +122,6 @@ def analyze_stream_dask(
     batch_fn: BatchFn = analyze_batch,
 ) -> Iterator[tuple[Article, Result]]:
     """Yield ``(article, result)`` in input order, each batch analysed as one task on ``client``."""
-    window = 2 * _threads(client)
-    pending: collections.deque[tuple[list[Article], Any]] = collections.deque()
-
     def submit(batch: list[Article]) -> Any:
         return client.submit(batch_fn, batch, settings, pure=False, retries=RETRIES)
 
@@ -141,11 +137,4 @@ def analyze_stream_dask(
         finally:
             future.release()
 
-    for batch in _batched(articles, max(1, settings.batch_size)):
-        pending.append((batch, submit(batch)))
-        if len(pending) >= window:
-            done, future = pending.popleft()
-            yield from zip(done, collect(done, future), strict=True)
-    while pending:
-        done, future = pending.popleft()
-        yield from zip(done, collect(done, future), strict=True)
+    yield from in_order(batched(articles, max(1, settings.batch_size)), submit, collect, window=2 * _threads(client))

@@ -11,14 +11,17 @@ from __future__ import annotations
 import collections
 import itertools
 import multiprocessing
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import TypeVar
 
 from storyline.errors import E, problem
 from storyline.model import Article, ArticleAnalysis, Problem
 from storyline.settings import Settings
 
-__all__ = ["Result", "analyze_batch", "analyze_stream"]
+__all__ = ["Result", "analyze_batch", "analyze_stream", "batched", "in_order"]
+
+F = TypeVar("F")
 
 Result = ArticleAnalysis | Problem | None
 """What one article gives: its analysis, a Problem when analysis failed, or
@@ -57,7 +60,7 @@ def analyze_batch(batch: Sequence[Article], settings: Settings) -> list[Result]:
     return [None if a.duplicate_of is not None else done[a.id] for a in batch]
 
 
-def _batched(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def batched(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
     it = iter(articles)
     while batch := list(itertools.islice(it, size)):
         yield batch
@@ -67,7 +70,7 @@ def analyze_stream(
     articles: Iterable[Article], settings: Settings
 ) -> Iterator[tuple[Article, Result]]:
     """Yield ``(article, result)`` in input order, analysing with ``settings.jobs`` processes."""
-    batches = _batched(articles, max(1, settings.batch_size))
+    batches = batched(articles, max(1, settings.batch_size))
     if settings.jobs <= 1:
         for batch in batches:
             yield from zip(batch, analyze_batch(batch, settings), strict=True)
@@ -79,12 +82,27 @@ def analyze_stream(
         max_workers=settings.jobs, mp_context=context,
         initializer=_init_worker, initargs=(settings,),
     ) as pool:
-        pending: collections.deque[tuple[list[Article], Future[list[Result]]]] = collections.deque()
-        for batch in batches:
-            pending.append((batch, pool.submit(analyze_batch, batch, settings)))
-            if len(pending) >= 2 * settings.jobs:
-                done_batch, future = pending.popleft()
-                yield from zip(done_batch, future.result(), strict=True)
-        while pending:
-            done_batch, future = pending.popleft()
-            yield from zip(done_batch, future.result(), strict=True)
+        yield from in_order(
+            batches, lambda batch: pool.submit(analyze_batch, batch, settings),
+            lambda _batch, future: future.result(), window=2 * settings.jobs,
+        )
+
+
+def in_order(
+    batches: Iterable[list[Article]],
+    submit: Callable[[list[Article]], F],
+    collect: Callable[[list[Article], F], Sequence[Result]],
+    *,
+    window: int,
+) -> Iterator[tuple[Article, Result]]:
+    """Submit batches as they come, at most ``window`` in flight, and yield ``(article, result)``
+    in input order: the client holds a bounded number of articles whatever the corpus size."""
+    pending: collections.deque[tuple[list[Article], F]] = collections.deque()
+    for batch in batches:
+        pending.append((batch, submit(batch)))
+        if len(pending) >= window:
+            done, handle = pending.popleft()
+            yield from zip(done, collect(done, handle), strict=True)
+    while pending:
+        done, handle = pending.popleft()
+        yield from zip(done, collect(done, handle), strict=True)
