@@ -53,6 +53,9 @@ class _M(msgspec.Struct):
     person: bool
     full: bool
     """A name that can be matched across articles on its own (people: two words or more)."""
+    nominal: names.Nominal | None
+    """Head and modifiers of a common-noun mention ("the actress", "a rehab centre"); None for a
+    name or a pronoun."""
 
 
 def _surface(text: str) -> str:
@@ -73,6 +76,7 @@ def _prepare(mention: EntityMention) -> _M:
     return _M(
         mention=mention, group=group, tokens=tokens, key=key,
         surface=surface, pronoun=pronoun, acronym=names.is_acronym(surface), person=person, full=full,
+        nominal=None if pronoun else names.nominal(surface),
     )
 
 
@@ -84,6 +88,8 @@ class _Clusters:
         self.parent = list(range(len(items)))
         self.firsts: list[set[str]] = []
         self.parties: list[set[str]] = []
+        self.named = [not m.pronoun and m.nominal is None for m in items]
+        """Per root: whether the cluster holds a name (not only common nouns and pronouns)."""
         for m in items:
             first = {m.tokens[0]} if m.person and m.full else set()
             self.firsts.append(first)
@@ -116,6 +122,7 @@ class _Clusters:
         self.parent[rb] = ra
         self.firsts[ra] |= self.firsts[rb]
         self.parties[ra] |= self.parties[rb]
+        self.named[ra] = self.named[ra] or self.named[rb]
         self.reasons.append((ra, MergeReason(rule=rule, detail=detail)))
         return True
 
@@ -164,13 +171,17 @@ def resolve_entities(
     uf = _Clusters(items)
     bounds = [(start, (offsets[k + 1][1] if k + 1 < len(offsets) else len(items)))
               for k, (_, start) in enumerate(offsets)]
-    for lo, hi in bounds:
+    texts = {article.id: article.text for article, _ in analyses}
+    for (aid, _), (lo, hi) in zip(offsets, bounds, strict=True):
         _within_article(uf, lo, hi)
+        _relatives(uf, lo, hi, texts[aid])
+        _appositions(uf, lo, hi, texts[aid])
     _same_name(uf)
     _fuzzy(uf)
     _acronyms(uf)
     _surnames(uf)
     _short_forms(uf)
+    _same_head(uf)
     return _build(uf)
 
 
@@ -207,6 +218,45 @@ def _within_article(uf: _Clusters, lo: int, hi: int) -> None:
                 j = next(iter(roots))
                 detail = f'"{m.surface}" -> "{items[j].surface}" (only one in the article)'
                 uf.union(j, i, "same-article", detail)
+
+
+def _gap(text: str, a: _M, b: _M) -> str | None:
+    """The text between mention ``a`` and the later mention ``b``, or None when they overlap."""
+    start, end = a.mention.span.end, b.mention.span.start
+    return text[start:end] if start <= end else None
+
+
+def _relatives(uf: _Clusters, lo: int, hi: int, text: str) -> None:
+    """A relative pronoun right after a mention ("Jane Doe, who ...") joins that mention."""
+    items = uf.items
+    for i in range(lo + 1, hi):
+        m, prev = items[i], items[i - 1]
+        if m.surface.casefold() not in names.RELATIVES or prev.pronoun:
+            continue
+        gap = _gap(text, prev, m)
+        if gap is not None and gap.strip(" ,") == "":
+            uf.union(i - 1, i, "relative-pronoun", f'"{m.surface}" -> "{prev.surface}" (right after it)',
+                     guard=False)
+
+
+def _appositions(uf: _Clusters, lo: int, hi: int, text: str) -> None:
+    """A common-noun mention written against a name of its kind joins it: right before it
+    ("spokesman Ed Royce") or after it and a comma ("Ed Royce, the spokesman")."""
+    items = uf.items
+    for i in range(lo, hi):
+        m = items[i]
+        if m.nominal is None:
+            continue
+        for j, before in ((i + 1, True), (i - 1, False)):
+            if not lo <= j < hi:
+                continue
+            other = items[j]
+            if other.pronoun or other.nominal is not None or other.group != m.group:
+                continue
+            gap = _gap(text, m, other) if before else _gap(text, other, m)
+            if gap is not None and (gap.strip() == "" if before else gap.strip() == ","):
+                uf.union(j, i, "apposition", f'"{m.surface}" = "{other.surface}" (written against it)')
+                break
 
 
 def _same_name(uf: _Clusters) -> None:
@@ -331,7 +381,7 @@ def _surnames(uf: _Clusters) -> None:
     has_full = _root_has(uf, lambda m: m.person and m.full)
     lone: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(items):
-        if m.person and not m.pronoun and len(m.tokens) == 1 and not has_full[uf.find(i)]:
+        if m.person and not m.pronoun and m.nominal is None and len(m.tokens) == 1 and not has_full[uf.find(i)]:
             lone[m.key].append(i)
     for key in sorted(lone):
         first = lone[key][0]
@@ -376,6 +426,41 @@ def _short_forms(uf: _Clusters) -> None:
         if len(roots) == 1:
             j = example[next(iter(roots))]
             uf.union(j, i, "short-form", f'"{m.surface}" -> "{items[j].surface}" (the only one of that name)')
+
+
+def _same_head(uf: _Clusters) -> None:
+    """Common-noun mentions with one head ("the quake", "the 6.1-magnitude quake") and agreeing
+    modifiers join across the story; such a group also joins the one named entity that a mention
+    with that head was written against, never when two named entities were."""
+    items = uf.items
+    blocks: dict[tuple[str, str], list[tuple[int, names.Nominal]]] = defaultdict(list)
+    for i, m in enumerate(items):
+        if m.nominal is not None:
+            blocks[(m.group, m.nominal.head)].append((i, m.nominal))
+    for (_, head), members in sorted(blocks.items()):
+        groups: list[tuple[int, names.Nominal]] = []
+        named: dict[int, tuple[int, names.Nominal]] = {}
+        for i, nom in members:
+            if uf.named[uf.find(i)]:
+                named.setdefault(uf.find(i), (i, nom))
+                continue
+            for g, (rep, seen) in enumerate(groups[:WINDOW]):
+                if names.modifiers_compatible(seen, nom) and \
+                        uf.union(rep, i, "same-head", _head_detail(items[rep], items[i], head)):
+                    groups[g] = (rep, names.Nominal(head, seen.numbers | nom.numbers, seen.propers | nom.propers))
+                    break
+            else:
+                groups.append((i, nom))
+        if len({uf.find(i) for i, _ in named.values()}) != 1:
+            continue
+        j, described = next(iter(named.values()))
+        for rep, seen in groups:
+            if names.modifiers_compatible(seen, described):
+                uf.union(j, rep, "same-head", _head_detail(items[j], items[rep], head))
+
+
+def _head_detail(a: _M, b: _M, head: str) -> str:
+    return f'"{b.surface}" ~ "{a.surface}" (same head noun "{head}", modifiers agree)'
 
 
 def _pick_name(members: list[_M]) -> str:

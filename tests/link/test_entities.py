@@ -266,3 +266,61 @@ def test_letter_quote_is_spoken_by_its_one_author(authors: tuple[str, ...], reso
     story = link([(a, analysis(a, mentions=mentions, quotes=(_letter_quote(a, authors),)))], Settings())
     royce = next(e.id for e in story.entities if e.name == "Ed Royce")
     assert (list(story.speakers.values()) == [royce]) is resolved
+
+
+def nominal_pair(text: str, *mentions: tuple[str, str]) -> tuple[Article, ArticleAnalysis]:
+    """An article with the given (words, label) mentions, each found once in ``text``."""
+    a = art(text)
+    return a, analysis(a, mentions=tuple(ent(a, words, label) for words, label in mentions))
+
+
+def test_common_nouns_with_one_head_join_across_articles() -> None:
+    (found,) = entities(
+        nominal_pair("The 6.1-magnitude quake struck at dawn.", ("6.1-magnitude quake", "THING")),
+        nominal_pair("The quake damaged a school.", ("quake", "THING")),
+    )
+    assert [r.rule for r in found.reasons] == ["same-head"] and "quake" in found.reasons[0].detail
+
+
+def test_common_nouns_with_different_numbers_kept_apart() -> None:
+    found = entities(
+        nominal_pair("The 6.1-magnitude quake struck at dawn.", ("6.1-magnitude quake", "THING")),
+        nominal_pair("The 5.9-magnitude quake struck at noon.", ("5.9-magnitude quake", "THING")),
+    )
+    assert len(found) == 2
+
+
+def test_apposition_joins_a_common_noun_to_its_name() -> None:
+    (found,) = entities(
+        nominal_pair("Its spokesman Ivo Brandt declined.", ("spokesman", "PERSON"), ("Ivo Brandt", "PERSON")),
+    )
+    assert found.name == "Ivo Brandt" and found.reasons[0].rule == "apposition"
+
+
+def test_apposition_after_a_comma() -> None:
+    (found,) = entities(
+        nominal_pair("Ivo Brandt, the spokesman, declined.", ("Ivo Brandt", "PERSON"), ("the spokesman", "PERSON")),
+    )
+    assert found.reasons[0].rule == "apposition"
+
+
+def test_common_noun_joins_the_one_name_it_described_elsewhere() -> None:
+    found = entities(
+        nominal_pair("The actress Lena Marsh left.", ("actress", "PERSON"), ("Lena Marsh", "PERSON")),
+        nominal_pair("The actress was seen later.", ("actress", "PERSON")),
+    )
+    assert [(e.name, len(e.mentions)) for e in found] == [("Lena Marsh", 3)]
+
+
+def test_common_noun_describing_two_names_joins_neither() -> None:
+    found = entities(
+        nominal_pair("The actress Lena Marsh left.", ("actress", "PERSON"), ("Lena Marsh", "PERSON")),
+        nominal_pair("The actress Dora Vilk left.", ("actress", "PERSON"), ("Dora Vilk", "PERSON")),
+        nominal_pair("The actress was seen later.", ("actress", "PERSON")),
+    )
+    assert sorted((e.name, len(e.mentions)) for e in found) == [("Dora Vilk", 2), ("Lena Marsh", 2), ("actress", 1)]
+
+
+def test_relative_pronoun_joins_the_mention_before_it() -> None:
+    (found,) = entities(nominal_pair("Ivo Brandt, who left early, spoke.", ("Ivo Brandt", "PERSON"), ("who", "PERSON")))
+    assert len(found.mentions) == 2 and found.reasons[0].rule == "relative-pronoun"
