@@ -37,13 +37,16 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from storyline.analyze import document_time  # noqa: E402
+from storyline.analyze.dateline import find_dateline  # noqa: E402
 from storyline.analyze.mentions import Antecedents, name_key  # noqa: E402
 from storyline.analyze.nlp import load_model  # noqa: E402
+from storyline.analyze.timex import find_times  # noqa: E402
 from storyline.eval.coref import conll  # noqa: E402
 from storyline.eval.ecbplus import EcbDocument, EcbMention, read_ecbplus  # noqa: E402
 from storyline.ids import article_id  # noqa: E402
 from storyline.link.entities import resolve_entities  # noqa: E402
-from storyline.model import Article, ArticleAnalysis, EntityMention, Span  # noqa: E402
+from storyline.model import Article, ArticleAnalysis, EntityMention, Span, TimeExpr  # noqa: E402
 
 ECBPLUS = ROOT.parent / "shared" / "bench" / "coref" / "ecbplus"
 MODEL = "en_core_web_sm"
@@ -86,11 +89,14 @@ def _records(doc: EcbDocument, parsed: Any, article: Article) -> tuple[ArticleAn
     text = doc.text
     ids: dict[tuple[int, int], str] = {}
     plain: list[EntityMention] = []
+    times = _times(parsed, article)
     for m in doc.mentions:
         ids.setdefault((m.start, m.end), f"{doc.doc_id}:{m.m_id}")
         label = label_for(m.tag)
-        plain.append(EntityMention(Span(article.id, m.start, m.end, text[m.start:m.end]), label,
-                                   name_key(text[m.start:m.end], label)))
+        key = name_key(text[m.start:m.end], label)
+        if label == "DATE":
+            key = _time_key(times, m) or key
+        plain.append(EntityMention(Span(article.id, m.start, m.end, text[m.start:m.end]), label, key))
     unique = {(em.span.start, em.span.end): em for em in plain}
     mentions = sorted(unique.values(), key=lambda em: (em.span.start, em.span.end))
     antecedents = Antecedents(parsed, [em for em in mentions if em.span.text.lower() not in PRONOUNS])
@@ -102,6 +108,26 @@ def _records(doc: EcbDocument, parsed: Any, article: Article) -> tuple[ArticleAn
                 em = EntityMention(em.span, em.label, person.key, refers_to=person.span.start)
         out.append(em)
     return ArticleAnalysis(article=article.id, mentions=tuple(out)), ids
+
+
+def _times(parsed: Any, article: Article) -> tuple[TimeExpr, ...]:
+    """storyline's time expressions in the article, resolved against its dateline when it has one."""
+    value = document_time(article, find_dateline(article))
+    dct = value.earliest if value is not None and value.precision == "day" else None
+    return find_times(parsed, article, dct)
+
+
+def _time_key(times: Sequence[TimeExpr], m: EcbMention) -> str | None:
+    """A time mention's key: the normalised value of storyline's time expression inside it when
+    that value names a calendar date or a length ("2008-12-09", "P90D"), else that expression's
+    words ("Tuesday" for "on Tuesday" in an undated article); None when storyline finds none."""
+    inside = [t for t in times if min(t.span.end, m.end) > max(t.span.start, m.start)]
+    if not inside:
+        return None
+    t = max(inside, key=lambda t: (min(t.span.end, m.end) - max(t.span.start, m.start), -t.span.start))
+    if "X" in t.value or t.value.endswith("_REF"):
+        return name_key(t.span.text, "DATE")
+    return f"{t.value} {t.mod}" if t.mod else t.value
 
 
 def _head_lemma(parsed: Any, m: EcbMention) -> str:

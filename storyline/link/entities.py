@@ -5,7 +5,9 @@ The passes, each near-linear thanks to a blocking dict, each merge leaving a
 
 1. ``refers-to``: within an article, a mention joins the mention its ``refers_to`` points at;
    then ``same-article``: equal keys in one article, and a surname-only mention that names
-   exactly one full-name person of the article.
+   exactly one full-name person of the article; ``relative-pronoun``: "who"/"which" right after
+   a mention joins it; ``apposition``: a common-noun mention written against a name of its kind
+   ("spokesman Ed Royce", "Ed Royce, the spokesman") joins it.
 2. ``same-name``: equal normalised keys (case, accents, hyphens, "the", titles) across articles.
 3. ``spelling-variant`` / ``nickname`` / ``middle-name`` / ``same-words``: names blocked by
    (label group, prefix or suffix of the surname / first and last word) and compared with
@@ -18,6 +20,12 @@ The passes, each near-linear thanks to a blocking dict, each merge leaving a
    the one person of the story with the surname.
 6. ``short-form``: a one-word organisation joins the one organisation named by that word and
    company designators ("Halvern" / "Halvern Chemicals").
+7. ``same-head``: common-noun mentions ("the quake", "the 6.1-magnitude quake") with one head
+   noun and agreeing numbers and capitalised modifiers join across the story; the group joins
+   the named entity such a mention was written against when there is exactly one.
+
+Times (DATE/TIME labels) join on equal keys only (the caller's normalised value, else the
+words), across articles only when a calendar name or a number anchors them.
 """
 
 from __future__ import annotations
@@ -72,6 +80,13 @@ def _prepare(mention: EntityMention) -> _M:
     tokens = names.name_tokens(surface, person=person)
     key = names.norm_key(mention.key or surface, person=person)
     pronoun = names.norm_key(surface) in names.PRONOUNS or not tokens or not key
+    if group == "time":
+        # a time joins across articles on its key alone (the caller's normalised value, else its
+        # words), and only when a calendar name or a number anchors it: "today" or "last week"
+        # in two articles are two different days unless their values say otherwise
+        full = not pronoun and any(c.isupper() or c.isdigit() for c in surface + key)
+        return _M(mention=mention, group=group, tokens=tokens, key=key, surface=surface, pronoun=pronoun,
+                  acronym=False, person=False, full=full, nominal=None)
     full = not pronoun and any(c.isupper() for c in surface) and (len(tokens) >= 2 or not person)
     return _M(
         mention=mention, group=group, tokens=tokens, key=key,
@@ -317,7 +332,7 @@ def _fuzzy(uf: _Clusters) -> None:
     items = uf.items
     nodes: dict[tuple[str, str], int] = {}
     for i, m in enumerate(items):
-        if m.full and not m.acronym:
+        if m.full and not m.acronym and m.group != "time":
             nodes.setdefault((m.group, m.key), i)
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in sorted(nodes.values()):

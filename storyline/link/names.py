@@ -85,11 +85,11 @@ _CALENDAR = frozenset(
 )
 
 _GROUPS = {"PERSON": "person", "PER": "person", "ORG": "org", "GPE": "place", "LOC": "place",
-           "FAC": "place"}
+           "FAC": "place", "DATE": "time", "TIME": "time"}
 
 
 def label_group(label: str) -> str:
-    """The block an entity label merges within: person, org, place, or the label itself."""
+    """The block an entity label merges within: person, org, place, time, or the label itself."""
     return _GROUPS.get(label.upper(), label.lower())
 
 

@@ -324,3 +324,20 @@ def test_common_noun_describing_two_names_joins_neither() -> None:
 def test_relative_pronoun_joins_the_mention_before_it() -> None:
     (found,) = entities(nominal_pair("Ivo Brandt, who left early, spoke.", ("Ivo Brandt", "PERSON"), ("who", "PERSON")))
     assert len(found.mentions) == 2 and found.reasons[0].rule == "relative-pronoun"
+
+
+def test_times_with_one_normalised_value_join_across_articles() -> None:
+    a, b = art("It fell yesterday."), art("It fell on March 3.")
+    (found,) = entities(
+        (a, analysis(a, mentions=(ent(a, "yesterday", "DATE", key="2031-03-03"),))),
+        (b, analysis(b, mentions=(ent(b, "March 3", "DATE", key="2031-03-03"),))),
+    )
+    assert len(found.mentions) == 2 and found.reasons[0].rule == "same-name"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("today", "today"), ("Tuesday", "Thursday"), ("last week", "next week")],
+    ids=["deictic", "weekdays", "last-next"],
+)
+def test_times_without_one_value_kept_apart(a: str, b: str) -> None:
+    assert len(entities(one(f"It fell {a}.", a, "DATE"), one(f"It fell {b}.", b, "DATE"))) == 2
