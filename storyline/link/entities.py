@@ -183,6 +183,7 @@ def resolve_entities(
     for article, analysis in sorted(analyses, key=lambda p: p[0].id):
         offsets.append((article.id, len(items)))
         items.extend(_prepare(m) for m in sorted(analysis.mentions, key=lambda m: (m.span.start, m.span.end)))
+    _capitalised_common_nouns(items)
     uf = _Clusters(items)
     bounds = [(start, (offsets[k + 1][1] if k + 1 < len(offsets) else len(items)))
               for k, (_, start) in enumerate(offsets)]
@@ -198,6 +199,21 @@ def resolve_entities(
     _short_forms(uf)
     _same_head(uf)
     return _build(uf)
+
+
+def _capitalised_common_nouns(items: list[_M]) -> None:
+    """A one-word capitalised mention ("Inmate", "Navy" in a headline) is read as the common noun
+    when the story writes that word in lower case as a mention of its kind and no person of the
+    story has it as a surname."""
+    heads = {(m.group, m.nominal.head) for m in items if m.nominal is not None}
+    surnames = {m.tokens[-1] for m in items if m.person and m.full}
+    for m in items:
+        if m.pronoun or m.nominal is not None or m.acronym or m.group == "time" or len(m.tokens) != 1:
+            continue
+        word = m.tokens[0]
+        if (m.group, word) in heads and word not in surnames and m.key == word:
+            m.nominal = names.Nominal(word, frozenset(), frozenset())
+            m.full = False
 
 
 def _within_article(uf: _Clusters, lo: int, hi: int) -> None:

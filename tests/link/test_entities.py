@@ -341,3 +341,20 @@ def test_times_with_one_normalised_value_join_across_articles() -> None:
 )
 def test_times_without_one_value_kept_apart(a: str, b: str) -> None:
     assert len(entities(one(f"It fell {a}.", a, "DATE"), one(f"It fell {b}.", b, "DATE"))) == 2
+
+
+def test_capitalised_common_noun_in_a_headline_joins_the_lower_case_ones() -> None:
+    (found,) = entities(
+        nominal_pair("Inmate escapes", ("Inmate", "PERSON")),
+        nominal_pair("The inmate fled.", ("inmate", "PERSON")),
+    )
+    assert found.reasons[0].rule == "same-head"
+
+
+def test_capitalised_surname_is_not_read_as_a_common_noun() -> None:
+    found = entities(
+        nominal_pair("Baker wins", ("Baker", "PERSON")),
+        nominal_pair("The baker smiled.", ("baker", "PERSON")),
+        nominal_pair("Ivo Baker spoke.", ("Ivo Baker", "PERSON")),
+    )
+    assert sorted((e.name, len(e.mentions)) for e in found) == [("Ivo Baker", 2), ("baker", 1)]
