@@ -7,7 +7,8 @@ The passes, each near-linear thanks to a blocking dict, each merge leaving a
    then ``same-article``: equal keys in one article, and a surname-only mention that names
    exactly one full-name person of the article; ``relative-pronoun``: "who"/"which" right after
    a mention joins it; ``apposition``: a common-noun mention written against a name of its kind
-   ("spokesman Ed Royce", "Ed Royce, the spokesman") joins it.
+   ("spokesman Ed Royce", "Ed Royce, the spokesman") joins it; ``name-head``: a bare common noun
+   ("the institute") joins the one name of its kind in the article ending in it.
 2. ``same-name``: equal normalised keys (case, accents, hyphens, "the", titles) across articles.
 3. ``spelling-variant`` / ``nickname`` / ``middle-name`` / ``same-words``: names blocked by
    (label group, prefix or suffix of the surname / first and last word) and compared with
@@ -192,6 +193,7 @@ def resolve_entities(
         _within_article(uf, lo, hi)
         _relatives(uf, lo, hi, texts[aid])
         _appositions(uf, lo, hi, texts[aid])
+        _named_heads(uf, lo, hi)
     _same_name(uf)
     _fuzzy(uf)
     _acronyms(uf)
@@ -288,6 +290,28 @@ def _appositions(uf: _Clusters, lo: int, hi: int, text: str) -> None:
             if gap is not None and (gap.strip() == "" if before else gap.strip() == ","):
                 uf.union(j, i, "apposition", f'"{m.surface}" = "{other.surface}" (written against it)')
                 break
+
+
+def _named_heads(uf: _Clusters, lo: int, hi: int) -> None:
+    """A common noun with no modifier of its own ("the institute") joins the one name of its kind
+    in the article that ends in that noun ("the Halvern Institute")."""
+    items = uf.items
+    by_head: dict[tuple[str, str], set[int]] = defaultdict(set)
+    example: dict[int, int] = {}
+    for i in range(lo, hi):
+        m = items[i]
+        if not m.pronoun and m.nominal is None and not m.person and (head := names.name_head(m.surface)):
+            root = uf.find(i)
+            by_head[(m.group, head)].add(root)
+            example.setdefault(root, i)
+    for i in range(lo, hi):
+        m = items[i]
+        if m.nominal is None or m.nominal.numbers or m.nominal.propers:
+            continue
+        roots = by_head.get((m.group, m.nominal.head), set())
+        if len(roots) == 1:
+            j = example[next(iter(roots))]
+            uf.union(j, i, "name-head", f'"{m.surface}" -> "{items[j].surface}" (the only such name in the article)')
 
 
 def _same_name(uf: _Clusters) -> None:

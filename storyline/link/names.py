@@ -28,6 +28,7 @@ __all__ = [
     "is_acronym",
     "label_group",
     "modifiers_compatible",
+    "name_head",
     "name_tokens",
     "nickname_pair",
     "nominal",
@@ -228,6 +229,19 @@ class Nominal(NamedTuple):
     "halvern", "ostrava")."""
 
 
+def _phrase(text: str) -> tuple[list[str], list[str]]:
+    """The words up to the head of a noun phrase, and those of its post-modifier: leading
+    prepositions and determiners dropped, cut at a comma, a preposition or a relative pronoun."""
+    text = text.replace("\u2019", "'").split(",")[0]
+    words = [w for w in (re.sub(r"'s$|'$", "", raw).strip(".'\"()-") for raw in text.split()) if w]
+    while words and (words[0].casefold() in _DETERMINERS or words[0].casefold() in _PREPOSITIONS):
+        words = words[1:]
+    for n, w in enumerate(words[1:], start=1):
+        if w.casefold() in _PREPOSITIONS or w.casefold() in RELATIVES:
+            return words[:n], words[n:]
+    return words, []
+
+
 def nominal(text: str) -> Nominal | None:
     """The phrase's head and the modifiers that tell two such phrases apart, or None when the
     head is capitalised (a name, not a common noun) or there is no word.
@@ -235,15 +249,7 @@ def nominal(text: str) -> Nominal | None:
     The head is the last word before a comma, a preposition or a relative pronoun, once the
     leading prepositions and determiners are dropped ("in a rehab centre in the north" -> "centre").
     """
-    text = text.replace("\u2019", "'").split(",")[0]
-    words = [w for w in (re.sub(r"'s$|'$", "", raw).strip(".'\"()-") for raw in text.split()) if w]
-    while words and (words[0].casefold() in _DETERMINERS or words[0].casefold() in _PREPOSITIONS):
-        words = words[1:]
-    after: list[str] = []
-    for n, w in enumerate(words[1:], start=1):
-        if w.casefold() in _PREPOSITIONS or w.casefold() in RELATIVES:
-            words, after = words[:n], words[n:]
-            break
+    words, after = _phrase(text)
     if not words or not words[-1][:1].islower():
         return None
     mods = words[:-1]
@@ -251,6 +257,13 @@ def nominal(text: str) -> Nominal | None:
     numbers |= {p for w in mods for p in w.casefold().split("-") if p in _NUMBER_WORDS}
     propers = {w.casefold() for w in (*mods, *after) if w[:1].isupper() and w.casefold() not in _NUMBER_WORDS}
     return Nominal(words[-1].casefold(), frozenset(numbers), frozenset(propers))
+
+
+def name_head(text: str) -> str | None:
+    """The last word of a multi-word name before any post-modifier, casefolded ("the Halvern
+    Institute in Ostrava" -> "institute"); None for a one-word name."""
+    words, _ = _phrase(text)
+    return words[-1].casefold() if len(words) >= 2 else None
 
 
 def modifiers_compatible(a: Nominal, b: Nominal) -> bool:

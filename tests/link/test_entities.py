@@ -358,3 +358,15 @@ def test_capitalised_surname_is_not_read_as_a_common_noun() -> None:
         nominal_pair("Ivo Baker spoke.", ("Ivo Baker", "PERSON")),
     )
     assert sorted((e.name, len(e.mentions)) for e in found) == [("Ivo Baker", 2), ("baker", 1)]
+
+
+@pytest.mark.parametrize(
+    ("names_in_article", "joined"),
+    [(("Halvern Institute",), True), (("Halvern Institute", "Ostrava Institute"), False)],
+    ids=["one-institute", "two-institutes"],
+)
+def test_common_noun_joins_the_one_name_ending_in_it(names_in_article: tuple[str, ...], joined: bool) -> None:
+    text = " and ".join(names_in_article) + " met. The institute said no."
+    mentions = tuple((n, "ORG") for n in names_in_article) + (("institute", "ORG"),)
+    found = entities(nominal_pair(text, *mentions))
+    assert any(r.rule == "name-head" for e in found for r in e.reasons) is joined

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.link.names import Nominal, modifiers_compatible, nominal, spelling_variant
+from storyline.link.names import Nominal, modifiers_compatible, name_head, nominal, spelling_variant
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,10 @@ def test_modifiers_compatible(a: str, b: str, ok: bool) -> None:
 
 def test_weekdays_are_never_spelling_variants() -> None:
     assert spelling_variant("tuesday", "thursday") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "head"), [("the Halvern Institute in Ostrava", "institute"), ("Halvern", None)], ids=["name", "one-word"]
+)
+def test_name_head(text: str, head: str | None) -> None:
+    assert name_head(text) == head
