@@ -129,9 +129,11 @@ class _Clusters:
             return False
         return all(names.first_names_compatible(x, y) for x in self.firsts[ra] for y in self.firsts[rb])
 
-    def union(self, a: int, b: int, rule: str, detail: str, *, guard: bool = True) -> bool:
+    def union(self, a: int, b: int, rule: str, detail: str, *, guard: bool = True, common: bool = False) -> bool:
+        """Merge the clusters of ``a`` and ``b`` unless the guard rails forbid it; ``common``: the
+        link is a common noun's, which may never bridge two clusters that each hold a name."""
         ra, rb = self.find(a), self.find(b)
-        if ra == rb or (guard and not self.compatible(ra, rb)):
+        if ra == rb or (guard and not self.compatible(ra, rb)) or (common and self.named[ra] and self.named[rb]):
             return False
         if rb < ra:
             ra, rb = rb, ra
@@ -190,9 +192,10 @@ def resolve_entities(
               for k, (_, start) in enumerate(offsets)]
     texts = {article.id: article.text for article, _ in analyses}
     for (aid, _), (lo, hi) in zip(offsets, bounds, strict=True):
-        _within_article(uf, lo, hi)
+        # appositions first: a common noun written twice against two names stays two mentions
         _relatives(uf, lo, hi, texts[aid])
         _appositions(uf, lo, hi, texts[aid])
+        _within_article(uf, lo, hi)
         _named_heads(uf, lo, hi)
     _same_name(uf)
     _fuzzy(uf)
@@ -235,7 +238,8 @@ def _within_article(uf: _Clusters, lo: int, hi: int) -> None:
             continue
         first = by_key.setdefault((m.group, m.key), i)
         if first != i:
-            uf.union(first, i, "same-article", f'"{m.surface}" = "{items[first].surface}"')
+            uf.union(first, i, "same-article", f'"{m.surface}" = "{items[first].surface}"',
+                     common=m.nominal is not None)
     # a surname-only person naming exactly one full-name person of the article
     surnames: dict[str, set[int]] = defaultdict(set)
     for i in range(lo, hi):
@@ -288,7 +292,7 @@ def _appositions(uf: _Clusters, lo: int, hi: int, text: str) -> None:
                 continue
             gap = _gap(text, m, other) if before else _gap(text, other, m)
             if gap is not None and (gap.strip() == "" if before else gap.strip() == ","):
-                uf.union(j, i, "apposition", f'"{m.surface}" = "{other.surface}" (written against it)')
+                uf.union(j, i, "apposition", f'"{m.surface}" = "{other.surface}" (written against it)', common=True)
                 break
 
 
@@ -311,7 +315,8 @@ def _named_heads(uf: _Clusters, lo: int, hi: int) -> None:
         roots = by_head.get((m.group, m.nominal.head), set())
         if len(roots) == 1:
             j = example[next(iter(roots))]
-            uf.union(j, i, "name-head", f'"{m.surface}" -> "{items[j].surface}" (the only such name in the article)')
+            uf.union(j, i, "name-head", f'"{m.surface}" -> "{items[j].surface}" (the only such name in the article)',
+                     common=True)
 
 
 def _same_name(uf: _Clusters) -> None:
@@ -501,7 +506,7 @@ def _same_head(uf: _Clusters) -> None:
                 continue
             for g, (rep, seen) in enumerate(groups[:WINDOW]):
                 if names.modifiers_compatible(seen, nom) and \
-                        uf.union(rep, i, "same-head", _head_detail(items[rep], items[i], head)):
+                        uf.union(rep, i, "same-head", _head_detail(items[rep], items[i], head), common=True):
                     groups[g] = (rep, names.Nominal(head, seen.numbers | nom.numbers, seen.propers | nom.propers))
                     break
             else:
@@ -511,7 +516,7 @@ def _same_head(uf: _Clusters) -> None:
         j, described = next(iter(named.values()))
         for rep, seen in groups:
             if names.modifiers_compatible(seen, described):
-                uf.union(j, rep, "same-head", _head_detail(items[j], items[rep], head))
+                uf.union(j, rep, "same-head", _head_detail(items[j], items[rep], head), common=True)
 
 
 def _head_detail(a: _M, b: _M, head: str) -> str:

@@ -229,11 +229,14 @@ class Nominal(NamedTuple):
     "halvern", "ostrava")."""
 
 
+_POSSESSIVE = re.compile(r"'s$|'$")
+
+
 def _phrase(text: str) -> tuple[list[str], list[str]]:
     """The words up to the head of a noun phrase, and those of its post-modifier: leading
     prepositions and determiners dropped, cut at a comma, a preposition or a relative pronoun."""
     text = text.replace("\u2019", "'").split(",")[0]
-    words = [w for w in (re.sub(r"'s$|'$", "", raw).strip(".'\"()-") for raw in text.split()) if w]
+    words = [w for w in (_POSSESSIVE.sub("", raw).strip(".'\"()-") for raw in text.split()) if w]
     while words and (words[0].casefold() in _DETERMINERS or words[0].casefold() in _PREPOSITIONS):
         words = words[1:]
     for n, w in enumerate(words[1:], start=1):
@@ -242,6 +245,7 @@ def _phrase(text: str) -> tuple[list[str], list[str]]:
     return words, []
 
 
+@functools.lru_cache(maxsize=65536)
 def nominal(text: str) -> Nominal | None:
     """The phrase's head and the modifiers that tell two such phrases apart, or None when the
     head is capitalised (a name, not a common noun) or there is no word.
@@ -259,6 +263,7 @@ def nominal(text: str) -> Nominal | None:
     return Nominal(words[-1].casefold(), frozenset(numbers), frozenset(propers))
 
 
+@functools.lru_cache(maxsize=65536)
 def name_head(text: str) -> str | None:
     """The last word of a multi-word name before any post-modifier, casefolded ("the Halvern
     Institute in Ostrava" -> "institute"); None for a one-word name."""

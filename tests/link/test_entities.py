@@ -370,3 +370,12 @@ def test_common_noun_joins_the_one_name_ending_in_it(names_in_article: tuple[str
     mentions = tuple((n, "ORG") for n in names_in_article) + (("institute", "ORG"),)
     found = entities(nominal_pair(text, *mentions))
     assert any(r.rule == "name-head" for e in found for r in e.reasons) is joined
+
+
+def test_a_common_noun_never_bridges_two_named_people() -> None:
+    a = art("Ivo Brandt, the official, met Ivo Kessler, the official.")
+    mentions = (
+        ent(a, "Ivo Brandt"), ent(a, "the official"), ent(a, "Ivo Kessler"), ent(a, "the official", nth=1),
+    )
+    found = entities((a, analysis(a, mentions=mentions)))
+    assert sorted(len(e.mentions) for e in found) == [2, 2]
