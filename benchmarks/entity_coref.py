@@ -7,8 +7,10 @@ For each topic, every document becomes an :class:`Article` (text = tokens joined
 see :mod:`storyline.eval.ecbplus`) and its gold entity mentions become :class:`EntityMention`
 records: the gold span, a label from the mention's coarse gold class (person, organisation,
 place, time, thing; ECB+ annotates each mention with it), the key from storyline's normaliser
-(:func:`name_key`), and for a personal pronoun ``refers_to`` the person mention storyline's own
-rule (:class:`Antecedents` over the spaCy parse) picks.  :func:`resolve_entities` then links the
+(:func:`name_key`; for a time, :func:`_time_key`: the value of storyline's own time expression in
+it, resolved against the dateline when the document has one), and for a personal pronoun
+``refers_to`` the person mention storyline's own rule (:class:`Antecedents` over the spaCy parse)
+picks.  :func:`resolve_entities` then links the
 topic's documents; a mention left out of every entity (a pronoun naming nobody) is a singleton.
 
 Baseline, same run: all mentions of a topic whose head lemma (spaCy's lemma of the span's
