@@ -5,7 +5,10 @@ The passes, each near-linear thanks to a blocking dict, each merge leaving a
 
 1. ``refers-to``: within an article, a mention joins the mention its ``refers_to`` points at;
    then ``same-article``: equal keys in one article, and a surname-only mention that names
-   exactly one full-name person of the article.
+   exactly one full-name person of the article; ``relative-pronoun``: "who"/"which" right after
+   a mention joins it; ``apposition``: a common-noun mention written against a name of its kind
+   ("spokesman Ed Royce", "Ed Royce, the spokesman") joins it; ``name-head``: a bare common noun
+   ("the institute") joins the one name of its kind in the article ending in it.
 2. ``same-name``: equal normalised keys (case, accents, hyphens, "the", titles) across articles.
 3. ``spelling-variant`` / ``nickname`` / ``middle-name`` / ``same-words``: names blocked by
    (label group, prefix or suffix of the surname / first and last word) and compared with
@@ -18,6 +21,12 @@ The passes, each near-linear thanks to a blocking dict, each merge leaving a
    the one person of the story with the surname.
 6. ``short-form``: a one-word organisation joins the one organisation named by that word and
    company designators ("Halvern" / "Halvern Chemicals").
+7. ``same-head``: common-noun mentions ("the quake", "the 6.1-magnitude quake") with one head
+   noun and agreeing numbers and capitalised modifiers join across the story; the group joins
+   the named entity such a mention was written against when there is exactly one.
+
+Times (DATE/TIME labels) join on equal keys only (the caller's normalised value, else the
+words), across articles only when a calendar name or a number anchors them.
 """
 
 from __future__ import annotations
@@ -53,6 +62,9 @@ class _M(msgspec.Struct):
     person: bool
     full: bool
     """A name that can be matched across articles on its own (people: two words or more)."""
+    nominal: names.Nominal | None
+    """Head and modifiers of a common-noun mention ("the actress", "a rehab centre"); None for a
+    name or a pronoun."""
 
 
 def _surface(text: str) -> str:
@@ -69,10 +81,18 @@ def _prepare(mention: EntityMention) -> _M:
     tokens = names.name_tokens(surface, person=person)
     key = names.norm_key(mention.key or surface, person=person)
     pronoun = names.norm_key(surface) in names.PRONOUNS or not tokens or not key
+    if group == "time":
+        # a time joins across articles on its key alone (the caller's normalised value, else its
+        # words), and only when a calendar name or a number anchors it: "today" or "last week"
+        # in two articles are two different days unless their values say otherwise
+        full = not pronoun and any(c.isupper() or c.isdigit() for c in surface + key)
+        return _M(mention=mention, group=group, tokens=tokens, key=key, surface=surface, pronoun=pronoun,
+                  acronym=False, person=False, full=full, nominal=None)
     full = not pronoun and any(c.isupper() for c in surface) and (len(tokens) >= 2 or not person)
     return _M(
         mention=mention, group=group, tokens=tokens, key=key,
         surface=surface, pronoun=pronoun, acronym=names.is_acronym(surface), person=person, full=full,
+        nominal=None if pronoun else names.nominal(surface),
     )
 
 
@@ -84,6 +104,8 @@ class _Clusters:
         self.parent = list(range(len(items)))
         self.firsts: list[set[str]] = []
         self.parties: list[set[str]] = []
+        self.named = [not m.pronoun and m.nominal is None for m in items]
+        """Per root: whether the cluster holds a name (not only common nouns and pronouns)."""
         for m in items:
             first = {m.tokens[0]} if m.person and m.full else set()
             self.firsts.append(first)
@@ -107,15 +129,18 @@ class _Clusters:
             return False
         return all(names.first_names_compatible(x, y) for x in self.firsts[ra] for y in self.firsts[rb])
 
-    def union(self, a: int, b: int, rule: str, detail: str, *, guard: bool = True) -> bool:
+    def union(self, a: int, b: int, rule: str, detail: str, *, guard: bool = True, common: bool = False) -> bool:
+        """Merge the clusters of ``a`` and ``b`` unless the guard rails forbid it; ``common``: the
+        link is a common noun's, which may never bridge two clusters that each hold a name."""
         ra, rb = self.find(a), self.find(b)
-        if ra == rb or (guard and not self.compatible(ra, rb)):
+        if ra == rb or (guard and not self.compatible(ra, rb)) or (common and self.named[ra] and self.named[rb]):
             return False
         if rb < ra:
             ra, rb = rb, ra
         self.parent[rb] = ra
         self.firsts[ra] |= self.firsts[rb]
         self.parties[ra] |= self.parties[rb]
+        self.named[ra] = self.named[ra] or self.named[rb]
         self.reasons.append((ra, MergeReason(rule=rule, detail=detail)))
         return True
 
@@ -161,17 +186,39 @@ def resolve_entities(
     for article, analysis in sorted(analyses, key=lambda p: p[0].id):
         offsets.append((article.id, len(items)))
         items.extend(_prepare(m) for m in sorted(analysis.mentions, key=lambda m: (m.span.start, m.span.end)))
+    _capitalised_common_nouns(items)
     uf = _Clusters(items)
     bounds = [(start, (offsets[k + 1][1] if k + 1 < len(offsets) else len(items)))
               for k, (_, start) in enumerate(offsets)]
-    for lo, hi in bounds:
+    texts = {article.id: article.text for article, _ in analyses}
+    for (aid, _), (lo, hi) in zip(offsets, bounds, strict=True):
+        # appositions first: a common noun written twice against two names stays two mentions
+        _relatives(uf, lo, hi, texts[aid])
+        _appositions(uf, lo, hi, texts[aid])
         _within_article(uf, lo, hi)
+        _named_heads(uf, lo, hi)
     _same_name(uf)
     _fuzzy(uf)
     _acronyms(uf)
     _surnames(uf)
     _short_forms(uf)
+    _same_head(uf)
     return _build(uf)
+
+
+def _capitalised_common_nouns(items: list[_M]) -> None:
+    """A one-word capitalised mention ("Inmate", "Navy" in a headline) is read as the common noun
+    when the story writes that word in lower case as a mention of its kind and no person of the
+    story has it as a surname."""
+    heads = {(m.group, m.nominal.head) for m in items if m.nominal is not None}
+    surnames = {m.tokens[-1] for m in items if m.person and m.full}
+    for m in items:
+        if m.pronoun or m.nominal is not None or m.acronym or m.group == "time" or len(m.tokens) != 1:
+            continue
+        word = m.tokens[0]
+        if (m.group, word) in heads and word not in surnames and m.key == word:
+            m.nominal = names.Nominal(word, frozenset(), frozenset())
+            m.full = False
 
 
 def _within_article(uf: _Clusters, lo: int, hi: int) -> None:
@@ -191,7 +238,8 @@ def _within_article(uf: _Clusters, lo: int, hi: int) -> None:
             continue
         first = by_key.setdefault((m.group, m.key), i)
         if first != i:
-            uf.union(first, i, "same-article", f'"{m.surface}" = "{items[first].surface}"')
+            uf.union(first, i, "same-article", f'"{m.surface}" = "{items[first].surface}"',
+                     common=m.nominal is not None)
     # a surname-only person naming exactly one full-name person of the article
     surnames: dict[str, set[int]] = defaultdict(set)
     for i in range(lo, hi):
@@ -207,6 +255,68 @@ def _within_article(uf: _Clusters, lo: int, hi: int) -> None:
                 j = next(iter(roots))
                 detail = f'"{m.surface}" -> "{items[j].surface}" (only one in the article)'
                 uf.union(j, i, "same-article", detail)
+
+
+def _gap(text: str, a: _M, b: _M) -> str | None:
+    """The text between mention ``a`` and the later mention ``b``, or None when they overlap."""
+    start, end = a.mention.span.end, b.mention.span.start
+    return text[start:end] if start <= end else None
+
+
+def _relatives(uf: _Clusters, lo: int, hi: int, text: str) -> None:
+    """A relative pronoun right after a mention ("Jane Doe, who ...") joins that mention."""
+    items = uf.items
+    for i in range(lo + 1, hi):
+        m, prev = items[i], items[i - 1]
+        if m.surface.casefold() not in names.RELATIVES or prev.pronoun:
+            continue
+        gap = _gap(text, prev, m)
+        if gap is not None and gap.strip(" ,") == "":
+            uf.union(i - 1, i, "relative-pronoun", f'"{m.surface}" -> "{prev.surface}" (right after it)',
+                     guard=False)
+
+
+def _appositions(uf: _Clusters, lo: int, hi: int, text: str) -> None:
+    """A common-noun mention written against a name of its kind joins it: right before it
+    ("spokesman Ed Royce") or after it and a comma ("Ed Royce, the spokesman")."""
+    items = uf.items
+    for i in range(lo, hi):
+        m = items[i]
+        if m.nominal is None:
+            continue
+        for j, before in ((i + 1, True), (i - 1, False)):
+            if not lo <= j < hi:
+                continue
+            other = items[j]
+            if other.pronoun or other.nominal is not None or other.group != m.group:
+                continue
+            gap = _gap(text, m, other) if before else _gap(text, other, m)
+            if gap is not None and (gap.strip() == "" if before else gap.strip() == ","):
+                uf.union(j, i, "apposition", f'"{m.surface}" = "{other.surface}" (written against it)', common=True)
+                break
+
+
+def _named_heads(uf: _Clusters, lo: int, hi: int) -> None:
+    """A common noun with no modifier of its own ("the institute") joins the one name of its kind
+    in the article that ends in that noun ("the Halvern Institute")."""
+    items = uf.items
+    by_head: dict[tuple[str, str], set[int]] = defaultdict(set)
+    example: dict[int, int] = {}
+    for i in range(lo, hi):
+        m = items[i]
+        if not m.pronoun and m.nominal is None and not m.person and (head := names.name_head(m.surface)):
+            root = uf.find(i)
+            by_head[(m.group, head)].add(root)
+            example.setdefault(root, i)
+    for i in range(lo, hi):
+        m = items[i]
+        if m.nominal is None or m.nominal.numbers or m.nominal.propers:
+            continue
+        roots = by_head.get((m.group, m.nominal.head), set())
+        if len(roots) == 1:
+            j = example[next(iter(roots))]
+            uf.union(j, i, "name-head", f'"{m.surface}" -> "{items[j].surface}" (the only such name in the article)',
+                     common=True)
 
 
 def _same_name(uf: _Clusters) -> None:
@@ -267,7 +377,7 @@ def _fuzzy(uf: _Clusters) -> None:
     items = uf.items
     nodes: dict[tuple[str, str], int] = {}
     for i, m in enumerate(items):
-        if m.full and not m.acronym:
+        if m.full and not m.acronym and m.group != "time":
             nodes.setdefault((m.group, m.key), i)
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in sorted(nodes.values()):
@@ -331,7 +441,7 @@ def _surnames(uf: _Clusters) -> None:
     has_full = _root_has(uf, lambda m: m.person and m.full)
     lone: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(items):
-        if m.person and not m.pronoun and len(m.tokens) == 1 and not has_full[uf.find(i)]:
+        if m.person and not m.pronoun and m.nominal is None and len(m.tokens) == 1 and not has_full[uf.find(i)]:
             lone[m.key].append(i)
     for key in sorted(lone):
         first = lone[key][0]
@@ -376,6 +486,41 @@ def _short_forms(uf: _Clusters) -> None:
         if len(roots) == 1:
             j = example[next(iter(roots))]
             uf.union(j, i, "short-form", f'"{m.surface}" -> "{items[j].surface}" (the only one of that name)')
+
+
+def _same_head(uf: _Clusters) -> None:
+    """Common-noun mentions with one head ("the quake", "the 6.1-magnitude quake") and agreeing
+    modifiers join across the story; such a group also joins the one named entity that a mention
+    with that head was written against, never when two named entities were."""
+    items = uf.items
+    blocks: dict[tuple[str, str], list[tuple[int, names.Nominal]]] = defaultdict(list)
+    for i, m in enumerate(items):
+        if m.nominal is not None:
+            blocks[(m.group, m.nominal.head)].append((i, m.nominal))
+    for (_, head), members in sorted(blocks.items()):
+        groups: list[tuple[int, names.Nominal]] = []
+        named: dict[int, tuple[int, names.Nominal]] = {}
+        for i, nom in members:
+            if uf.named[uf.find(i)]:
+                named.setdefault(uf.find(i), (i, nom))
+                continue
+            for g, (rep, seen) in enumerate(groups[:WINDOW]):
+                if names.modifiers_compatible(seen, nom) and \
+                        uf.union(rep, i, "same-head", _head_detail(items[rep], items[i], head), common=True):
+                    groups[g] = (rep, names.Nominal(head, seen.numbers | nom.numbers, seen.propers | nom.propers))
+                    break
+            else:
+                groups.append((i, nom))
+        if len({uf.find(i) for i, _ in named.values()}) != 1:
+            continue
+        j, described = next(iter(named.values()))
+        for rep, seen in groups:
+            if names.modifiers_compatible(seen, described):
+                uf.union(j, rep, "same-head", _head_detail(items[j], items[rep], head), common=True)
+
+
+def _head_detail(a: _M, b: _M, head: str) -> str:
+    return f'"{b.surface}" ~ "{a.surface}" (same head noun "{head}", modifiers agree)'
 
 
 def _pick_name(members: list[_M]) -> str:

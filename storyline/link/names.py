@@ -12,20 +12,26 @@ import json
 import re
 import unicodedata
 from importlib import resources
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
 __all__ = [
     "DESIGNATORS",
+    "Nominal",
     "PRONOUNS",
+    "RELATIVES",
     "acronym_of",
     "first_names_compatible",
     "initials",
     "is_acronym",
     "label_group",
+    "modifiers_compatible",
+    "name_head",
     "name_tokens",
     "nickname_pair",
+    "nominal",
     "norm_key",
     "spelling_variant",
     "tokens_compatible",
@@ -42,8 +48,11 @@ MIN_FUZZY_LEN = 5
 
 PRONOUNS = frozenset(
     "i me my he him his she her hers they them their theirs it its we us our you your who whom"
-    " himself herself itself themselves".split()
+    " whose which that where there here this these those himself herself itself themselves"
+    " ourselves myself yourself someone somebody anyone everyone".split()
 )
+RELATIVES = frozenset("who whom whose which that where".split())
+"""Pronouns that open a relative clause: "Jane Doe, who ..." stands for the mention just before."""
 TITLES = frozenset(
     "mr mrs ms miss dr prof sen senator rep representative gov governor pres president vice"
     " gen general col colonel lt capt captain sgt adm admiral rev sir dame lord lady judge justice"
@@ -58,13 +67,30 @@ DESIGNATORS = frozenset(
     " enterprises partners".split()
 )
 STOPWORDS = frozenset("the of and for & a an in on at to de la le du".split())
+# Words of a common-noun phrase that are not its head: what may lead it ("in the", "a", "its"),
+# and the prepositions that start a post-modifier ("the bank in [the capital]").
+_DETERMINERS = frozenset("a an the this that these those its his her their our your my some".split())
+_PREPOSITIONS = frozenset(
+    "in on at to into onto from near off across around inside outside of for with by over under"
+    " through throughout within against along outside behind beyond".split()
+)
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve dozen hundred thousand million"
+    " billion first second third fourth fifth".split()
+)
+# Days and months: closed classes whose members look like spellings of each other ("tuesday"
+# / "thursday" score 0.88 / 80) but are never variants.
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june"
+    " july august september october november december".split()
+)
 
 _GROUPS = {"PERSON": "person", "PER": "person", "ORG": "org", "GPE": "place", "LOC": "place",
-           "FAC": "place"}
+           "FAC": "place", "DATE": "time", "TIME": "time"}
 
 
 def label_group(label: str) -> str:
-    """The block an entity label merges within: person, org, place, or the label itself."""
+    """The block an entity label merges within: person, org, place, time, or the label itself."""
     return _GROUPS.get(label.upper(), label.lower())
 
 
@@ -140,7 +166,7 @@ def spelling_variant(a: str, b: str) -> float | None:
     a, b = a.replace("-", ""), b.replace("-", "")
     if a == b:
         return 1.0
-    if min(len(a), len(b)) < MIN_FUZZY_LEN:
+    if min(len(a), len(b)) < MIN_FUZZY_LEN or (a in _CALENDAR and b in _CALENDAR):
         return None
     jw = JaroWinkler.normalized_similarity(a, b)
     if jw >= JW_MIN and fuzz.ratio(a, b) >= RATIO_MIN:
@@ -189,3 +215,65 @@ def tokens_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[str,
         only_b.remove(v)
         pairs.append((w, v, score))
     return pairs
+
+
+class Nominal(NamedTuple):
+    """A common-noun phrase read by its words: "the 6.1-magnitude quake in the north"."""
+
+    head: str
+    """The head noun, casefolded ("quake"); plural and singular heads differ."""
+    numbers: frozenset[str]
+    """Numbers among the modifiers ("6.1"; "three" for "three-month")."""
+    propers: frozenset[str]
+    """Capitalised words other than the head, casefolded ("a Halvern bank in Ostrava" ->
+    "halvern", "ostrava")."""
+
+
+_POSSESSIVE = re.compile(r"'s$|'$")
+
+
+def _phrase(text: str) -> tuple[list[str], list[str]]:
+    """The words up to the head of a noun phrase, and those of its post-modifier: leading
+    prepositions and determiners dropped, cut at a comma, a preposition or a relative pronoun."""
+    text = text.replace("\u2019", "'").split(",")[0]
+    words = [w for w in (_POSSESSIVE.sub("", raw).strip(".'\"()-") for raw in text.split()) if w]
+    while words and (words[0].casefold() in _DETERMINERS or words[0].casefold() in _PREPOSITIONS):
+        words = words[1:]
+    for n, w in enumerate(words[1:], start=1):
+        if w.casefold() in _PREPOSITIONS or w.casefold() in RELATIVES:
+            return words[:n], words[n:]
+    return words, []
+
+
+@functools.lru_cache(maxsize=65536)
+def nominal(text: str) -> Nominal | None:
+    """The phrase's head and the modifiers that tell two such phrases apart, or None when the
+    head is capitalised (a name, not a common noun) or there is no word.
+
+    The head is the last word before a comma, a preposition or a relative pronoun, once the
+    leading prepositions and determiners are dropped ("in a rehab centre in the north" -> "centre").
+    """
+    words, after = _phrase(text)
+    if not words or not words[-1][:1].islower():
+        return None
+    mods = words[:-1]
+    numbers = {n for w in mods for n in re.findall(r"\d+(?:\.\d+)?", w)}
+    numbers |= {p for w in mods for p in w.casefold().split("-") if p in _NUMBER_WORDS}
+    propers = {w.casefold() for w in (*mods, *after) if w[:1].isupper() and w.casefold() not in _NUMBER_WORDS}
+    return Nominal(words[-1].casefold(), frozenset(numbers), frozenset(propers))
+
+
+@functools.lru_cache(maxsize=65536)
+def name_head(text: str) -> str | None:
+    """The last word of a multi-word name before any post-modifier, casefolded ("the Halvern
+    Institute in Ostrava" -> "institute"); None for a one-word name."""
+    words, _ = _phrase(text)
+    return words[-1].casefold() if len(words) >= 2 else None
+
+
+def modifiers_compatible(a: Nominal, b: Nominal) -> bool:
+    """Two phrases with one head may name one thing unless their numbers differ ("the 6.1
+    quake" / "the 5.9 quake") or their capitalised modifiers do ("a Halvern bank" / "an Ostrava bank")."""
+    if a.numbers and b.numbers and a.numbers != b.numbers:
+        return False
+    return not (a.propers and b.propers and not a.propers & b.propers)

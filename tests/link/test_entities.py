@@ -266,3 +266,116 @@ def test_letter_quote_is_spoken_by_its_one_author(authors: tuple[str, ...], reso
     story = link([(a, analysis(a, mentions=mentions, quotes=(_letter_quote(a, authors),)))], Settings())
     royce = next(e.id for e in story.entities if e.name == "Ed Royce")
     assert (list(story.speakers.values()) == [royce]) is resolved
+
+
+def nominal_pair(text: str, *mentions: tuple[str, str]) -> tuple[Article, ArticleAnalysis]:
+    """An article with the given (words, label) mentions, each found once in ``text``."""
+    a = art(text)
+    return a, analysis(a, mentions=tuple(ent(a, words, label) for words, label in mentions))
+
+
+def test_common_nouns_with_one_head_join_across_articles() -> None:
+    (found,) = entities(
+        nominal_pair("The 6.1-magnitude quake struck at dawn.", ("6.1-magnitude quake", "THING")),
+        nominal_pair("The quake damaged a school.", ("quake", "THING")),
+    )
+    assert [r.rule for r in found.reasons] == ["same-head"] and "quake" in found.reasons[0].detail
+
+
+def test_common_nouns_with_different_numbers_kept_apart() -> None:
+    found = entities(
+        nominal_pair("The 6.1-magnitude quake struck at dawn.", ("6.1-magnitude quake", "THING")),
+        nominal_pair("The 5.9-magnitude quake struck at noon.", ("5.9-magnitude quake", "THING")),
+    )
+    assert len(found) == 2
+
+
+def test_apposition_joins_a_common_noun_to_its_name() -> None:
+    (found,) = entities(
+        nominal_pair("Its spokesman Ivo Brandt declined.", ("spokesman", "PERSON"), ("Ivo Brandt", "PERSON")),
+    )
+    assert found.name == "Ivo Brandt" and found.reasons[0].rule == "apposition"
+
+
+def test_apposition_after_a_comma() -> None:
+    (found,) = entities(
+        nominal_pair("Ivo Brandt, the spokesman, declined.", ("Ivo Brandt", "PERSON"), ("the spokesman", "PERSON")),
+    )
+    assert found.reasons[0].rule == "apposition"
+
+
+def test_common_noun_joins_the_one_name_it_described_elsewhere() -> None:
+    found = entities(
+        nominal_pair("The actress Lena Marsh left.", ("actress", "PERSON"), ("Lena Marsh", "PERSON")),
+        nominal_pair("The actress was seen later.", ("actress", "PERSON")),
+    )
+    assert [(e.name, len(e.mentions)) for e in found] == [("Lena Marsh", 3)]
+
+
+def test_common_noun_describing_two_names_joins_neither() -> None:
+    found = entities(
+        nominal_pair("The actress Lena Marsh left.", ("actress", "PERSON"), ("Lena Marsh", "PERSON")),
+        nominal_pair("The actress Dora Vilk left.", ("actress", "PERSON"), ("Dora Vilk", "PERSON")),
+        nominal_pair("The actress was seen later.", ("actress", "PERSON")),
+    )
+    assert sorted((e.name, len(e.mentions)) for e in found) == [("Dora Vilk", 2), ("Lena Marsh", 2), ("actress", 1)]
+
+
+def test_relative_pronoun_joins_the_mention_before_it() -> None:
+    (found,) = entities(nominal_pair("Ivo Brandt, who left early, spoke.", ("Ivo Brandt", "PERSON"), ("who", "PERSON")))
+    assert len(found.mentions) == 2 and found.reasons[0].rule == "relative-pronoun"
+
+
+def test_times_with_one_normalised_value_join_across_articles() -> None:
+    a, b = art("It fell yesterday."), art("It fell on March 3.")
+    (found,) = entities(
+        (a, analysis(a, mentions=(ent(a, "yesterday", "DATE", key="2031-03-03"),))),
+        (b, analysis(b, mentions=(ent(b, "March 3", "DATE", key="2031-03-03"),))),
+    )
+    assert len(found.mentions) == 2 and found.reasons[0].rule == "same-name"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("today", "today"), ("Tuesday", "Thursday"), ("last week", "next week")],
+    ids=["deictic", "weekdays", "last-next"],
+)
+def test_times_without_one_value_kept_apart(a: str, b: str) -> None:
+    assert len(entities(one(f"It fell {a}.", a, "DATE"), one(f"It fell {b}.", b, "DATE"))) == 2
+
+
+def test_capitalised_common_noun_in_a_headline_joins_the_lower_case_ones() -> None:
+    (found,) = entities(
+        nominal_pair("Inmate escapes", ("Inmate", "PERSON")),
+        nominal_pair("The inmate fled.", ("inmate", "PERSON")),
+    )
+    assert found.reasons[0].rule == "same-head"
+
+
+def test_capitalised_surname_is_not_read_as_a_common_noun() -> None:
+    found = entities(
+        nominal_pair("Baker wins", ("Baker", "PERSON")),
+        nominal_pair("The baker smiled.", ("baker", "PERSON")),
+        nominal_pair("Ivo Baker spoke.", ("Ivo Baker", "PERSON")),
+    )
+    assert sorted((e.name, len(e.mentions)) for e in found) == [("Ivo Baker", 2), ("baker", 1)]
+
+
+@pytest.mark.parametrize(
+    ("names_in_article", "joined"),
+    [(("Halvern Institute",), True), (("Halvern Institute", "Ostrava Institute"), False)],
+    ids=["one-institute", "two-institutes"],
+)
+def test_common_noun_joins_the_one_name_ending_in_it(names_in_article: tuple[str, ...], joined: bool) -> None:
+    text = " and ".join(names_in_article) + " met. The institute said no."
+    mentions = tuple((n, "ORG") for n in names_in_article) + (("institute", "ORG"),)
+    found = entities(nominal_pair(text, *mentions))
+    assert any(r.rule == "name-head" for e in found for r in e.reasons) is joined
+
+
+def test_a_common_noun_never_bridges_two_named_people() -> None:
+    a = art("Ivo Brandt, the official, met Ivo Kessler, the official.")
+    mentions = (
+        ent(a, "Ivo Brandt"), ent(a, "the official"), ent(a, "Ivo Kessler"), ent(a, "the official", nth=1),
+    )
+    found = entities((a, analysis(a, mentions=mentions)))
+    assert sorted(len(e.mentions) for e in found) == [2, 2]
