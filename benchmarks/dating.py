@@ -3,14 +3,16 @@
 Data: ../shared/bench/tls/t17/articles_subset_derived/<topic>/outputwithpub.csv (CSV date,text;
 8 topics, 2,896 articles), read in place, never copied.
 
-For each topic a fixed random sample of ``--per-topic`` articles (seed 0) is parsed once with
-the pipeline's spaCy model; each parse is analysed twice with ``analyze_doc``: once with its
-publication date (the dated version other articles see as context) and once without (the
-hidden version; its DCT is None, so relative expressions stay unresolved).
+Every article of a topic (duplicates of a text dropped) is parsed once with the pipeline's
+spaCy model and analysed with ``analyze_doc`` with its publication date: the dated version the
+other articles see as context.  A fixed random sample of ``--per-topic`` articles (seed 0) is
+also analysed without it (the hidden version; its DCT is None, so relative expressions stay
+unresolved), and each of those is dated:
 
 * no context: ``infer_published`` on the hidden analysis alone;
-* context (leave-one-out): ``date_articles`` over the topic's sample where the held-out
-  article is hidden and every other article keeps its date (entities resolved once per topic).
+* context (leave-one-out): ``date_articles`` over all the topic's articles where the held-out
+  article is hidden and every other article keeps its date (entities resolved once per topic);
+  ``--context sample`` limits the context to the sample (the earlier, harder protocol).
 
 Reported per setting: articles, share given an interval, coverage (share of all articles whose
 interval contains the true date; open intervals count when the date is on or after the bound),
@@ -48,14 +50,18 @@ from storyline.model import Article, ArticleAnalysis, Published  # noqa: E402
 T17 = ROOT.parent / "shared" / "bench" / "tls" / "t17" / "articles_subset_derived"
 
 
-def load_topic(topic: str, n: int) -> list[tuple[dt.date, str]]:
+def load_topic(topic: str, n: int) -> tuple[list[tuple[dt.date, str]], set[int]]:
+    """The topic's articles (date order, repeated texts dropped) and the indexes of a fixed
+    random sample of ``n`` of them (seed 0)."""
     csv.field_size_limit(10**9)
     with (T17 / topic / "outputwithpub.csv").open(encoding="utf-8", newline="") as fh:
         rows = [(dt.date.fromisoformat(r["date"][:10]), r["text"]) for r in csv.DictReader(fh) if r.get("text")]
     seen: set[str] = set()
     unique = [r for r in rows if not (r[1] in seen or seen.add(r[1]))]  # type: ignore[func-returns-value]
     rng = random.Random(0)
-    return sorted(rng.sample(unique, min(n, len(unique))))
+    sample = set(rng.sample(unique, min(n, len(unique))))
+    ordered = sorted(unique)
+    return ordered, {i for i, row in enumerate(ordered) if row in sample}
 
 
 def parse(nlp: Any, texts: list[str], cache: Path | None, key: str) -> list[Any]:
@@ -118,7 +124,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--topics", default="")
     ap.add_argument("--model", default="en_core_web_sm")
     ap.add_argument("--parse-cache", type=Path, default=None,
-                    help="folder for the spaCy parses (DocBin per topic and sample size), reused by later runs")
+                    help="folder for the spaCy parses (DocBin per topic), reused by later runs")
+    ap.add_argument("--context", choices=("all", "sample"), default="all",
+                    help="the dated articles a held-out article is dated against (default all the topic's)")
     args = ap.parse_args(argv)
     if not T17.is_dir():
         print(f"{T17} is absent", file=sys.stderr)
@@ -130,23 +138,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     per_topic: list[str] = []
     parse_s = analyse_s = 0.0
     for topic in topics:
-        rows = load_topic(topic, args.per_topic)
+        rows, sample = load_topic(topic, args.per_topic)
+        if args.context == "sample":
+            rows = [row for i, row in enumerate(rows) if i in sample]
+            sample = set(range(len(rows)))
         t0 = time.perf_counter()
-        docs = parse(nlp, [text for _, text in rows], args.parse_cache, f"{topic}-{args.per_topic}")
+        docs = parse(nlp, [text for _, text in rows], args.parse_cache, f"{topic}-{args.per_topic}"
+                     if args.context == "sample" else f"{topic}-all")
         parse_s += time.perf_counter() - t0
         dated: list[tuple[Article, ArticleAnalysis]] = []
-        hidden: list[tuple[Article, ArticleAnalysis]] = []
+        hidden: dict[int, tuple[Article, ArticleAnalysis]] = {}
         t0 = time.perf_counter()
-        for (day, text), doc in zip(rows, docs, strict=True):
+        for i, ((day, text), doc) in enumerate(zip(rows, docs, strict=True)):
             bare = Article(id=article_id(text), source=f"{topic}/{day}", text=text)
             with_date = Article(id=bare.id, source=bare.source, text=text,
                                 published=Published(date=dates.day(day), method="metadata"))
             dated.append((with_date, analyze_doc(doc, with_date)))
-            hidden.append((bare, analyze_doc(doc, bare)))
+            if i in sample:
+                hidden[i] = (bare, analyze_doc(doc, bare))
         analyse_s += time.perf_counter() - t0
         _, entities = resolve_entities(dated)
         topic_tally = Tally()
-        for i, ((day, _), (bare, an)) in enumerate(zip(rows, hidden, strict=True)):
+        for i, (bare, an) in sorted(hidden.items()):
+            day = rows[i][0]
             tallies["no context"].add(day, infer_published(bare, an))
             pairs: list[tuple[Article, ArticleAnalysis | None]] = [*dated[:i], (bare, an), *dated[i + 1:]]
             found = date_articles(pairs, entities).published.get(bare.id)
@@ -158,8 +172,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(tally.row(label))
     print("per topic, context:")
     print("\n".join(per_topic))
-    print(f"\nsample: {args.per_topic} articles per topic (seed 0), {len(topics)} topics; "
-          f"parse {parse_s:.0f} s, analysis x2 {analyse_s:.0f} s; run time {time.perf_counter() - started:.0f} s")
+    print(f"\nsample: {args.per_topic} articles per topic (seed 0), {len(topics)} topics, context: {args.context}; "
+          f"parse {parse_s:.0f} s, analysis {analyse_s:.0f} s; run time {time.perf_counter() - started:.0f} s")
     return 0
 
 

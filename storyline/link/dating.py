@@ -11,8 +11,10 @@ In the article (its time expressions; relative ones stay unresolved without a DC
 * lower bound: the latest absolute date it mentions (an expression with a calendar ``date``
   and no ``anchor``): "July 13, 2017" means written on or after 2017-07-13, "2017" on or
   after 2017-01-01.  A bare year later than every day or month the article names is taken for
-  a plan ("the 2035 target") and ignored;
-* upper bound: a weekday named in the text ("on Tuesday") that is the weekday of that latest day
+  a plan ("the 2035 target") and ignored, and so is a date the words before it put in the
+  future ("will be sentenced on May 3", "is due to resume on 8 October");
+* upper bound: a weekday named in the text ("on Tuesday") that is the weekday of that latest day,
+  outside the sentence naming that day ("Thursday, June 25, 2009" only spells out an old day),
   puts the article within the week after it (past-tense news names the days of the current week
   by their weekday); otherwise the article alone gives none (news dates past years explicitly,
   so an explicit old date says nothing about how much later the article was written);
@@ -21,7 +23,8 @@ In the article (its time expressions; relative ones stay unresolved without a DC
 Across articles of the story (the other articles' dates known):
 
 * an event the article reports (same type, a shared actor entity) that a dated article dates
-  from its own clause happened on or after that date's earliest day (a lower bound);
+  from its own clause, tells as done (asserted or reported) and dates no later than its own
+  publication, happened on or after that date's earliest day (a lower bound);
 * the dated articles most like it (shared entities and days, weighted by rarity; year-less
   "July 13" meets "2017-07-13") bound it from above and place the point estimate at their
   median date: their date range widened by :data:`HORIZON` ``["day"]`` days, by half a year
@@ -161,13 +164,16 @@ def _index_dated_events(
     pairs: Sequence[tuple[Article, ArticleAnalysis | None]], effective: dict[str, Published],
     entities: EntityIndex,
 ) -> dict[tuple[str, str], EventMention]:
-    """(type, actor entity) -> the earliest-dated mention of a dated article."""
+    """(type, actor entity) -> the earliest-dated mention of a dated article: an event it tells as
+    done (asserted or reported) on a day no later than its own, never a plan or a request."""
     index: dict[tuple[str, str], EventMention] = {}
     for article, analysis in pairs:
         if analysis is None or article.id not in effective:
             continue
+        written = effective[article.id].date.latest or effective[article.id].date.earliest
         for ev in analysis.events:
-            if ev.date is None or ev.date_basis not in ("clause", "narrative"):
+            if ev.date is None or ev.date_basis not in ("clause", "narrative") or ev.date.earliest > written \
+                    or ev.modality not in ("asserted", "reported"):
                 continue
             for actor in entities.entities_at(ev.actors):
                 known = index.get((ev.type, actor))
@@ -204,6 +210,23 @@ def _absolute(times: Sequence[TimeExpr]) -> list[TimeExpr]:
             and t.date.latest is not None and not t.value.endswith("_REF")]
 
 
+# Words that put the date after them in the future ("will be sentenced on May 3", "is due to
+# resume on 8 October", "scheduled for next month", "set for", "expected by"): such a date says
+# the article was written *before* it, so it never bounds the date from below.
+_FUTURE = re.compile(
+    r"\b(?:will|won't|shall|due|scheduled|set to|set for|expected|plans?|planned|planning|upcoming|"
+    r"aims? to|deadline|until|by the end of|(?:is|are|was|were) to|take place)\b[^,;:.!?]*$",
+    re.IGNORECASE,
+)
+_CLAUSE_REACH = 80
+
+
+def _future(text: str, t: TimeExpr) -> bool:
+    """Whether the words just before ``t`` in its clause put it in the future."""
+    before = text[max(0, t.span.start - _CLAUSE_REACH):t.span.start]
+    return _FUTURE.search(before) is not None
+
+
 def _bounding(times: list[TimeExpr]) -> list[TimeExpr]:
     """The mentions that may bound the date from below.
 
@@ -228,8 +251,8 @@ class _Interval:
     evidence: set[Span]
 
 
-def _own(analysis: ArticleAnalysis) -> _Interval | None:
-    times = _bounding(_absolute(analysis.times))
+def _own(analysis: ArticleAnalysis, text: str) -> _Interval | None:
+    times = _bounding([t for t in _absolute(analysis.times) if not _future(text, t)])
     if not times:
         return None
     lower = max(t.date.earliest for t in times if t.date is not None)
@@ -240,14 +263,22 @@ def _own(analysis: ArticleAnalysis) -> _Interval | None:
     point = lower + dt.timedelta(days=1) if precision == "day" else lower
     interval = _Interval(lower, None, point, precision, {t.span for t in at})
     if precision == "day":
+        # a weekday in the sentence of the day itself ("Thursday, June 25") only spells that day
+        told = {_sentence_of(analysis, t.span.start) for t in at}
         for t in analysis.times:
             m = _WEEKDAY.fullmatch(t.value)
-            if m and t.date is None and int(m[1]) - 1 == lower.weekday():
+            if m and t.date is None and int(m[1]) - 1 == lower.weekday() \
+                    and _sentence_of(analysis, t.span.start) not in told:
                 interval.latest = lower + dt.timedelta(days=6)
                 interval.evidence.add(t.span)
                 break
     _year_words(analysis, times, interval)
     return interval
+
+
+def _sentence_of(analysis: ArticleAnalysis, offset: int) -> int:
+    """The index of the sentence holding ``offset`` (-1 when none does)."""
+    return next((i for i, s in enumerate(analysis.sentences) if s.start <= offset < s.end), -1)
 
 
 def _year_words(analysis: ArticleAnalysis, times: Sequence[TimeExpr], iv: _Interval) -> None:
@@ -344,7 +375,7 @@ def infer_published(
     entities: EntityIndex | None = None,
 ) -> Published | None:
     """The inferred publication interval of an undated article, or ``None`` without evidence."""
-    iv = _own(analysis)
+    iv = _own(analysis, article.text)
     cross = _cross(analysis, context, entities) if context is not None and entities is not None else None
     near = _near(article, analysis, context, entities)
     if near is not None and near.latest is not None:

@@ -106,13 +106,38 @@ def _weekday_timex(article: Article, text: str, n: int) -> TimeExpr:
     return TimeExpr(id=make_id("t", s.article, s.start, s.end), span=s, type="DATE", value=f"XXXX-WXX-{n}")
 
 
+def _sentences(text: str) -> tuple[Sentence, ...]:
+    out, start = [], 0
+    for piece in text.split(". "):
+        end = min(len(text), start + len(piece) + 2)
+        out.append(Sentence(start, end))
+        start = end
+    return tuple(out)
+
+
 def test_weekday_of_the_latest_day_closes_the_interval_within_a_week() -> None:
-    a = art("The vote on Thursday, July 13, 2017 was close.")
+    a = art("The vote of July 13, 2017 was close. Ministers met again on Thursday.")
     times = (timex(a, "July 13, 2017", day("2017-07-13")), _weekday_timex(a, "Thursday", 4))
-    published, _ = run([(a, analysis(a, times=times))])
+    published, _ = run([(a, analysis(a, times=times, sentences=_sentences(a.text)))])
     found = published[a.id].date
     assert (found.earliest, found.latest) == (dt.date(2017, 7, 13), dt.date(2017, 7, 19))
     assert {e.text for e in published[a.id].evidence} == {"July 13, 2017", "Thursday"}
+
+
+def test_weekday_spelling_out_the_latest_day_says_nothing_of_the_week() -> None:
+    # "Thursday, July 13, 2017" names one old day twice; it does not say this is the week after it
+    a = art("The vote on Thursday, July 13, 2017 was close. It is remembered.")
+    times = (timex(a, "July 13, 2017", day("2017-07-13")), _weekday_timex(a, "Thursday", 4))
+    published, _ = run([(a, analysis(a, times=times, sentences=_sentences(a.text)))])
+    assert published[a.id].date.latest is None
+
+
+def test_a_date_announced_for_the_future_is_not_a_lower_bound() -> None:
+    a = art("The court met on March 2, 2017. The verdict will be read on May 3, 2017.")
+    times = (timex(a, "March 2, 2017", day("2017-03-02")), timex(a, "May 3, 2017", day("2017-05-03")))
+    published, _ = run([(a, analysis(a, times=times, sentences=_sentences(a.text)))])
+    assert published[a.id].date.earliest == dt.date(2017, 3, 2)
+    assert {e.text for e in published[a.id].evidence} == {"March 2, 2017"}
 
 
 def test_weekday_of_another_day_leaves_the_interval_open() -> None:
@@ -176,3 +201,21 @@ def test_bare_year_after_all_look_alikes_is_dropped_as_a_plan() -> None:
     published, _ = run(pairs)
     found = published[undated.id].date
     assert (found.earliest, found.latest) == (dt.date(2017, 6, 10), dt.date(2017, 8, 11))
+
+
+def test_event_a_dated_article_tells_as_still_to_come_is_no_lower_bound() -> None:
+    dated = art("Congress will sanction Russia on July 27, 2017.", published="2017-07-01")
+    undated = art("In 2016 talks began. Congress sanctioned Russia.")
+    pairs: Pairs = [
+        (dated, analysis(
+            dated, mentions=(ent(dated, "Congress", "ORG"), ent(dated, "Russia", "GPE")),
+            events=(event(dated, "sanction", actors=("Congress",), targets=("Russia",), date=day("2017-07-27")),),
+        )),
+        (undated, analysis(
+            undated, mentions=(ent(undated, "Congress", "ORG"), ent(undated, "Russia", "GPE")),
+            times=(timex(undated, "2016", dates.year(2016)),),
+            events=(event(undated, "sanctioned", actors=("Congress",), targets=("Russia",)),),
+        )),
+    ]
+    published, _ = run(pairs)
+    assert published[undated.id].date.earliest == dt.date(2016, 1, 1)
