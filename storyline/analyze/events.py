@@ -3,9 +3,11 @@
 ``find_events(doc, article, mentions, times, dct)`` walks the parse once.  A trigger is
 
 * a verb whose lemma (or lemma + particle, "call on", "crack down") is in
-  :data:`lexicon.EVENT_VERBS` / :data:`lexicon.EVENT_PHRASALS`;
-* a light verb with an event noun as its object ("imposed sanctions", "carried out arrests"),
-  typed by the noun, the verb being the trigger;
+  :data:`lexicon.EVENT_VERBS` / :data:`lexicon.EVENT_PHRASALS`, or whose object names the event
+  with it (:data:`lexicon.OBJECT_EVENTS`: "restored ties", "called off the strike"), or whose
+  sense turns on a person object ("evacuated the wounded");
+* a light verb with an event noun as its object ("imposed sanctions", "carried out arrests",
+  "engaged in talks"), typed by the noun, the verb being the trigger;
 * an event noun with an argument ("the arrests of forty people", "the crackdown against X",
   "calls for sanctions");
 * a speech verb whose reported clause says what someone else must or should do ("X said Y
@@ -18,10 +20,11 @@ repaired from the regular inflection when that names a trigger.
 For each trigger it reads
 
 * ``type``/``cameo``/``mode`` from the lexicon (PLOVER 2.0).  What the actor says it will do
-  (a modal "will/would/may", or "plans/vows/is prepared to") is coded as the manual codes an
-  intention: CONSULT/SUPPORT/COOPERATE/AID become AGREE, RETREAT becomes CONCEDE, and
-  ASSAULT/COERCE/SANCTION/PROTEST become THREATEN; a cooperative event said not to happen
-  ("will not accept", "failed to reach agreement") is a REJECT;
+  (a modal "will/would", or "plans/is prepared to") is coded as the manual codes an intention:
+  CONSULT/SUPPORT/COOPERATE/AID become AGREE, RETREAT becomes CONCEDE, and
+  ASSAULT/COERCE/SANCTION/PROTEST become THREATEN, as does a vow of them ("vowed to fight"); a
+  cooperative event said not to happen ("will not accept", "failed to reach agreement") is a
+  REJECT;
 * ``actors``: the entity mentions naming the subject (the "by X" agent of a passive, the
   controller of "X plans to sign", the object of "urged Y to sanction");
 * ``targets``: the mentions naming the object, the passive subject, or an "on/against/with X";

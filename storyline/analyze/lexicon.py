@@ -6,7 +6,9 @@ manual's category definitions and the CAMEO codebook's category names; the word 
 own choice of common news verbs and nouns, not text copied from either.  Where the two disagree
 we follow PLOVER (CAMEO 163 "impose sanctions" is coded SANCTION `discontinue`, the manual's
 reading of international sanctions; arrests are COERCE `arrest`; killings and torture are
-ASSAULT).
+ASSAULT; restoring diplomatic ties is SUPPORT, diplomatic "non-material cooperation"; lifting a
+curfew or a state of emergency is CONCEDE, "removing curfews", while lifting sanctions or a
+blockade stays RETREAT, CAMEO 085/0872).
 """
 
 from __future__ import annotations
@@ -98,8 +100,9 @@ has not happened yet."""
 NEGATING_HEADS: frozenset[str] = frozenset("deny refuse fail decline refrain neglect".split())
 """A trigger in the complement of one of these ("refused to release") did not happen."""
 
-INTENT_MODALS: frozenset[str] = frozenset("will would shall may might could 'll wo".split())
-"""Modals that announce what the actor means to do ("said it would withdraw", "may halt ... if")."""
+INTENT_MODALS: frozenset[str] = frozenset("will would shall 'll wo".split())
+"""Modals that announce what the actor means to do ("said it would withdraw"); the epistemic
+"may/might/could" ("the storm could kill hundreds") are left out."""
 INTENT_HEADS: frozenset[str] = frozenset(
     """plan intend vow promise pledge prepare threaten offer going ready poised set willing
     prepared swear determined""".split()
@@ -548,8 +551,7 @@ EVENT_NOUNS.update({
     "hostage": _e("ASSAULT", "181", "abduct"), "cooperation": _e("COOPERATE", "060"),
     "recognition": _e("SUPPORT", "054"), "denial": _e("REJECT", "120"), "mobilization": _e("MOBILIZE", "154"),
     "mediation": _e("CONSULT", "045"), "restriction": _e("COERCE", "172", "restrict"),
-    "hearing": _e("ACCUSE", "090", "investigate"), "trial": _e("ACCUSE", "112", "allege"),
-    "patrol": _e("MOBILIZE", "153", "police"), "alert": _e("MOBILIZE", "152", "troops"),
+    "hearing": _e("ACCUSE", "090", "investigate"), "patrol": _e("MOBILIZE", "153", "police"),
     "martial law": _e("COERCE", "1724", "martial-law"), "state of emergency": _e("COERCE", "1724", "martial-law"),
     "state of siege": _e("COERCE", "1724", "martial-law"), "cleansing": _e("ASSAULT", "203"),
     "hacking": _e("COERCE", "176", "cyber"), "suspension": _e("SANCTION", "160", "discontinue"),
@@ -558,8 +560,8 @@ EVENT_NOUNS.update({
 _TIES = ("tie", "relation", "relationship", "link", "contact")
 _DISSENT = ("strike", "protest", "boycott", "demonstration", "rally", "march", "sit-in")
 _RESTRICTIONS = ("restriction", "ban", "curfew", "censorship", "state of emergency", "state of siege", "martial law")
-_PASSAGES = ("road", "street", "bridge", "highway", "railway", "route", "traffic", "entrance", "access",
-             "transport", "junction", "intersection")
+_PASSAGES = ("road", "street", "bridge", "highway", "railway", "route", "traffic", "entrance", "transport",
+             "junction", "intersection")
 _GOODS = ("aid", "assistance", "food", "medicine", "help", "loan", "relief", "supply", "money", "fund",
           "weapon", "arm", "asylum", "shelter", "credit", "grant", "equipment")
 _PRESENCE = ("inspector", "observer", "monitor", "diplomat", "envoy", "peacekeeper", "peacekeeping force",

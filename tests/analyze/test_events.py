@@ -325,6 +325,7 @@ def test_an_announced_event_is_coded_as_the_intention(nlp, text: str, trigger: s
     [
         pytest.param("If the army attacks the town, the rebels will leave.", "attacks", "ASSAULT", id="if-clause"),
         pytest.param("The rebels tried to attack the town.", "attack", "ASSAULT", id="attempt"),
+        pytest.param("Officials said the floods could destroy the bridge.", "destroy", "ASSAULT", id="epistemic-could"),
     ],
 )
 def test_a_condition_or_attempt_is_not_an_intention(nlp, text: str, trigger: str, type_: str) -> None:  # type: ignore[no-untyped-def]
