@@ -3,16 +3,28 @@
 ``find_events(doc, article, mentions, times, dct)`` walks the parse once.  A trigger is
 
 * a verb whose lemma (or lemma + particle, "call on", "crack down") is in
-  :data:`lexicon.EVENT_VERBS` / :data:`lexicon.EVENT_PHRASALS`;
-* a light verb with an event noun as its object ("imposed sanctions", "carried out arrests"),
-  typed by the noun, the verb being the trigger;
+  :data:`lexicon.EVENT_VERBS` / :data:`lexicon.EVENT_PHRASALS`, or whose object names the event
+  with it (:data:`lexicon.OBJECT_EVENTS`: "restored ties", "called off the strike"), or whose
+  sense turns on a person object ("evacuated the wounded");
+* a light verb with an event noun as its object ("imposed sanctions", "carried out arrests",
+  "engaged in talks"), typed by the noun, the verb being the trigger;
 * an event noun with an argument ("the arrests of forty people", "the crackdown against X",
-  "calls for sanctions").
+  "calls for sanctions");
+* a speech verb whose reported clause says what someone else must or should do ("X said Y
+  must release Z"): a REQUEST by X of Y, the released being ``requested``.
+
+A verb's object is read through a quantity ("700 kg of medicine"), a "state of" phrase and a
+generic head ("a mediation effort"); a lemma the tagger got wrong ("staged" as "stag") is
+repaired from the regular inflection when that names a trigger.
 
 For each trigger it reads
 
-* ``type``/``cameo``/``mode`` from the lexicon (PLOVER 2.0; a future CONSULT/SUPPORT/COOPERATE/AID
-  becomes AGREE and a future RETREAT becomes CONCEDE, as the PLOVER manual codes them);
+* ``type``/``cameo``/``mode`` from the lexicon (PLOVER 2.0).  What the actor says it will do
+  (a modal "will/would", or "plans/is prepared to") is coded as the manual codes an intention:
+  CONSULT/SUPPORT/COOPERATE/AID become AGREE, RETREAT becomes CONCEDE, and
+  ASSAULT/COERCE/SANCTION/PROTEST become THREATEN, as does a vow of them ("vowed to fight"); a
+  cooperative event said not to happen ("will not accept", "failed to reach agreement") is a
+  REJECT;
 * ``actors``: the entity mentions naming the subject (the "by X" agent of a passive, the
   controller of "X plans to sign", the object of "urged Y to sanction");
 * ``targets``: the mentions naming the object, the passive subject, or an "on/against/with X";
@@ -38,21 +50,31 @@ import msgspec
 
 from storyline.analyze.lexicon import (
     ATTRIBUTION_VERBS,
+    DEMAND_CUE_VERBS,
     EVENT_NOUNS,
     EVENT_PHRASALS,
     EVENT_VERBS,
     FUTURE_RECODE,
+    GENERIC_EVENT_HEADS,
     GROUP_NOUNS,
     HYPOTHETICAL_HEADS,
     HYPOTHETICAL_MODALS,
+    INTENT_HEADS,
+    INTENT_MODALS,
+    LIGHT_PREP_VERBS,
     LIGHT_VERBS,
+    MEASURE_NOUNS,
+    NEGATED_REJECT,
     NEGATING_HEADS,
     OBJECT_EVENTS,
+    OBLIGATION_MODALS,
+    PERSON_OBJECT_EVENTS,
     REQUEST_VERBS,
     UNTYPED,
     LexEntry,
     actor_code,
     event_entry,
+    needs_object,
     needs_person_object,
 )
 from storyline.analyze.mentions import Antecedents
@@ -93,6 +115,10 @@ _HYPOTHETICAL_AMODS = frozenset({"possible", "potential", "proposed", "planned",
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "prep", "agent", "dative"})
 _CONTROL_VERBS = REQUEST_VERBS | {"force", "order", "allow", "compel", "instruct", "direct"}
 _CLAUSE_STOP = frozenset({"ROOT", "advcl", "relcl", "ccomp", "acl", "parataxis"})
+_INFLECTED = frozenset({"VBD", "VBN", "VBG", "VBZ"})
+# "the arrests of", "the crackdown against", "talks with", "clashes between", "a visit to", "protests over"
+_NOUN_ARGUMENT_PREPS = frozenset({"of", "against", "on", "by", "in", "with", "between", "to", "over"})
+_DEMAND = LexEntry("REQUEST", "100")
 
 
 class _Trigger:
@@ -122,7 +148,7 @@ def find_events(
     """
     ctx = _Context(doc, article, mentions, times, quotes)
     triggers = _triggers(ctx)
-    ctx.trigger_heads = {t.head.i for t in triggers} | {t.noun.i for t in triggers if t.noun is not None}
+    ctx.index(triggers)
     events: list[EventMention] = []
     for trig in triggers:
         events.append(_event(ctx, trig, dct))
@@ -149,7 +175,7 @@ def event_for_span(
         return None
     ctx = _Context(doc, article, mentions, times)
     found = _triggers(ctx)
-    ctx.trigger_heads = {t.head.i for t in found} | {t.noun.i for t in found if t.noun is not None}
+    ctx.index(found)
     head = span.root
     trig = next((t for t in found if span.start <= t.head.i < span.end or (
         t.noun is not None and span.start <= t.noun.i < span.end)), None)
@@ -208,6 +234,7 @@ class _Context:
         self._quote_starts = [s for s, _ in self.quoted]
         self.times = [t for t in times if t.type in {"DATE", "TIME"} and t.date is not None]
         self.trigger_heads: set[int] = set()
+        self.entries: dict[int, LexEntry] = {}  # trigger head token -> its lexicon entry
         by_start = {m.span.start: m for m in self.mentions}
         self.by_start = by_start
         self.roles: dict[int, str] = {}  # mention start -> the head noun it modifies ("Russian *troops*")
@@ -216,6 +243,11 @@ class _Context:
             speaker = by_start.get(q.speaker.start) if q.speaker is not None else None
             if speaker is not None and q.kind != "indirect":
                 self.quote_speakers.append((q.span.start, q.span.end, speaker))
+
+    def index(self, triggers: Sequence[_Trigger]) -> None:
+        """Record where the sentence's triggers are, for the rules that read one from another."""
+        self.trigger_heads = {t.head.i for t in triggers} | {t.noun.i for t in triggers if t.noun is not None}
+        self.entries = {t.head.i: t.entry for t in triggers}
 
     def code(self, span: Span) -> str:
         """The CAMEO-style code of the actor at ``span`` ("" when its words do not tell)."""
@@ -250,7 +282,7 @@ def _triggers(ctx: _Context) -> list[_Trigger]:
     consumed: set[int] = set()
     for tok in ctx.doc:
         if tok.pos_ == "VERB" and tok.dep_ not in {"amod", "compound"}:
-            trig = _verb_trigger(ctx, tok)
+            trig = _verb_trigger(ctx, tok) or _demand_trigger(tok)
             if trig is not None:
                 out.append(trig)
                 if trig.noun is not None:
@@ -267,30 +299,88 @@ def _triggers(ctx: _Context) -> list[_Trigger]:
 def _trigger_lemmas() -> frozenset[str]:
     """Every verb lemma that can start a trigger, to skip the other verbs at once."""
     return frozenset(
-        set(EVENT_VERBS) | set(LIGHT_VERBS) | {v for v, _ in EVENT_PHRASALS} | {v for v, _ in OBJECT_EVENTS}
+        set(EVENT_VERBS) | set(LIGHT_VERBS) | set(PERSON_OBJECT_EVENTS) | {v for v, _ in EVENT_PHRASALS}
+        | {v.split()[0] for v, _ in OBJECT_EVENTS} | {v for v, _ in LIGHT_PREP_VERBS}
     )
 
 
 _TRIGGER_LEMMAS = _trigger_lemmas()
 
 
-def _verb_trigger(ctx: _Context, tok: Any) -> _Trigger | None:
+def _lemma(tok: Any) -> str:
+    """The lemma of ``tok``, or the regular base form of an inflected verb when only that names a
+    trigger (the tagger's "staged" -> "stag" is read as "stage")."""
     lemma = tok.lemma_.lower()
+    if lemma in _TRIGGER_LEMMAS or tok.tag_ not in _INFLECTED:
+        return lemma
+    return next((stem for stem in _stems(tok.lower_) if stem in _TRIGGER_LEMMAS), lemma)
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    """Candidate base forms of a regularly inflected verb form, most likely first."""
+    doubled = len(word) > 4 and word[-3] == word[-4]
+    if word.endswith("ied"):
+        return (word[:-3] + "y",)
+    if word.endswith("ed"):  # staged, blocked, banned
+        return (word[:-1], word[:-2], *((word[:-3],) if doubled else ()))
+    if word.endswith("ing"):  # staging, blocking, banning
+        base = word[:-3]
+        return (base, base + "e", *((base[:-1],) if len(base) > 2 and base[-1] == base[-2] else ()))
+    if word.endswith("s"):
+        return (word[:-1], word[:-2])
+    return ()
+
+
+def _object(obj: Any) -> tuple[tuple[str, ...], Any]:
+    """The keys (most specific first) and the token that name what a verb acts on.
+
+    Read through a quantity ("5 tons of aid" -> "aid") and a generic head ("a mediation effort"
+    -> "mediation"); a two-word name ("martial law", "peacekeeping force", "state of
+    emergency") comes before its head word alone.
+    """
+    lemma = obj.lemma_.lower()
+    of = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj"), None)
+    if of is not None:
+        if lemma in MEASURE_NOUNS or obj.like_num or any(c.dep_ == "nummod" for c in obj.children):
+            return _object(of)
+        if f"{lemma} of {of.lemma_.lower()}" in EVENT_NOUNS:
+            return (f"{lemma} of {of.lemma_.lower()}",), obj
+    for c in obj.children:
+        if c.dep_ in {"amod", "compound"} and lemma in GENERIC_EVENT_HEADS and c.lemma_.lower() in EVENT_NOUNS:
+            return (c.lemma_.lower(),), c
+    return (*(f"{c.lower_} {lemma}" for c in obj.children if c.dep_ in {"amod", "compound"}), lemma), obj
+
+
+def _verb_keys(tok: Any, lemma: str) -> list[str]:
+    """The verb as the object table may name it: with its particle first ("call off"), then alone."""
+    return [*(f"{lemma} {c.lower_}" for c in tok.children if c.dep_ == "prt"), lemma]
+
+
+def _verb_trigger(ctx: _Context, tok: Any) -> _Trigger | None:
+    lemma = _lemma(tok)
     if lemma not in _TRIGGER_LEMMAS:
         return None
     obj = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}), None)
     if obj is None:  # "fired two shells at", "went on strike": the object of a particle or preposition
         obj = next((p for c in tok.children if c.dep_ in {"prep", "prt"} for p in c.children
                     if p.dep_ == "pobj"), None)
-    if obj is not None and (lemma, obj.lemma_.lower()) in OBJECT_EVENTS:
-        return _Trigger(tok, tok, tok, None, OBJECT_EVENTS[(lemma, obj.lemma_.lower())])
-    if lemma in LIGHT_VERBS:
-        if obj is not None and obj.dep_ != "pobj" and obj.lemma_.lower() in EVENT_NOUNS and obj.pos_ == "NOUN":
-            return _Trigger(tok, tok, tok, obj, EVENT_NOUNS[obj.lemma_.lower()])
+    if obj is not None:
+        keys, noun = _object(obj)
+        hit = next((OBJECT_EVENTS[(v, k)] for k in keys for v in _verb_keys(tok, lemma) if (v, k) in OBJECT_EVENTS),
+                   None)
+        if hit is not None:
+            return _Trigger(tok, tok, tok, None, hit)
+        key = next((k for k in keys if k in EVENT_NOUNS), None)
+        light = (lemma in LIGHT_VERBS and obj.dep_ != "pobj") or (lemma, obj.head.lower_) in LIGHT_PREP_VERBS
+        if light and key is not None and noun.pos_ == "NOUN":
+            return _Trigger(tok, tok, tok, noun, EVENT_NOUNS[key])
     for child in tok.children:
         if child.dep_ in {"prt", "prep", "advmod"} and child.i > tok.i and (lemma, child.lower_) in EVENT_PHRASALS:
             last = child if child.i == tok.i + 1 else tok
             return _Trigger(tok, last, tok, None, EVENT_PHRASALS[(lemma, child.lower_)])
+    if lemma in PERSON_OBJECT_EVENTS and _has_person_object(ctx, tok):
+        return _Trigger(tok, tok, tok, None, PERSON_OBJECT_EVENTS[lemma])
     entry = event_entry(lemma)
     if entry is None:
         return None
@@ -298,16 +388,45 @@ def _verb_trigger(ctx: _Context, tok: Any) -> _Trigger | None:
         return None  # '"...?" asked the governor' is a question, not a request
     if needs_person_object(lemma) and not _has_person_object(ctx, tok):
         return None
+    if needs_object(lemma) and not any(c.dep_ in {"dobj", "nsubjpass"} for c in tok.children):
+        return None
     return _Trigger(tok, tok, tok, None, entry)
 
 
+def _demand_trigger(tok: Any) -> _Trigger | None:
+    """ "X said Y must release Z": the speech verb is a REQUEST (PLOVER: "all requests, demands,
+    and orders"), made by X of Y."""
+    if tok.lemma_.lower() in DEMAND_CUE_VERBS and _obligation(tok) is not None:
+        return _Trigger(tok, tok, tok, None, _DEMAND)
+    return None
+
+
+def _obligation(verb: Any) -> Any | None:
+    """The reported clause of ``verb`` that says what someone must or should do, if any."""
+    return next((c for c in verb.children if c.dep_ == "ccomp" and _is_obliged(c)), None)
+
+
+def _is_obliged(verb: Any) -> bool:
+    """ "Y must act" / "Y should act", Y not the speaker ("we must" states resolve, not a demand)."""
+    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in verb.children):
+        return False
+    return not any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _FIRST_PERSON for c in verb.children)
+
+
 def _has_person_object(ctx: _Context, tok: Any) -> bool:
+    """Whether ``tok`` acts on a person or group: its object, or the subject of its "to" clause
+    ("allowed the candidate to run")."""
     for child in tok.children:
         if child.dep_ in {"dobj", "nsubjpass"}:
-            m = ctx.mention(child)
-            if (
-                m is not None and m.label in {"PERSON", "NORP", "ORG"}
-            ) or child.lemma_.lower() in GROUP_NOUNS:
+            objects = [child]
+        elif child.dep_ in {"ccomp", "xcomp"} and any(a.lower_ == "to" for a in child.children if a.dep_ == "aux"):
+            objects = [c for c in child.children if c.dep_ == "nsubj"]
+        else:
+            continue
+        for obj in objects:
+            m = ctx.mention(obj)
+            if (m is not None and m.label in {"PERSON", "NORP", "ORG"}) or obj.lemma_.lower() in GROUP_NOUNS \
+                    or obj.lower_ in GROUP_NOUNS:
                 return True
     return False
 
@@ -317,7 +436,7 @@ def _noun_trigger(tok: Any) -> _Trigger | None:
     if entry is None or tok.dep_ == "compound":
         return None
     has_argument = any(
-        (c.dep_ == "prep" and c.lower_ in {"of", "against", "on", "by", "in"}) or c.dep_ == "poss"
+        (c.dep_ == "prep" and c.lower_ in _NOUN_ARGUMENT_PREPS) or c.dep_ == "poss"
         for c in tok.children
     )
     if not has_argument and not _is_requested_noun(tok):
@@ -343,13 +462,11 @@ def _event(ctx: _Context, trig: _Trigger, dct: DateValue | None) -> EventMention
     start, end = trig.first.idx, trig.last.idx + len(trig.last.text)
     modality = _modality(ctx, trig)
     entry = trig.entry
-    type_ = entry.type
-    if modality == "hypothetical" and type_ in FUTURE_RECODE:
-        type_ = FUTURE_RECODE[type_]
+    type_ = _plover_type(ctx, entry.type, modality, trig)
     actors, targets = _participants(ctx, trig)
     date, time_id, basis = _date(ctx, trig, dct)
     c_start, c_end = _clause(trig)
-    lemma_tok = trig.noun if trig.noun is not None else trig.head
+    lemma = trig.noun.lemma_.lower() if trig.noun is not None else _lemma(trig.head)
     return EventMention(
         id=make_id("v", ctx.article.id, start, end),
         span=ctx.span(c_start, c_end),
@@ -366,8 +483,48 @@ def _event(ctx: _Context, trig: _Trigger, dct: DateValue | None) -> EventMention
         date_basis=basis,
         actor_codes=tuple(ctx.code(a) for a in actors) if actors else (),
         target_codes=tuple(ctx.code(t) for t in targets) if targets else (),
-        lemma=lemma_tok.lemma_.lower(),
+        lemma=lemma,
     )
+
+
+def _plover_type(ctx: _Context, type_: str, modality: Modality, trig: _Trigger) -> str:
+    """The lexicon's type as PLOVER codes it in this clause: a cooperative event said not to happen
+    is a REJECT, an announced one the intention it states (:data:`lexicon.FUTURE_RECODE`), and a
+    vow of force or coercion is a threat ("vowed to fight" is a THREATEN; "offered to mediate"
+    stays AGREE, which the manual defines as "agree to, offer, promise")."""
+    if modality == "negated" and type_ in NEGATED_REJECT:
+        return "REJECT"
+    if modality == "hypothetical" and type_ in FUTURE_RECODE and _intended(trig.head):
+        return FUTURE_RECODE[type_]
+    if trig.noun is None and _lemma(trig.head) in INTENT_HEADS:
+        promised = next((ctx.entries[c.i].type for c in trig.head.children
+                         if c.dep_ == "xcomp" and c.i in ctx.entries), None)
+        if promised in FUTURE_RECODE and FUTURE_RECODE[promised] == "THREATEN":
+            return "THREATEN"
+    return type_
+
+
+def _intended(tok: Any) -> bool:
+    """Whether the verb ``tok`` is what its actor says it will do: under a modal of intent ("said
+    it would withdraw") or in the complement of an intent word ("plans to impose"), and not the
+    condition of an if-clause."""
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj":  # "would tighten the blockade"
+        tok = tok.head
+    if tok.pos_ != "VERB":
+        return False
+    cur = tok
+    for _ in range(4):
+        for c in cur.children:
+            if c.dep_ == "mark" and c.lower_ in _IF_MARKS:
+                return False
+            if c.dep_ == "aux" and c.lower_ in INTENT_MODALS:
+                return True
+        if cur.dep_ in {"xcomp", "acomp"} and cur.head.lemma_.lower() in INTENT_HEADS:
+            return True
+        if cur.dep_ not in {"xcomp", "acomp", "conj"}:
+            return False
+        cur = cur.head
+    return False
 
 
 def _clause(trig: _Trigger) -> tuple[int, int]:
@@ -409,6 +566,8 @@ def _requested(tok: Any) -> bool:
     for _ in range(3):
         if cur.dep_ in {"xcomp", "ccomp"} and cur.head.lemma_.lower() in REQUEST_VERBS:
             return True
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in DEMAND_CUE_VERBS and _is_obliged(cur):
+            return True
         if cur.dep_ != "conj":
             return False
         cur = cur.head
@@ -449,7 +608,7 @@ def _hypothetical(tok: Any, noun: Any | None) -> bool:
                 return True
         if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in HYPOTHETICAL_HEADS:
             return True
-        if cur.dep_ in _CLAUSE_STOP or cur.head is cur:
+        if cur.dep_ in _CLAUSE_STOP or cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
@@ -462,7 +621,7 @@ def _reported(ctx: _Context, tok: Any) -> bool:
     for _ in range(6):
         if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in ATTRIBUTION_VERBS:
             return True
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
     sent = tok.sent
@@ -511,6 +670,9 @@ def _participants(ctx: _Context, trig: _Trigger) -> tuple[tuple[Span, ...], tupl
                     targets.extend(_names_in_pobj(ctx, c))
         if tok.dep_ in {"acl", "relcl"} and not actors and not any(c.dep_ in _SUBJECTS for c in tok.children):
             targets.extend(_names(ctx, tok.head))  # "officials detained by ..." / "men held in ..."
+        demanded = _obligation(tok) if trig.entry is _DEMAND and not targets else None
+        if demanded is not None:  # "X said Y must ...": the demand is made of Y
+            targets.extend(_subject_names(ctx, demanded))
     actor_spans = _unique(actors)
     target_spans = tuple(s for s in _unique(targets) if s not in actor_spans)
     return actor_spans, target_spans
@@ -524,7 +686,7 @@ def _patient_names(ctx: _Context, tok: Any) -> list[EntityMention]:
         if subj is not None:
             relative = subj.lower_ in _RELATIVE and cur.dep_ == "relcl"
             return _names(ctx, cur.head if relative else subj)
-        if cur.dep_ not in {"conj", "advcl", "xcomp"} or cur.head is cur:
+        if cur.dep_ not in {"conj", "advcl", "xcomp"} or cur.head.i == cur.i:
             return []
         cur = cur.head
     return []
@@ -541,7 +703,6 @@ def _is_passive(tok: Any) -> bool:
             c.dep_ in {"aux", "nsubj"} for c in tok.children
         ):
             return True  # a bare participle in a list after a finite verb: "recounted ..., and beaten"
-            return False
         tok = tok.head
     return False
 
@@ -567,7 +728,7 @@ def _subject_names(ctx: _Context, tok: Any) -> list[EntityMention]:
             names = _requestee(ctx, cur.head)
             if names:
                 return names
-        if cur.dep_ in {"xcomp", "conj", "advcl", "acomp"} and cur.head is not cur:
+        if cur.dep_ in {"xcomp", "conj", "advcl", "acomp"} and cur.head.i != cur.i:
             # "plans to sign", "is unlikely to sign": the planner acts
             cur = cur.head
             continue
@@ -684,7 +845,7 @@ def _owner(ctx: _Context, t: TimeExpr) -> int | None:
     for _ in range(8):
         if cur.pos_ in {"VERB", "AUX"} or cur.i in ctx.trigger_heads:
             return cur.i
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return cur.i
         cur = cur.head
     return None

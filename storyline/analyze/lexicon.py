@@ -6,7 +6,9 @@ manual's category definitions and the CAMEO codebook's category names; the word 
 own choice of common news verbs and nouns, not text copied from either.  Where the two disagree
 we follow PLOVER (CAMEO 163 "impose sanctions" is coded SANCTION `discontinue`, the manual's
 reading of international sanctions; arrests are COERCE `arrest`; killings and torture are
-ASSAULT).
+ASSAULT; restoring diplomatic ties is SUPPORT, diplomatic "non-material cooperation"; lifting a
+curfew or a state of emergency is CONCEDE, "removing curfews", while lifting sanctions or a
+blockade stays RETREAT, CAMEO 085/0872).
 """
 
 from __future__ import annotations
@@ -24,9 +26,18 @@ __all__ = [
     "HONORIFICS",
     "HYPOTHETICAL_HEADS",
     "HYPOTHETICAL_MODALS",
+    "INTENT_HEADS",
+    "INTENT_MODALS",
+    "LIGHT_PREP_VERBS",
     "LIGHT_VERBS",
+    "MEASURE_NOUNS",
+    "GENERIC_EVENT_HEADS",
+    "NEGATED_REJECT",
     "NEGATING_HEADS",
+    "OBLIGATION_MODALS",
+    "DEMAND_CUE_VERBS",
     "OBJECT_EVENTS",
+    "PERSON_OBJECT_EVENTS",
     "PARTIES",
     "PERSON_TITLES",
     "REQUEST_VERBS",
@@ -38,6 +49,7 @@ __all__ = [
     "actor_code",
     "country_code",
     "event_entry",
+    "needs_object",
     "needs_person_object",
 ]
 
@@ -81,18 +93,53 @@ HYPOTHETICAL_MODALS: frozenset[str] = frozenset(
 HYPOTHETICAL_HEADS: frozenset[str] = frozenset(
     """plan intend expect hope seek aim want wish consider propose vow promise pledge
     prepare threaten offer unlikely likely possible able going try attempt mull weigh
-    ready poised set""".split()
+    ready poised set willing prepared swear determined""".split()
 )
 """A trigger in the ``xcomp`` of one of these ("plans to sign", "is unlikely to sign")
 has not happened yet."""
 NEGATING_HEADS: frozenset[str] = frozenset("deny refuse fail decline refrain neglect".split())
 """A trigger in the complement of one of these ("refused to release") did not happen."""
 
+INTENT_MODALS: frozenset[str] = frozenset("will would shall 'll wo".split())
+"""Modals that announce what the actor means to do ("said it would withdraw"); the epistemic
+"may/might/could" ("the storm could kill hundreds") are left out."""
+INTENT_HEADS: frozenset[str] = frozenset(
+    """plan intend vow promise pledge prepare threaten offer going ready poised set willing
+    prepared swear determined""".split()
+)
+"""Heads whose complement is the actor's stated intention ("plans to impose", "vowed to fight"):
+PLOVER codes a stated intention by what is intended (AGREE, CONCEDE, THREATEN), not by the act."""
+OBLIGATION_MODALS: frozenset[str] = frozenset("must should ought".split())
+"""Modals that turn a reported clause into a demand ("said Y must release Z")."""
+DEMAND_CUE_VERBS: frozenset[str] = frozenset(
+    """say state tell write add note declare announce assert insist stress emphasize emphasise
+    reiterate repeat warn conclude rule decide argue maintain""".split()
+)
+"""Verbs whose "that Y must ..." complement is a demand on Y (PLOVER REQUEST: "all requests,
+demands, and orders")."""
+
 LIGHT_VERBS: frozenset[str] = frozenset(
     """impose take carry conduct launch stage hold issue make level file bring announce
-    order begin start lift extend introduce pass""".split()
+    order begin start lift extend introduce pass open reach organize organise undertake
+    declare""".split()
 )
 """Verbs that lend their clause to an event noun: "imposed sanctions" is a SANCTION."""
+
+LIGHT_PREP_VERBS: frozenset[tuple[str, str]] = frozenset(
+    {("engage", "in"), ("participate", "in"), ("join", "in"), ("resort", "to")}
+)
+"""Verb + preposition that lend their clause to an event noun: "engaged in talks" is a CONSULT."""
+
+MEASURE_NOUNS: frozenset[str] = frozenset(
+    """ton tonne kg kilogram pound gallon litre liter barrel dollar euro million billion amount
+    quantity shipment consignment cargo batch load convoy worth package""".split()
+)
+"""Heads of a quantity phrase: in "700 kg of medicine" the object that names the event is
+"medicine"."""
+GENERIC_EVENT_HEADS: frozenset[str] = frozenset(
+    "effort mission campaign operation process initiative bid drive programme program".split()
+)
+"""Heads that take their event from a modifier: "a mediation effort" is a mediation."""
 
 FUTURE_RECODE: dict[str, str] = {
     "CONSULT": "AGREE",
@@ -100,8 +147,21 @@ FUTURE_RECODE: dict[str, str] = {
     "COOPERATE": "AGREE",
     "AID": "AGREE",
     "RETREAT": "CONCEDE",
+    "ASSAULT": "THREATEN",
+    "COERCE": "THREATEN",
+    "SANCTION": "THREATEN",
+    "PROTEST": "THREATEN",
 }
-"""PLOVER codes promised cooperation as AGREE and announced retreats as CONCEDE."""
+"""What PLOVER codes an announced intention as: promised cooperation is AGREE, an announced
+retreat CONCEDE (manual, AGREE and CONCEDE), and an announced attack, restriction, sanction or
+protest THREATEN ("THREATEN could be ASSAULT + hypothetical"; its modes name boycotts, strikes,
+blockades, curfews, arrests, expulsions and suspended relations)."""
+
+NEGATED_REJECT: frozenset[str] = frozenset(
+    {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+)
+"""Cooperative events that, said not to happen ("will not accept", "would not meet the demands"),
+are a refusal: PLOVER REJECT, "all rejections and refusals"."""
 
 # ------------------------------------------------------------------ event verbs
 
@@ -152,6 +212,8 @@ EVENT_VERBS: dict[str, LexEntry] = {
     "concede": _e("CONCEDE", "080"),
     "relent": _e("CONCEDE", "080"),
     "ease": _e("CONCEDE", "081"),
+    "allow": _e("CONCEDE", "080"),  # with a person object: easing restrictions on persons (PLOVER)
+    "permit": _e("CONCEDE", "080"),
     # COOPERATE
     "cooperate": _e("COOPERATE", "060"),
     "collaborate": _e("COOPERATE", "060"),
@@ -172,6 +234,7 @@ EVENT_VERBS: dict[str, LexEntry] = {
     "retreat": _e("RETREAT", "0874", "withdraw"),
     "resign": _e("RETREAT", "080", "resign"),
     "disarm": _e("RETREAT", "0873", "disarm"),
+    "return": _e("RETREAT", "084"),  # with an object: CAMEO 084 "return, release"
     # REQUEST
     "urge": _e("REQUEST", "100"),
     "demand": _e("REQUEST", "100"),
@@ -183,6 +246,7 @@ EVENT_VERBS: dict[str, LexEntry] = {
     "appeal": _e("REQUEST", "100"),
     "plead": _e("REQUEST", "100"),
     "petition": _e("REQUEST", "100"),
+    "order": _e("REQUEST", "100"),  # PLOVER: "all requests, demands, and orders"
     # ACCUSE: disapprove, allege, investigate, sue
     "condemn": _e("ACCUSE", "111", "disapprove"),
     "criticize": _e("ACCUSE", "111", "disapprove"),
@@ -258,6 +322,7 @@ EVENT_VERBS: dict[str, LexEntry] = {
     "seize": _e("COERCE", "171", "seize"),
     "confiscate": _e("COERCE", "1711", "seize"),
     "harass": _e("COERCE", "170"),
+    "hack": _e("COERCE", "176", "cyber"),  # PLOVER COERCE `cyber`: hacking, security breaches
     "intimidate": _e("COERCE", "170"),
     "blackmail": _e("COERCE", "170"),
     # ASSAULT
@@ -297,12 +362,14 @@ EVENT_PHRASALS: dict[tuple[str, str], LexEntry] = {
 """Verb + particle or preposition whose meaning the verb alone does not carry."""
 
 _NEEDS_PARTICLE: frozenset[str] = frozenset({"round"})
-_NEEDS_PERSON_OBJECT: frozenset[str] = frozenset({"hold", "free", "release"})
+_NEEDS_PERSON_OBJECT: frozenset[str] = frozenset({"hold", "free", "release", "allow", "permit"})
+_NEEDS_OBJECT: frozenset[str] = frozenset({"return"})  # "returned the land", not "returned home"
 
 GROUP_NOUNS: frozenset[str] = frozenset(
     """people person man men woman women activist prisoner detainee journalist protester
     dissident member official citizen resident student worker soldier civilian child
-    hostage refugee suspect opponent critic leader""".split()
+    hostage refugee suspect opponent critic leader candidate wounded injured casualty survivor
+    foreigner national tourist family villager""".split()
 )
 """Nouns for people, for verbs that need a person object ("held activists")."""
 
@@ -419,7 +486,8 @@ EVENT_VERBS.update({
     "resist": _e("REJECT", "120"), "spurn": _e("REJECT", "120"), "repudiate": _e("REJECT", "120"),
     "renounce": _e("REJECT", "120"), "disregard": _e("REJECT", "128", "yield"),
     "ignore": _e("REJECT", "128", "yield"), "violate": _e("REJECT", "128", "yield"),
-    "refute": _e("REJECT", "120"), "disagree": _e("REJECT", "120"), "disavow": _e("REJECT", "120"),
+    "refute": _e("REJECT", "120"), "renege": _e("REJECT", "127"), "disagree": _e("REJECT", "120"),
+    "disavow": _e("REJECT", "120"),
     # THREATEN
     "menace": _e("THREATEN", "130"), # PROTEST
     "obstruct": _e("PROTEST", "144", "obstruct"),
@@ -463,6 +531,8 @@ EVENT_PHRASALS.update({
     ("lash", "out"): _e("ACCUSE", "111", "disapprove"), ("stand", "by"): _e("SUPPORT", "052"),
     ("speak", "against"): _e("ACCUSE", "111", "disapprove"), ("rule", "out"): _e("REJECT", "120"),
     ("carry", "out"): _e("ASSAULT", "180"),
+    ("push", "for"): _e("REQUEST", "100"), ("press", "for"): _e("REQUEST", "100"),
+    ("commit", "to"): _e("AGREE", "030"),
 })
 
 EVENT_NOUNS.update({
@@ -480,28 +550,80 @@ EVENT_NOUNS.update({
     "sit-in": _e("PROTEST", "144", "obstruct"), "march": _e("PROTEST", "141", "demo"),
     "hostage": _e("ASSAULT", "181", "abduct"), "cooperation": _e("COOPERATE", "060"),
     "recognition": _e("SUPPORT", "054"), "denial": _e("REJECT", "120"), "mobilization": _e("MOBILIZE", "154"),
+    "mediation": _e("CONSULT", "045"), "restriction": _e("COERCE", "172", "restrict"),
+    "hearing": _e("ACCUSE", "090", "investigate"), "patrol": _e("MOBILIZE", "153", "police"),
+    "martial law": _e("COERCE", "1724", "martial-law"), "state of emergency": _e("COERCE", "1724", "martial-law"),
+    "state of siege": _e("COERCE", "1724", "martial-law"), "cleansing": _e("ASSAULT", "203"),
+    "hacking": _e("COERCE", "176", "cyber"), "suspension": _e("SANCTION", "160", "discontinue"),
 })
 
+_TIES = ("tie", "relation", "relationship", "link", "contact")
+_DISSENT = ("strike", "protest", "boycott", "demonstration", "rally", "march", "sit-in")
+_RESTRICTIONS = ("restriction", "ban", "curfew", "censorship", "state of emergency", "state of siege", "martial law")
+_PASSAGES = ("road", "street", "bridge", "highway", "railway", "route", "traffic", "entrance", "transport",
+             "junction", "intersection")
+_GOODS = ("aid", "assistance", "food", "medicine", "help", "loan", "relief", "supply", "money", "fund",
+          "weapon", "arm", "asylum", "shelter", "credit", "grant", "equipment")
+_PRESENCE = ("inspector", "observer", "monitor", "diplomat", "envoy", "peacekeeper", "peacekeeping force",
+             "staff", "worker", "personnel", "mission")
+
 OBJECT_EVENTS: dict[tuple[str, str], LexEntry] = {
-    **{(v, n): _e("COOPERATE", "060") for v in ("restore", "resume", "establish", "normalize", "normalise",
-                                                 "renew", "improve", "strengthen", "upgrade")
-       for n in ("tie", "relation", "relationship", "link", "contact", "cooperation")},
+    # PLOVER SUPPORT: "initiate, resume, improve, or expand diplomatic, non-material cooperation";
+    # COOPERATE is material ("mutual material cooperation or exchange")
+    **{(v, n): _e("SUPPORT", "050") for v in ("restore", "resume", "establish", "normalize", "normalise",
+                                               "renew", "improve", "strengthen", "upgrade")
+       for n in _TIES},
+    **{(v, "cooperation"): _e("COOPERATE", "060") for v in ("restore", "resume", "establish", "renew", "improve",
+                                                              "strengthen", "expand")},
     **{(v, n): _e("SANCTION", "161", "withdraw") for v in ("break", "sever", "cut", "suspend", "freeze",
                                                             "downgrade", "end")
        for n in ("tie", "relation", "relationship", "link", "contact", "cooperation")},
-    **{(v, n): _e("SANCTION", "162", "discontinue") for v in ("cut", "suspend", "halt", "freeze", "end", "stop")
+    # CAMEO 162 "reduce or stop material aid": PLOVER SANCTION "curtail, decrease, ... terminate"
+    **{(v, n): _e("SANCTION", "162", "discontinue") for v in ("cut", "suspend", "halt", "freeze", "end", "stop",
+                                                              "reduce", "curtail", "withhold", "prohibit")
        for n in ("aid", "assistance", "funding", "loan", "supply", "shipment", "export", "import")},
+    # CAMEO 085 / 0872: easing sanctions and blockades is RETREAT
     **{(v, n): _e("RETREAT", "085", "ease") for v in ("lift", "ease", "relax", "end")
-       for n in ("sanction", "embargo", "blockade", "ban", "restriction", "curfew", "siege")},
+       for n in ("sanction", "embargo", "blockade", "siege")},
+    # PLOVER CONCEDE: "easing of administrative or legal restrictions ..., removing curfews"
+    **{(v, n): _e("CONCEDE", "081") for v in ("lift", "ease", "relax", "end", "cancel", "repeal", "revoke",
+                                              "rescind", "shorten", "scrap", "abolish")
+       for n in _RESTRICTIONS},
+    # CAMEO 082 "cancel, suspend, or postpone any activity that constitutes political dissent"
+    **{(v, n): _e("CONCEDE", "082") for v in ("call off", "end", "suspend", "postpone", "cancel", "halt", "stop")
+       for n in _DISSENT},
+    # CAMEO 083 "accede to requests or demands"
+    **{(v, "demand"): _e("CONCEDE", "083") for v in ("accept", "meet", "grant", "satisfy", "heed")},
     **{(v, n): _e("AID", "070") for v in ("provide", "give", "send", "deliver", "supply", "grant", "donate",
-                                          "extend")
-       for n in ("aid", "assistance", "food", "medicine", "help", "loan", "relief", "supply", "money", "fund",
-                 "weapon", "arm", "asylum", "shelter", "credit", "grant")},
-    **{(v, n): _e("MOBILIZE", "154", "troops") for v in ("send", "deploy", "mass", "move", "dispatch")
-       for n in ("troop", "soldier", "force", "tank", "warship", "unit", "police")},
+                                          "extend", "hand over", "ship", "airlift")
+       for n in _GOODS},
+    **{("pay", n): _e("AID", "071") for n in ("compensation", "reparation", "damages")},  # PLOVER AID: reparations
+    # CAMEO 15 "mobilize or increase armed forces", 152 "increase military alert status"
+    **{(v, n): _e("MOBILIZE", "154", "troops") for v in ("send", "deploy", "mass", "move", "dispatch", "strengthen",
+                                                        "reinforce", "boost", "increase", "bolster")
+       for n in ("troop", "soldier", "force", "tank", "warship", "unit", "police", "presence")},
+    **{(v, "alert"): _e("MOBILIZE", "152", "troops") for v in ("put", "place", "remain", "keep", "go")},
+    # CAMEO 144 "obstruct passage, block"
+    **{(v, n): _e("PROTEST", "144", "obstruct") for v in ("block", "blockade", "barricade", "occupy")
+       for n in _PASSAGES},
+    # CAMEO 1721 restrictions on freedom of assembly and expression (PLOVER COERCE `restrict`, `censor`)
+    **{(v, n): _e("COERCE", "1721", "restrict") for v in ("prevent", "ban", "break", "disperse", "block", "stop",
+                                                          "prohibit", "forbid")
+       for n in (*_DISSENT, "gathering", "meeting")},
+    **{(v, n): _e("COERCE", "1721", "censor") for v in ("suspend", "close", "shut", "shut down", "ban")
+       for n in ("publication", "newspaper", "broadcast", "station", "website", "paper", "channel")},
+    # CAMEO 164/165 "halt negotiations / mediation", 166/1662 "expel or withdraw" observers
+    **{(v, n): _e("SANCTION", "164", "withdraw") for v in ("end", "halt", "suspend", "abandon", "quit", "stop")
+       for n in ("talk", "negotiation", "mediation", "dialogue")},
+    **{(v, n): _e("SANCTION", "166", "withdraw") for v in ("withdraw", "pull out", "recall")
+       for n in _PRESENCE},
+    **{(v, n): _e("ASSAULT", "196") for v in ("violate", "break") for n in ("ceasefire", "truce")},
+    # PLOVER AGREE: "agree to ... or otherwise indicate willingness or commitment"; CAMEO 037
+    **{("reach", n): _e("AGREE", "037") for n in ("agreement", "accord", "deal", "consensus", "understanding",
+                                                 "settlement", "compromise")},
     **{(v, n): _e("ASSAULT", "190") for v in ("fire", "launch", "drop")
        for n in ("shell", "rocket", "missile", "mortar", "bomb", "shot", "grenade", "round")},
-    **{(v, n): _e("CONSULT", "046") for v in ("hold", "open", "begin", "start", "resume", "conduct")
+    **{(v, n): _e("CONSULT", "046") for v in ("hold", "open", "begin", "start", "resume", "conduct", "renew")
        for n in ("talk", "negotiation", "meeting", "consultation", "discussion", "summit")},
     **{(v, n): _e("REJECT", "125", "meet") for v in ("cancel", "postpone", "call", "delay")
        for n in ("talk", "negotiation", "meeting", "visit", "summit")},
@@ -509,6 +631,7 @@ OBJECT_EVENTS: dict[tuple[str, str], LexEntry] = {
     ("impose", "curfew"): _e("COERCE", "1723", "curfew"), ("declare", "ceasefire"): _e("RETREAT", "0871", "ceasefire"),
     ("declare", "truce"): _e("RETREAT", "0871", "ceasefire"), ("sign", "agreement"): _e("SUPPORT", "057"),
     ("stage", "strike"): _e("PROTEST", "143", "boycott"), ("go", "strike"): _e("PROTEST", "143", "boycott"),
+    ("stop", "work"): _e("PROTEST", "143", "strike"),  # CAMEO 143 "protest by refusing to work"
     ("open", "fire"): _e("ASSAULT", "190"), ("set", "fire"): _e("ASSAULT", "1712", "seize"),
     ("pay", "visit"): _e("CONSULT", "042", "visit"), ("make", "visit"): _e("CONSULT", "042", "visit"),
     ("pay", "tribute"): _e("SUPPORT", "051"), ("express", "support"): _e("SUPPORT", "051"),
@@ -519,7 +642,13 @@ OBJECT_EVENTS: dict[tuple[str, str], LexEntry] = {
     ("seize", "control"): _e("COERCE", "192", "seize"),
     **{("recall", n): _e("SANCTION", "161", "withdraw") for n in ("ambassador", "envoy", "diplomat")},
 }
-"""Verb + object lemma pairs that name an event neither word names alone ("restored ties")."""
+"""Verb (or verb + particle, "call off") + object lemma pairs that name an event neither word names
+alone ("restored ties", "called off the strike")."""
+
+PERSON_OBJECT_EVENTS: dict[str, LexEntry] = {
+    "evacuate": _e("AID", "073"),  # evacuating the wounded is humanitarian aid; a town, a retreat
+}
+"""Verbs whose event differs when their object is a person or group."""
 
 
 UNTYPED = "UNTYPED"
@@ -540,6 +669,11 @@ def event_entry(lemma: str, particle: str | None = None) -> LexEntry | None:
 def needs_person_object(lemma: str) -> bool:
     """Verbs that only name an event when their object is a person or group ("held activists")."""
     return lemma in _NEEDS_PERSON_OBJECT
+
+
+def needs_object(lemma: str) -> bool:
+    """Verbs that only name an event with a direct object ("returned the land", not "returned home")."""
+    return lemma in _NEEDS_OBJECT
 
 
 # ------------------------------------------------------------------ people: titles, parties, states

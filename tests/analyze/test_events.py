@@ -8,7 +8,7 @@ import pytest
 from conftest import make_article
 
 from storyline import dates
-from storyline.analyze.events import UNTYPED, event_for_span, find_events
+from storyline.analyze.events import UNTYPED, _stems, event_for_span, find_events
 from storyline.analyze.mentions import find_mentions
 from storyline.ids import make_id
 from storyline.model import DateValue, EventMention, Span, TimeExpr
@@ -209,9 +209,19 @@ def test_first_person_in_a_quote_is_the_speaker(nlp) -> None:  # type: ignore[no
 @pytest.mark.parametrize(
     ("text", "trigger", "type_"),
     [
-        pytest.param("Ruritania restored diplomatic ties with Freedonia.", "restored", "COOPERATE", id="restore-ties"),
+        pytest.param("Ruritania restored diplomatic ties with Freedonia.", "restored", "SUPPORT", id="restore-ties"),
         pytest.param("Ruritania severed ties with Freedonia.", "severed", "SANCTION", id="sever-ties"),
-        pytest.param("The government lifted the curfew.", "lifted", "RETREAT", id="lift-curfew"),
+        pytest.param("The government lifted the curfew.", "lifted", "CONCEDE", id="lift-curfew"),
+        pytest.param("Ruritania lifted the embargo on Freedonia.", "lifted", "RETREAT", id="lift-embargo"),
+        pytest.param("The union called off the strike.", "called", "CONCEDE", id="call-off-strike"),
+        pytest.param("The ministry accepted the demands of the teachers.", "accepted", "CONCEDE", id="accept-demands"),
+        pytest.param("Farmers blocked the roads into Velmora.", "blocked", "PROTEST", id="block-roads"),
+        pytest.param("Dock workers stopped work on Monday.", "stopped", "PROTEST", id="stop-work"),
+        pytest.param("Ruritania reduced food supplies to the camp.", "reduced", "SANCTION", id="reduce-supplies"),
+        pytest.param("The two sides reached an agreement on water.", "reached", "AGREE", id="reach-agreement"),
+        pytest.param("The agency withdrew its observers from Velmora.", "withdrew", "SANCTION", id="withdraw-staff"),
+        pytest.param("Ruritania strengthened its forces on the border.", "strengthened", "MOBILIZE", id="reinforce"),
+        pytest.param("Police broke up the rally in Velmora.", "broke", "COERCE", id="break-up-rally"),
         pytest.param("The army fired rockets at the village.", "fired", "ASSAULT", id="fire-rockets"),
         pytest.param("Ruritania sent troops to the border.", "sent", "MOBILIZE", id="send-troops"),
         pytest.param("The two sides held talks in Geneva.", "held", "CONSULT", id="hold-talks"),
@@ -268,3 +278,118 @@ def test_event_for_span_keeps_an_unknown_trigger_untyped(nlp) -> None:  # type: 
 def test_phrasal_with_an_adverb_particle(nlp) -> None:  # type: ignore[no-untyped-def]
     _, events = _events(nlp, "The United States backed away from the deal.")
     assert _by_trigger(events, "backed away").type == "RETREAT"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "type_"),
+    [
+        pytest.param("The agency delivered 40 tons of food to Velmora.", "delivered", "AID", id="quantity-of"),
+        pytest.param("Norvia launched a mediation effort between the two parties.", "launched", "CONSULT",
+                     id="generic-head"),
+        pytest.param("The government declared a state of emergency.", "declared", "COERCE", id="state-of"),
+        pytest.param("The army imposed martial law.", "imposed", "COERCE", id="two-word-noun"),
+        pytest.param("The rebels engaged in heavy fighting with the army.", "engaged", "ASSAULT", id="engage-in"),
+    ],
+)
+def test_the_object_phrase_names_the_event(nlp, text: str, trigger: str, type_: str) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, text)
+    assert _by_trigger(events, trigger).type == type_
+
+
+def test_calling_a_strike_is_not_calling_it_off(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, "The union called a strike at the port.")
+    assert all(e.type != "CONCEDE" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "type_"),
+    [
+        pytest.param("Ruritania said it would attack the town.", "attack", "THREATEN", id="would-attack"),
+        pytest.param("The council plans to impose a curfew in Velmora.", "impose", "THREATEN", id="plans-to"),
+        pytest.param("The union said it will boycott the elections.", "boycott", "THREATEN", id="will-boycott"),
+        pytest.param("The navy said it would tighten the blockade of the port.", "blockade", "THREATEN",
+                     id="noun-object-of-intent"),
+        pytest.param("The rebels vowed to attack the town.", "vowed", "THREATEN", id="vowed-to-attack"),
+        pytest.param("Norvia said it would meet the rebels in Velmora.", "meet", "AGREE", id="would-meet"),
+        pytest.param("Ruritania said it would withdraw its troops.", "withdraw", "CONCEDE", id="would-withdraw"),
+        pytest.param("Norvia offered to hand over the suspects.", "offered", "AGREE", id="offer-stays-agree"),
+    ],
+)
+def test_an_announced_event_is_coded_as_the_intention(nlp, text: str, trigger: str, type_: str) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, text)
+    assert _by_trigger(events, trigger).type == type_
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "type_"),
+    [
+        pytest.param("If the army attacks the town, the rebels will leave.", "attacks", "ASSAULT", id="if-clause"),
+        pytest.param("The rebels tried to attack the town.", "attack", "ASSAULT", id="attempt"),
+        pytest.param("Officials said the floods could destroy the bridge.", "destroy", "ASSAULT", id="epistemic-could"),
+    ],
+)
+def test_a_condition_or_attempt_is_not_an_intention(nlp, text: str, trigger: str, type_: str) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, text)
+    assert _by_trigger(events, trigger).type == type_
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        pytest.param("Norvia said it would not accept more refugees.", "accept", id="would-not"),
+        pytest.param("The two sides failed to reach an agreement.", "reach", id="failed-to"),
+    ],
+)
+def test_a_cooperative_event_said_not_to_happen_is_a_rejection(nlp, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, text)
+    event = _by_trigger(events, trigger)
+    assert (event.type, event.modality) == ("REJECT", "negated")
+
+
+def test_reported_must_clause_is_a_demand(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, "Lena Moritz said Freedonia must release the journalists.")
+    demand = _by_trigger(events, "said")
+    assert (demand.type, demand.modality) == ("REQUEST", "asserted")
+    assert [s.text for s in demand.actors] == ["Lena Moritz"]
+    assert [s.text for s in demand.targets] == ["Freedonia"]
+    assert _by_trigger(events, "release").modality == "requested"
+
+
+def test_first_person_must_is_not_a_demand(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, "Lena Moritz said we must stay calm.")
+    assert events == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "type_"),
+    [
+        pytest.param("Helicopters evacuated the wounded from Velmora.", "evacuated", "AID", id="evacuate-people"),
+        pytest.param("The army evacuated the town of Velmora.", "evacuated", "RETREAT", id="evacuate-place"),
+        pytest.param("The court allowed the candidate to run.", "allowed", "CONCEDE", id="allow-person-to"),
+        pytest.param("The rebels returned the land to the farmers.", "returned", "RETREAT", id="return-object"),
+        pytest.param("The judge ordered Lena Moritz to appear in court.", "ordered", "REQUEST", id="order"),
+        pytest.param("Clashes between the rebels and the army left ten dead.", "Clashes", "ASSAULT",
+                     id="noun-between"),
+    ],
+)
+def test_verb_senses_and_noun_arguments(nlp, text: str, trigger: str, type_: str) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, text)
+    assert _by_trigger(events, trigger).type == type_
+
+
+def test_return_without_an_object_is_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, "The minister returned home on Friday.")
+    assert events == ()
+
+
+def test_regular_inflection_repairs_a_wrong_lemma() -> None:
+    assert "stage" in _stems("staged")
+    assert "ban" in _stems("banned")
+    assert "ban" not in _stems("banded")  # only a doubled consonant is undone
+    assert "carry" in _stems("carried")
+
+
+def test_demonstrations_staged_are_a_protest(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, "Thousands of students staged mass demonstrations in Velmora.")
+    event = _by_trigger(events, "staged")
+    assert (event.type, event.lemma) == ("PROTEST", "demonstration")
