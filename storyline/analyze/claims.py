@@ -142,7 +142,7 @@ def _is_identifier(doc: Any, first: Any, head: Any) -> bool:
         prev = doc[first.i - 1]
         if prev.lower_ in _ID_WORDS:
             return True
-        if prev.pos_ == "PROPN" and not prev.is_sent_start and (head.head is prev or prev.head is head
+        if prev.pos_ == "PROPN" and not prev.is_sent_start and (head.head.i == prev.i or prev.head.i == head.i
                                                                    or prev.whitespace_):
             return True
     nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
@@ -151,7 +151,7 @@ def _is_identifier(doc: Any, first: Any, head: Any) -> bool:
 
 def _verb_of(tok: Any) -> str | None:
     """What the counted things did or had done to them: "detained", "hospitalized", "signed"."""
-    if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "npadvmod") or tok.head is tok:
+    if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "npadvmod") or tok.head.i == tok.i:
         return None
     v = tok.head
     if v.pos_ != "VERB" or v.lemma_ == "be":
@@ -228,7 +228,7 @@ def _temporal_claims(doc: Any, article: Article, times: Sequence[TimeExpr]) -> l
             continue
         verb = span.root.head
         for _ in range(3):  # "began in early March": DATE <- pobj <- prep <- verb
-            if verb.pos_ == "VERB" or verb.head is verb:
+            if verb.pos_ == "VERB" or verb.head.i == verb.i:
                 break
             verb = verb.head
         lemma = verb.lemma_.lower()
@@ -341,7 +341,7 @@ def _claim(doc: Any, article: Article, text: str, i: int, end_i: int) -> ClaimMe
     if unit is None and noun is None:
         return None
     if noun is not None:
-        if (noun.tag_ == "NNP" and noun is counted_head) or noun.lemma_.lower() in _TIME_UNITS:
+        if (noun.tag_ == "NNP" and noun.i == counted_head.i) or noun.lemma_.lower() in _TIME_UNITS:
             return None
         nxt_tok = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
         if nxt_tok is not None and nxt_tok.lower_ == "old":
