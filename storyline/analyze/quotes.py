@@ -156,6 +156,7 @@ def find_quotes(doc: Any, article: Article, mentions: Sequence[EntityMention]) -
     text = article.text
     ctx = _Context(doc, text, mentions)
     segs = _segments(text)
+    ctx.regions = [(s.open, s.close + 1) for s in segs]
     paras = _paragraphs(text)
     for seg in segs:
         _classify(ctx, seg, segs)
@@ -214,6 +215,7 @@ class _Context:
         self._starts = [m.span.start for m in self.mentions]
         self.persons = [m for m in self.mentions if m.label == "PERSON"]
         self.antecedents = Antecedents(doc, self.mentions)
+        self.regions: list[tuple[int, int]] = []  # every quoted run, marks included
         # character offset -> token index, for the mark positions we look up
         self._authors: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}
         self._char_token: dict[int, int] = {}
@@ -260,12 +262,13 @@ class _Context:
     def speaker_of(self, verb: Any, inside: tuple[int, int] | None = None) -> tuple[int, int] | None:
         """The words naming who spoke: the cue verb's subject, widened as the module says.
 
-        A subject lying ``inside`` the quote itself is the parser reading the quote's words as
-        the subject ('"..., we will," the chief said'): the name right after the cue is taken then.
+        A subject lying ``inside`` the quote itself, or inside another quoted run of its sentence,
+        is the parser reading quoted words as the subject ('"..., we will," the chief said'; '"...,"
+        X said on "Y and Z"'): the name beside the cue outside the quote is taken then.
         """
         subj = _subject(verb)
         if inside is not None:
-            if subj is not None and inside[0] <= subj.idx < inside[1]:
+            if subj is not None and (inside[0] <= subj.idx < inside[1] or _inside(subj.idx, self.regions)):
                 subj = _subject_after(verb, inside)
             elif subj is None and (verb.idx >= inside[1] or _next_is_name(verb)):
                 subj = _subject_after(verb, inside)  # '"...," said Jane Doe' / 'Said Doe: "..."'
@@ -405,11 +408,13 @@ def _subject(verb: Any) -> Any | None:
     """The subject of ``verb``; for a verb without one, the subject it shares: "X attacked Y,
     saying ..." (advcl / xcomp / conj -> the head's subject), "footage of X asking ..." (acl -> X)."""
     for _ in range(4):
-        for child in verb.children:
-            if child.dep_ in {"nsubj", "nsubjpass"}:
-                if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                    return verb.head  # "the group, which said ..." -> the group
-                return child
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and _has_letters(c)]
+        if subjects:
+            # two subjects is a misparse ('... made public ― X boasted'): the one next to the verb
+            child = min(subjects, key=lambda c: abs(c.i - verb.i))
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head  # "the group, which said ..." -> the group
+            return child
         if verb.dep_ == "acl" and verb.head is not verb and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
             return verb.head
         if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head is not verb:
@@ -417,6 +422,10 @@ def _subject(verb: Any) -> Any | None:
             continue
         return None
     return None
+
+
+def _has_letters(tok: Any) -> bool:
+    return any(c.isalpha() for c in tok.text)
 
 
 def _next_is_name(verb: Any) -> bool:
@@ -445,6 +454,8 @@ def _subject_after(verb: Any, inside: tuple[int, int]) -> Any | None:
     for tok in doc[verb.i + 1 : sent.end]:
         if inside[0] <= tok.idx < inside[1] or tok.text in _OPENERS or tok.text == _STRAIGHT or tok.pos_ == "ADP":
             break
+        if verb.idx < inside[0] and tok.dep_ == "dobj":
+            break  # 'suggesting a few questions, including, "..."': the cue's object, not its speaker
         if tok.pos_ in {"PROPN", "NOUN"} or (tok.pos_ == "PRON" and tok.lower_ in _PRONOUNS):
             return head_of(tok)
     return None
@@ -649,9 +660,14 @@ def _cue_beside(ctx: _Context, seg: _Segment) -> Any | None:
     if close_sent is not None:
         limit = min(close_sent.end_char, p_end)
         nxt = _next_mark(text, seg.close + 1, limit)
-        for tok in ctx.doc.char_span(seg.close + 1, nxt, alignment_mode="contract") or ():
+        after = ctx.doc.char_span(seg.close + 1, nxt, alignment_mode="contract") or ()
+        for tok in after:
             if _is_cue(tok):
                 return tok
+        if not any(_has_letters(t) for t in after):
+            cue = _cue_opening_next(ctx, seg.close + 1, p_end)
+            if cue is not None:
+                return cue
     open_sent = ctx.sentence_at(seg.open)
     if open_sent is not None:
         p_start = text.rfind("\n", 0, seg.open) + 1
@@ -659,6 +675,24 @@ def _cue_beside(ctx: _Context, seg: _Segment) -> Any | None:
         for tok in reversed(ctx.doc.char_span(lead_from, seg.open, alignment_mode="contract") or ()):
             if _is_cue(tok):
                 return tok
+    return None
+
+
+def _cue_opening_next(ctx: _Context, pos: int, p_end: int) -> Any | None:
+    """'"...?" Jane Doe asked.': the parser often ends the sentence at a closing "?", "!" or "."
+    mark, so the cue opens the next sentence of the paragraph, after no verb but its own."""
+    while pos < p_end and ctx.text[pos].isspace():
+        pos += 1
+    first = ctx.token_at(pos) if pos < p_end else None
+    if first is None or first.i != first.sent.start:
+        return None
+    for tok in ctx.doc[first.i : min(first.sent.end, first.i + 8)]:
+        if tok.idx >= p_end or tok.text in _OPENERS or tok.text == _STRAIGHT:
+            return None
+        if _is_cue(tok):
+            return tok
+        if tok.pos_ in {"VERB", "AUX"}:
+            return None
     return None
 
 

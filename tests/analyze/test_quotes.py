@@ -313,3 +313,77 @@ def test_a_phrase_in_reported_speech_is_the_reporting_speakers(nlp) -> None:  # 
             "on television.")
     (partial,) = _kinds(_quotes(nlp, text), "partial")
     assert (partial.cue, partial.speaker.text if partial.speaker else None) == ("said", "Ben Kolar")
+
+
+_LEMMAS = {"said": "say", "scoffed": "scoff", "suggesting": "suggest", "asked": "ask", "saying": "say"}
+
+
+def _hand_parsed(nlp, rows: list[tuple[str, str, str, int, str]]) -> tuple[Quote, ...]:  # type: ignore[no-untyped-def]
+    """Quotes of a Doc whose parse is written by hand: ``(word, POS, dep, head index, after)``,
+    ``after`` being the space after the word and "P" marking a PERSON name.  A rule written for
+    a parser slip is tested on that slip, whatever the model does with the same words."""
+    from spacy.tokens import Doc
+
+    words = [r[0] for r in rows]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[r[4].endswith(" ") for r in rows],
+        pos=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        heads=[r[3] for r in rows],
+        lemmas=[_LEMMAS.get(w, w.lower()) for w in words],
+        ents=[
+            ("B-PERSON" if i == 0 or rows[i - 1][4][:1] != "P" else "I-PERSON") if r[4][:1] == "P" else "O"
+            for i, r in enumerate(rows)
+        ],
+    )
+    article = make_article(doc.text)
+    return find_quotes(doc, article, find_mentions(doc, article))
+
+
+def test_cue_opening_the_sentence_after_a_closing_question_mark(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“We will not back down,” Colm Arkwright said.\n\n"
+        "“Why should anyone trust the ministry now?” Nora Halvorsen asked, looking at the crowd."
+    )
+    assert _speaker_of(_quotes(nlp, text), "Why should") == "Nora Halvorsen"
+
+
+def test_subject_without_letters_gives_way_to_the_one_beside_the_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "... as was clear ― Arkwright scoffed, “Everyone does that.”" with the dash parsed as a subject
+    rows = [
+        ("It", "PRON", "nsubj", 1, " "), ("was", "AUX", "ROOT", 1, " "), ("clear", "ADJ", "acomp", 1, " "),
+        ("―", "NOUN", "nsubj", 5, " "), ("Arkwright", "PROPN", "nsubj", 5, "P "),
+        ("scoffed", "VERB", "ccomp", 1, ""), (",", "PUNCT", "punct", 5, " "), ("“", "PUNCT", "punct", 9, ""),
+        ("Everyone", "PRON", "nsubj", 9, " "), ("does", "VERB", "ccomp", 5, " "), ("that", "PRON", "dobj", 9, ""),
+        (".", "PUNCT", "punct", 9, ""), ("”", "PUNCT", "punct", 9, ""),
+    ]
+    (quote,) = _kinds(_hand_parsed(nlp, rows), "direct")
+    assert quote.speaker is not None and quote.speaker.text == "Arkwright"
+
+
+def test_subject_inside_another_quoted_title_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    # '"We are ready," Halvorsen said on "Morning Desk."' with "Morning" parsed as the subject of "said"
+    rows = [
+        ('"', "PUNCT", "punct", 4, ""), ("We", "PRON", "nsubj", 2, " "), ("are", "AUX", "ccomp", 6, " "),
+        ("ready", "ADJ", "acomp", 2, ""), (",", "PUNCT", "punct", 2, ""), ('"', "PUNCT", "punct", 6, " "),
+        ("said", "VERB", "ROOT", 6, " "), ("Halvorsen", "PROPN", "npadvmod", 6, "P "),
+        ("on", "ADP", "prep", 6, " "), ('"', "PUNCT", "punct", 10, ""), ("Morning", "PROPN", "nsubj", 6, " "),
+        ("Desk", "PROPN", "conj", 10, ""), (".", "PUNCT", "punct", 6, ""), ('"', "PUNCT", "punct", 6, ""),
+    ]
+    quotes = _hand_parsed(nlp, rows)
+    assert _speaker_of(quotes, "We are ready") == "Halvorsen"
+
+
+def test_object_of_a_cue_before_the_quote_is_not_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    # 'Halvorsen left, suggesting questions, including, "Who pays?"' with "suggesting" hung on "pays"
+    rows = [
+        ("Halvorsen", "PROPN", "nsubj", 1, "P "), ("left", "VERB", "ROOT", 1, ""), (",", "PUNCT", "punct", 1, " "),
+        ("suggesting", "VERB", "advcl", 10, " "), ("questions", "NOUN", "dobj", 3, ""),
+        (",", "PUNCT", "punct", 4, " "), ("including", "VERB", "prep", 4, ""), (",", "PUNCT", "punct", 10, " "),
+        ('"', "PUNCT", "punct", 10, ""), ("Who", "PRON", "nsubj", 10, " "), ("pays", "VERB", "ccomp", 1, ""),
+        ("?", "PUNCT", "punct", 10, ""), ('"', "PUNCT", "punct", 10, ""),
+    ]
+    quotes = _hand_parsed(nlp, rows)
+    assert _speaker_of(quotes, "Who pays") != "questions"
