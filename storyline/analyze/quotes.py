@@ -55,6 +55,7 @@ _OPENERS = frozenset("“„«")
 _CLOSERS = frozenset("”»")
 _STRAIGHT = '"'
 _PRONOUNS = frozenset({"he", "she"})
+_FIRST_PERSON = frozenset({"i", "we"})  # the writer or the person interviewed speaks
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _TRIM = " \t\r\n,"
 
@@ -93,8 +94,15 @@ def _scan(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     """``(open_mark, close_mark_or_end, closed)`` for each quoted run in ``text[start:end]``."""
     runs: list[tuple[int, int, bool]] = []
     opened: int | None = None
-    for i in range(start, end):
+    i = start - 1
+    while i + 1 < end:
+        i += 1
         c = text[i]
+        if opened is not None and (c in _OPENERS or (c == _STRAIGHT and text[opened] != _STRAIGHT)):
+            inner = _nested_close(text, i, end, text[opened])
+            if inner is not None:  # a quote inside the quote: part of its words
+                i = inner
+                continue
         if c in _OPENERS:
             if opened is not None and text[opened + 1 : i].strip():
                 runs.append((opened, i, False))  # an opener inside a quote: the first never closed
@@ -114,6 +122,37 @@ def _scan(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     if opened is not None:
         runs.append((opened, end, False))
     return runs
+
+
+def _nested_close(text: str, at: int, end: int, outer: str) -> int | None:
+    """The closing mark of a quote opened at ``at`` inside a quote opened with ``outer``, when the
+    outer quote closes after it ('"... the question: “A?” Forty-three, yes."', '“... what he
+    calls “hell” than ...”'); ``None`` when the mark at ``at`` starts a new quote instead."""
+    straight = text[at] == _STRAIGHT
+    depth = 1
+    for j in range(at + 1, end):
+        ch = text[j]
+        if straight:
+            depth -= ch == _STRAIGHT
+        elif ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth -= 1
+        if depth == 0:
+            return j if _closes_next(text, j + 1, end, outer) else None
+    return None
+
+
+def _closes_next(text: str, start: int, end: int, outer: str) -> bool:
+    """Whether the next quote mark in ``text[start:end]`` closes a quote opened with ``outer``."""
+    for ch in text[start:end]:
+        if outer == _STRAIGHT and ch == _STRAIGHT:
+            return True
+        if outer != _STRAIGHT and ch in _CLOSERS:
+            return True
+        if ch in _OPENERS or ch == _STRAIGHT:
+            return False
+    return False
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -157,6 +196,7 @@ def find_quotes(doc: Any, article: Article, mentions: Sequence[EntityMention]) -
     ctx = _Context(doc, text, mentions)
     segs = _segments(text)
     ctx.regions = [(s.open, s.close + 1) for s in segs]
+    ctx.closed = [(s.open, s.close + 1) for s in segs if s.closed]
     paras = _paragraphs(text)
     for seg in segs:
         _classify(ctx, seg, segs)
@@ -216,6 +256,7 @@ class _Context:
         self.persons = [m for m in self.mentions if m.label == "PERSON"]
         self.antecedents = Antecedents(doc, self.mentions)
         self.regions: list[tuple[int, int]] = []  # every quoted run, marks included
+        self.closed: list[tuple[int, int]] = []  # the runs with a closing mark
         # character offset -> token index, for the mark positions we look up
         self._authors: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}
         self._char_token: dict[int, int] = {}
@@ -262,19 +303,37 @@ class _Context:
     def speaker_of(self, verb: Any, inside: tuple[int, int] | None = None) -> tuple[int, int] | None:
         """The words naming who spoke: the cue verb's subject, widened as the module says.
 
-        A subject lying ``inside`` the quote itself, or inside another quoted run of its sentence,
+        A subject lying ``inside`` the quote itself, or inside another closed quoted run,
         is the parser reading quoted words as the subject ('"..., we will," the chief said'; '"...,"
         X said on "Y and Z"'): the name beside the cue outside the quote is taken then.
         """
         subj = _subject(verb)
         if inside is not None:
-            if subj is not None and (inside[0] <= subj.idx < inside[1] or _inside(subj.idx, self.regions)):
+            if subj is not None and (inside[0] <= subj.idx < inside[1] or _inside(subj.idx, self.closed)):
                 subj = _subject_after(verb, inside)
             elif subj is None and (verb.idx >= inside[1] or _next_is_name(verb)):
                 subj = _subject_after(verb, inside)  # '"...," said Jane Doe' / 'Said Doe: "..."'
         if subj is None:
             return None
         return self.naming(subj)
+
+    def according_source(self, to: Any) -> tuple[int, int] | None:
+        """The source named after "according to": the object of "to", else (the parser read a
+        noun as a verb: "according to show insiders") the words it governs up to a punctuation mark."""
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is not None:
+            return self.naming(source)
+        words = []
+        for tok in self.doc[to.i + 1 : to.right_edge.i + 1]:
+            if tok.is_punct or tok.is_space:
+                break
+            words.append(tok)
+        if not words or not any(t.pos_ in {"NOUN", "PROPN"} for t in words):
+            return None
+        hit = self.mention_at(words[0].idx, words[-1].idx + len(words[-1].text))
+        if hit is not None:
+            return hit.span.start, hit.span.end
+        return words[0].idx, words[-1].idx + len(words[-1].text)
 
     def naming(self, tok: Any) -> tuple[int, int]:
         start, end = tok.idx, tok.idx + len(tok.text)
@@ -406,7 +465,8 @@ def _conj_mentions(ctx: _Context, tok: Any) -> list[EntityMention]:
 
 def _subject(verb: Any) -> Any | None:
     """The subject of ``verb``; for a verb without one, the subject it shares: "X attacked Y,
-    saying ..." (advcl / xcomp / conj -> the head's subject), "footage of X asking ..." (acl -> X)."""
+    saying ..." (advcl / xcomp / conj -> the head's subject), "footage of X asking ..." (acl -> X),
+    "X began by saying ..." (a gerund after a preposition -> the subject of the verb it hangs on)."""
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and _has_letters(c)]
         if subjects:
@@ -419,6 +479,9 @@ def _subject(verb: Any) -> Any | None:
             return verb.head
         if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head is not verb:
             verb = verb.head
+            continue
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
+            verb = verb.head.head  # "X began by saying ...", "after saying ..., X left"
             continue
         return None
     return None
@@ -528,7 +591,7 @@ def _attribute(ctx: _Context, seg: _Segment) -> None:
     if credit is not None:
         seg.speaker = credit
         return
-    verb = _cue_above(ctx, seg) or _cue_beside(ctx, seg)
+    verb = _as_cue(ctx, seg) or _cue_above(ctx, seg) or _cue_beside(ctx, seg)
     if verb is not None:
         seg.cue = verb.text.lower()
         seg.speaker = ctx.speaker_of(verb, (seg.open, seg.close + 1))
@@ -573,25 +636,29 @@ def _according_lead(ctx: _Context, seg: _Segment) -> tuple[str, tuple[int, int]]
     """'According to X, "..."': X."""
     for tok in _lead(ctx, seg) or ():
         if tok.lower_ == "according" and tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].lower_ == "to":
-            source = next((c for c in ctx.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            source = ctx.according_source(ctx.doc[tok.i + 1])
             if source is not None:
-                return "according to", ctx.naming(source)
+                return "according to", source
     return None
 
 
 def _colon_lead(ctx: _Context, seg: _Segment) -> tuple[str, tuple[int, int]] | None:
     """'X had a message: "..."': the subject of the sentence introducing the quote with a colon,
-    when it is a person or organisation (a quote standing alone after a colon has no cue verb)."""
+    when it is a person or organisation, "he"/"she" or "I"/"we" (a quote standing alone after a
+    colon has no cue verb)."""
     lead = _lead(ctx, seg)
-    if lead is None or not ctx.text[lead.start_char : seg.open].rstrip().endswith(":"):
+    if lead is None or not len(lead) or not ctx.text[lead.start_char : seg.open].rstrip().endswith(":"):
         return None
-    subj = _subject(lead.root) if len(lead) else None
+    # the clause right before the colon introduces the quote ('She got upset, so I had to say:')
+    verbs = [t for t in lead if t.pos_ in {"VERB", "AUX"} and _subject(t) is not None]
+    verb = verbs[-1] if verbs else lead.root
+    subj = _subject(verb)
     if subj is None:
         return None
     start, end = ctx.naming(subj)
     hit = ctx.mention_at(start, end)
-    if subj.lower_ in _PRONOUNS or (hit is not None and hit.label in {"PERSON", "ORG", "NORP", "GPE"}):
-        return lead.root.text.lower(), (start, end)
+    if subj.lower_ in _PRONOUNS | _FIRST_PERSON or (hit is not None and hit.label in {"PERSON", "ORG", "NORP", "GPE"}):
+        return verb.text.lower(), (start, end)
     return None
 
 
@@ -634,15 +701,35 @@ def _holder(ctx: _Context, seg: _Segment) -> tuple[str, tuple[int, int]] | None:
     return None
 
 
+def _as_cue(ctx: _Context, seg: _Segment) -> Any | None:
+    """'... a "lawful source of income," as a memo put it' / 'as Jane Doe said': a clause of the
+    quote's sentence saying whose words they are beats any verb the quote hangs on."""
+    sent = ctx.sentence_at(seg.open)
+    if sent is None:
+        return None
+    for tok in sent:
+        if _inside(tok.idx, ctx.regions) or not (
+            _is_cue(tok) or (tok.lemma_ == "put" and any(c.lower_ == "it" for c in tok.children))
+        ):
+            continue
+        if any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and _subject(tok) is not None:
+            return tok
+    return None
+
+
 def _cue_above(ctx: _Context, seg: _Segment) -> Any | None:
-    quoted = ctx.doc.char_span(seg.start, seg.end, alignment_mode="expand")
+    """A cue verb the quote's words hang on (read from the quote's first sentence: the parse
+    gives each later sentence its own root)."""
+    first = ctx.sentence_at(seg.start)
+    end = min(seg.end, int(first.end_char)) if first is not None else seg.end
+    quoted = ctx.doc.char_span(seg.start, end, alignment_mode="expand")
     if quoted is None:
         return None
     head = quoted.root.head
     for _ in range(4):
         if head.idx < seg.open or head.idx > seg.close:
-            if _is_cue(head):
-                return head
+            if _is_cue(head) or (head.lemma_ in NAMING_VERBS and head.pos_ == "VERB"):
+                return head  # 'X characterized Y as, "..."' names what X said of Y
         if head.head is head:
             return None
         head = head.head
@@ -678,9 +765,12 @@ def _cue_beside(ctx: _Context, seg: _Segment) -> Any | None:
     return None
 
 
+_NAME_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM", "PUNCT"})
+
+
 def _cue_opening_next(ctx: _Context, pos: int, p_end: int) -> Any | None:
     """'"...?" Jane Doe asked.': the parser often ends the sentence at a closing "?", "!" or "."
-    mark, so the cue opens the next sentence of the paragraph, after no verb but its own."""
+    mark, so the cue opens the next sentence of the paragraph, after nothing but a name."""
     while pos < p_end and ctx.text[pos].isspace():
         pos += 1
     first = ctx.token_at(pos) if pos < p_end else None
@@ -691,7 +781,8 @@ def _cue_opening_next(ctx: _Context, pos: int, p_end: int) -> Any | None:
             return None
         if _is_cue(tok):
             return tok
-        if tok.pos_ in {"VERB", "AUX"}:
+        # only the speaker's name may come before the cue ('To which she said' answers the quote)
+        if tok.lower_ in _RELATIVE or not (tok.pos_ in _NAME_POS or (tok.pos_ in {"ADP", "CCONJ"} and tok.i > first.i)):
             return None
     return None
 
@@ -884,5 +975,4 @@ def _according(
     start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
     if any(s < end and start < e for s, e in direct):
         return None
-    speaker = ctx.naming(source) if source is not None else None
-    return start, end, "according to", speaker
+    return start, end, "according to", ctx.according_source(to)

@@ -387,3 +387,76 @@ def test_object_of_a_cue_before_the_quote_is_not_its_speaker(nlp) -> None:  # ty
     ]
     quotes = _hand_parsed(nlp, rows)
     assert _speaker_of(quotes, "Who pays") != "questions"
+
+
+def test_a_sentence_answering_the_quote_is_not_its_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Nora Halvorsen nodded: “Of course I agree with you.” To which Colm Arkwright replied, “Good.”"
+    assert _speaker_of(_quotes(nlp, text), "Of course") == "Nora Halvorsen"
+
+
+def test_according_to_a_source_the_parser_read_as_a_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Prices rose, according to show insiders." with "show" parsed as a verb
+    rows = [
+        ("Prices", "NOUN", "nsubj", 1, " "), ("rose", "VERB", "ROOT", 1, ""), (",", "PUNCT", "punct", 1, " "),
+        ("according", "VERB", "prep", 1, " "), ("to", "ADP", "prep", 3, " "), ("show", "VERB", "pcomp", 4, " "),
+        ("insiders", "NOUN", "dobj", 5, ""), (".", "PUNCT", "punct", 1, ""),
+    ]
+    (quote,) = _hand_parsed(nlp, rows)
+    assert (quote.cue, quote.speaker.text if quote.speaker else None) == ("according to", "show insiders")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "Colm Arkwright appeared on the evening news and began by saying that the council had “lost its way.”",
+            "Colm Arkwright", id="by-saying",
+        ),
+        pytest.param(
+            "After saying the talks were “going nowhere,” Halvorsen left the room.", "Halvorsen", id="after-saying"
+        ),
+    ],
+)
+def test_gerund_after_a_preposition_shares_the_subject(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    for quote in _quotes(nlp, text):
+        assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+def test_as_x_put_it_names_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    (quote,) = _quotes(nlp, "The new rules require a “clear and lawful purpose,” as one analyst put it.")
+    assert (quote.cue, quote.speaker.text if quote.speaker else None) == ("put", "one analyst")
+
+
+def test_naming_verb_introduces_a_quote_of_several_sentences(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Nora Halvorsen spoke on Monday. However, she characterized the mayor as, “a little lost, and "
+        "always late. Nobody waits for him anymore.”"
+    )
+    (quote,) = _kinds(_quotes(nlp, text), "direct")
+    assert (quote.cue, quote.speaker.text if quote.speaker else None) == ("characterized", "Nora Halvorsen")
+
+
+def test_colon_lead_takes_the_clause_next_to_the_colon(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "My brother laughed, but my aunt got so angry that I had to take it back: “Of course I agree with you.”"
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker is not None and quote.speaker.text == "I"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "“As a teacher, I’d rather work in what he calls “chaos” than in a quiet office.” ― Dorota Wielgosz",
+            "Dorota Wielgosz", id="curly-in-curly",
+        ),
+        pytest.param(
+            '"The vote is close, and I will read you the numbers: “Forty yes, forty-one no.” We lost." '
+            "― Pavel Ostrowski",
+            "Pavel Ostrowski", id="curly-in-straight",
+        ),
+    ],
+)
+def test_quote_inside_a_quote_is_part_of_it(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    (quote,) = _quotes(nlp, text)
+    assert quote.kind == "direct" and quote.span.text.endswith(("office.", "We lost."))
+    assert quote.speaker is not None and quote.speaker.text == speaker
