@@ -193,16 +193,19 @@ def find_mentions(doc: Any, article: Article) -> tuple[EntityMention, ...]:
 
 
 class Antecedents:
-    """Resolves "he"/"she" at a position to the person the article names for it.
+    """Resolves "he"/"she" at a position to the person the article names for it, and "it"/"they"
+    or a relative "who"/"which"/"that" to the words naming what it stands for.
 
-    The antecedent is the last PERSON mention before the pronoun that is the subject of its
-    clause, if one lies in the pronoun's sentence or the two before it (news keeps its
-    protagonist in subject position), else the last PERSON mention before it.
+    The antecedent of "he"/"she" is the last PERSON mention before the pronoun that is the
+    subject of its clause, if one lies in the pronoun's sentence or the two before it (news
+    keeps its protagonist in subject position), else the last PERSON mention before it.
     """
 
     def __init__(self, doc: Any, mentions: Sequence[EntityMention]) -> None:
         self._doc = doc
-        self._persons = sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: m.span.start)
+        self._mentions = sorted(mentions, key=lambda m: m.span.start)
+        self._starts = [m.span.start for m in self._mentions]
+        self._persons = [m for m in self._mentions if m.label == "PERSON"]
         self._ends = [m.span.end for m in self._persons]
         self._subject: list[bool] = []
         for m in self._persons:
@@ -222,6 +225,64 @@ class Antecedents:
                 return m
         return self._persons[n - 1]
 
+    def nominal(self, char: int) -> tuple[int, int] | None:
+        """The words "it"/"they" or a relative pronoun at ``char`` stands for, or ``None``.
+
+        A relative pronoun stands for the noun its clause hangs on ("the council, which said").
+        "it"/"they" stands for the nearest subject of a clause above it that is a noun, not a
+        pronoun ("The council pledged to act against what it called ..."), else for the subject of
+        the sentence before, or the one before that ("The council met. It said ...").  The
+        subject must fit the pronoun: never one person, and for "it" not a plural.
+        """
+        span = self._doc.char_span(char, char + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        tok = span[0]
+        low = tok.lower_
+        if low in _RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
+            return self._words(tok.head.head)
+        if low not in {"it", "they"}:
+            return None
+        verb = tok.head
+        while verb.head.i != verb.i:
+            verb = verb.head
+            subj = _nominal_subject(verb)
+            if subj is not None and self._fits(subj, low):
+                return self._words(subj)
+        sent = tok.sent
+        for _ in range(2):
+            if sent.start == 0:
+                break
+            sent = self._doc[sent.start - 1].sent
+            subj = _nominal_subject(sent.root)
+            if subj is not None and self._fits(subj, low):
+                return self._words(subj)
+        return None
+
+    def _mention(self, tok: Any) -> EntityMention | None:
+        i = bisect.bisect_right(self._starts, tok.idx) - 1
+        if i >= 0 and tok.idx < self._mentions[i].span.end:
+            return self._mentions[i]
+        return None
+
+    def _fits(self, subj: Any, pronoun: str) -> bool:
+        mention = self._mention(subj)
+        plural = subj.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subj.children)
+        if mention is not None and mention.label == "PERSON" and not plural:
+            return False
+        return pronoun == "they" or not plural
+
+    def _words(self, tok: Any) -> tuple[int, int]:
+        mention = self._mention(tok)
+        if mention is None and tok.dep_ == "appos":  # "Jane Doe, the commissioner, who ...": the person
+            mention = self._mention(tok.head)
+            mention = mention if mention is not None and mention.label == "PERSON" else None
+        if mention is not None:
+            return mention.span.start, mention.span.end
+        lefts = [c for c in tok.lefts if c.dep_ in {"det", "amod", "compound", "poss", "nummod", "nmod"}]
+        left = lefts[0].left_edge if lefts else tok
+        return left.idx, tok.idx + len(tok.text)
+
     def _window_start(self, char: int) -> int:
         span = self._doc.char_span(char, char + 1, alignment_mode="expand")
         if span is None:
@@ -232,6 +293,19 @@ class Antecedents:
                 break
             sent = self._doc[sent.start - 1].sent
         return int(sent.start_char)
+
+
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _nominal_subject(verb: Any) -> Any | None:
+    """The subject of ``verb`` when it is a noun or a name (not a pronoun)."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN"}:
+            return child
+    return None
 
 
 def _drop_overlaps(found: list[_Mention]) -> list[_Mention]:

@@ -74,6 +74,8 @@ class _Segment:
     kind: QuoteKind = "direct"
     cue: str | None = None
     speaker: tuple[int, int] | None = None
+    credit: tuple[int, int] | None = None
+    """The speaker's label when the run is a transcript turn ('PENCE: ...')."""
 
 
 # ------------------------------------------------------------------ scanning the marks
@@ -187,6 +189,48 @@ def _segments(text: str) -> list[_Segment]:
     return segs
 
 
+# A transcript turn: a paragraph opening with a speaker's label in capitals ("PENCE: Well, ...").
+_TURN = re.compile(r"[\"“]?(?P<name>[A-Z][A-Z.'’-]+(?:[^\S\n][A-Z][A-Z.'’-]+){0,2}):[^\S\n]+(?=\S)")
+
+
+def _turns(ctx: _Context, segs: list[_Segment], paras: list[tuple[int, int]]) -> list[_Segment]:
+    """Read the turns of an interview transcript as direct quotes credited to their label.
+
+    A label counts when it opens two paragraphs or more, is the surname of a person the article
+    names, or opens a paragraph next to a turn that counts ("CORRECTION: ..." alone is no
+    speaker).  A turn opening with a quote mark starts after its label; a turn without marks
+    runs from the label to its paragraph's end.
+    """
+    text = ctx.text
+    found = [(i, m) for i, (a, b) in enumerate(paras) if (m := _TURN.match(text, a, b)) is not None]
+    if not found:
+        return segs
+    labels = [m.group("name").casefold() for _, m in found]
+    surnames = {p.span.text.split()[-1].casefold() for p in ctx.persons}
+    counted = {i for (i, _), label in zip(found, labels, strict=True) if labels.count(label) > 1 or label in surnames}
+    counted |= {i for i, _ in found if i - 1 in counted or i + 1 in counted}  # the other side of a dialogue
+    first: dict[int, _Segment] = {}
+    for seg in segs:
+        first.setdefault(seg.para, seg)
+    group = max((s.group for s in segs), default=-1)
+    added: list[_Segment] = []
+    for i, m in found:
+        if i not in counted:
+            continue
+        turn = first.get(i)
+        if turn is not None:
+            if turn.open < m.start("name") < turn.end:  # '"PENCE: ...' opened by a mark
+                turn.start, turn.credit = m.end(), m.span("name")
+            continue  # else marks inside an unmarked turn: left to the usual rules
+        end = paras[i][1]
+        while end > m.end() and text[end - 1] in _TRIM:
+            end -= 1
+        group += 1
+        colon = m.end("name")
+        added.append(_Segment(colon, paras[i][1], m.end(), end, i, False, group, credit=m.span("name")))
+    return sorted(segs + added, key=lambda s: s.open) if added else segs
+
+
 # ------------------------------------------------------------------ the public stage
 
 
@@ -194,12 +238,13 @@ def find_quotes(doc: Any, article: Article, mentions: Sequence[EntityMention]) -
     """Direct, partial and indirect quotes in ``article`` (``doc`` is its spaCy parse)."""
     text = article.text
     ctx = _Context(doc, text, mentions)
-    segs = _segments(text)
+    paras = _paragraphs(text)
+    segs = _turns(ctx, _segments(text), paras)
     ctx.regions = [(s.open, s.close + 1) for s in segs]
     ctx.closed = [(s.open, s.close + 1) for s in segs if s.closed]
-    paras = _paragraphs(text)
     for seg in segs:
-        _classify(ctx, seg, segs)
+        if seg.credit is None:
+            _classify(ctx, seg, segs)
         _attribute(ctx, seg)
     _inherit(ctx, segs, paras)
 
@@ -340,9 +385,15 @@ class _Context:
         if tok.lower_ in _PRONOUNS:
             person = self.antecedents.resolve(start)
             return (person.span.start, person.span.end) if person else (start, end)
+        if tok.lower_ in {"it", "they"}:
+            return self.antecedents.nominal(start) or (start, end)
         hit = self.mention_at(start, end)
         if hit is not None:
             return hit.span.start, hit.span.end
+        if tok.dep_ == "appos":  # "Jane Doe, the harbor commissioner, who said": the person
+            hit = self.mention_at(tok.head.idx, tok.head.idx + len(tok.head.text))
+            if hit is not None and hit.label == "PERSON":
+                return hit.span.start, hit.span.end
         for child in tok.children:
             if child.dep_ == "appos":
                 hit = self.mention_at(child.idx, child.idx + len(child.text))
@@ -475,9 +526,9 @@ def _subject(verb: Any) -> Any | None:
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head  # "the group, which said ..." -> the group
             return child
-        if verb.dep_ == "acl" and verb.head is not verb and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
+        if verb.dep_ == "acl" and verb.head.i != verb.i and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
             return verb.head
-        if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head is not verb:
+        if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
             verb = verb.head
             continue
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
@@ -587,7 +638,7 @@ def _ends_sentence(text: str, pos: int, sent: Any | None) -> bool:
 
 def _attribute(ctx: _Context, seg: _Segment) -> None:
     """Find the cue verb for one quoted run: up the parse from the quote, then beside it."""
-    credit = _dash_credit(ctx, seg)
+    credit = seg.credit or _dash_credit(ctx, seg)
     if credit is not None:
         seg.speaker = credit
         return
@@ -691,7 +742,7 @@ def _holder(ctx: _Context, seg: _Segment) -> tuple[str, tuple[int, int]] | None:
         return None
     head = quoted.root
     for _ in range(6):
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head = head.head
         if head.pos_ in {"VERB", "AUX"} and not (seg.open <= head.idx <= seg.close):
@@ -730,7 +781,7 @@ def _cue_above(ctx: _Context, seg: _Segment) -> Any | None:
         if head.idx < seg.open or head.idx > seg.close:
             if _is_cue(head) or (head.lemma_ in NAMING_VERBS and head.pos_ == "VERB"):
                 return head  # 'X characterized Y as, "..."' names what X said of Y
-        if head.head is head:
+        if head.head.i == head.i:
             return None
         head = head.head
     return None

@@ -460,3 +460,46 @@ def test_quote_inside_a_quote_is_part_of_it(nlp, text: str, speaker: str) -> Non
     (quote,) = _quotes(nlp, text)
     assert quote.kind == "direct" and quote.span.text.endswith(("office.", "We lost."))
     assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param("The city council met on Monday. It is denouncing what it calls “a campaign of fear.”",
+                     "The city council", id="it"),
+        pytest.param("The city council is seeking to contrast its plan with what they call the mayor’s "
+                     "“reckless spending.”", "The city council", id="they"),
+        pytest.param("Nora Halvorsen arrived late. It said the vote was “a farce.”", "It", id="unresolved"),
+    ],
+)
+def test_it_or_they_speaks_for_the_noun_it_stands_for(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    (partial,) = _kinds(_quotes(nlp, text), "partial")
+    assert partial.speaker is not None and partial.speaker.text == speaker
+
+
+def test_relative_clause_on_a_title_beside_a_name_is_the_persons(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'Obama disliked Colm Arkwright, now the harbor commissioner, who in 2010 said the port was a "lost cause."'
+    for quote in _quotes(nlp, text):
+        assert quote.speaker is not None and quote.speaker.text == "Colm Arkwright"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param('Transcript:\n"HALVORSEN: We will not let this go.\n"ARKWRIGHT: Why not?\n'
+                     '"HALVORSEN: Because the families deserve answers.', id="marked-turns"),
+        pytest.param("Transcript:\nHALVORSEN: We will not let this go.\nARKWRIGHT: Why not?\n"
+                     "HALVORSEN: Because the families deserve answers.", id="bare-turns"),
+    ],
+)
+def test_transcript_turns_are_quotes_of_their_labels(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    direct = _kinds(_quotes(nlp, text), "direct")
+    assert [(q.span.text, q.speaker.text if q.speaker else None) for q in direct] == [
+        ("We will not let this go.", "HALVORSEN"),
+        ("Why not?", "ARKWRIGHT"),
+        ("Because the families deserve answers.", "HALVORSEN"),
+    ]
+
+
+def test_a_label_opening_one_paragraph_is_no_transcript(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(nlp, "The vote was held on Monday.\nCORRECTION: An earlier version misspelled a name.") == ()
