@@ -15,9 +15,10 @@ FAC, LAW, EVENT) it
 * links a surname-only or "Mr./Ms. X" mention to the earlier full-name mention with that
   surname (``refers_to`` = its start, same ``key``), and an acronym in parentheses after its
   expansion ("... for Trade and Development (OTD)"), and the acronym's later uses, to the expansion;
-* reads a title-only mention ("the senator", "the former secretary") as a PERSON mention of the
-  one person named before it whose title fits the role ("Sen.", "Secretary of State"); with no
-  such person, or two, it is left out rather than guessed.
+* reads a title-only mention ("the senator", "the former secretary", "the California
+  congressman", "the Republican senator") as a PERSON mention of the one person named before it
+  whose title fits the role ("Sen.", "Secretary of State") and whose state or party fits the
+  qualifier; with no such person, or two, it is left out rather than guessed.
 
 ``key`` is :func:`name_key`: casefolded, accents stripped, punctuation and hyphens normalised,
 a leading "the" dropped; for people "first last" with titles and middle initials dropped.
@@ -682,6 +683,7 @@ _ROLE_TITLES: dict[str, tuple[str, ...]] = {
 }
 _TITLE_ONLY = re.compile(
     r"\b(?:the|The)\s+(?:(?:former|then|new|outgoing|incoming|veteran|junior|senior)[-\s]+)?"
+    r"(?P<qual>(?:[A-Z][a-z]+\s+){1,2})?"  # "the California congressman", "the Democratic senator"
     r"(?P<role>" + "|".join(sorted((re.escape(r) for r in _ROLE_TITLES), key=len, reverse=True)) + r")\b"
     r"(?![-\s]+(?:[A-Z]|of\s+[A-Z]|for\s+[A-Z]|elect))"
 )
@@ -721,8 +723,18 @@ def _title_only(text: str, found: list[_Mention]) -> list[_Mention]:
         if i >= 0 and ends[starts[i]] > start:
             continue  # inside a name ("The Senate President ...")
         role = match.group("role").casefold()
+        qual = (match.group("qual") or "").strip().casefold()
+        state, party = STATES.get(qual), PARTIES.get(qual)
+        if qual and state is None and party is None:
+            continue  # "the White House spokesman" is no title of a person named before
         k = bisect.bisect_left(titles, (start,), key=lambda t: (t[0],))
-        fitting = {referent.key: referent for _, referent, title in titles[:k] if _fits(role, title)}
+        fitting = {
+            referent.key: referent
+            for _, referent, title in titles[:k]
+            if _fits(role, title)
+            and (state is None or referent.attributes.get("state", state) == state)
+            and (party is None or referent.attributes.get("party", party) == party)
+        }
         if len(fitting) == 1:  # two people it could name ("President X" and "President Y"): left out
             (referent,) = fitting.values()
             attrs = {"title": match.group("role")}

@@ -206,6 +206,14 @@ def test_every_span_matches_the_text(nlp, text: str) -> None:  # type: ignore[no
             "Rep. Colm Arkwright (R-PA) objected. The congressman had warned about it.",
             "congressman", "Colm Arkwright", id="congressman",
         ),
+        pytest.param(
+            "Rep. Colm Arkwright (D-Calif.) objected. The harbor was failing, the California congressman said.",
+            "congressman", "Colm Arkwright", id="state-before-the-role",
+        ),
+        pytest.param(
+            "Sen. Nora Halvorsen (R-Ohio) met Sen. Maria Lopez (D-Md.). Later the Republican senator left.",
+            "senator", "Nora Halvorsen", id="party-picks-one-of-two",
+        ),
     ],
 )
 def test_title_only_mention_refers_to_the_titled_person(nlp, text: str, role: str, person: str) -> None:  # type: ignore[no-untyped-def]
@@ -229,6 +237,17 @@ def test_role_read_from_an_appositive_is_not_a_title_only_referent(nlp) -> None:
 def test_title_only_mention_fitting_two_people_is_left_out(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Sen. Nora Halvorsen met Sen. Maria Lopez on Tuesday. The senator said the talks went well."
     assert all(m.span.text != "senator" for m in _mentions(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Rep. Colm Arkwright (D-Calif.) objected. Later the Ohio congressman left.", id="other-state"),
+        pytest.param("Rep. Colm Arkwright objected. Later the Harbor congressman left.", id="not-a-state"),
+    ],
+)
+def test_title_only_mention_with_a_qualifier_that_does_not_fit_is_left_out(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert all(m.span.text != "congressman" for m in _mentions(nlp, text))
 
 
 def _nominal(nlp, text: str, word: str) -> str | None:  # type: ignore[no-untyped-def]
