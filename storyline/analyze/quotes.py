@@ -642,7 +642,7 @@ def _attribute(ctx: _Context, seg: _Segment) -> None:
     if credit is not None:
         seg.speaker = credit
         return
-    verb = _as_cue(ctx, seg) or _cue_above(ctx, seg) or _cue_beside(ctx, seg)
+    verb = _as_cue(ctx, seg) or _nearer_lead_cue(ctx, seg, _cue_above(ctx, seg)) or _cue_beside(ctx, seg)
     if verb is not None:
         seg.cue = verb.text.lower()
         seg.speaker = ctx.speaker_of(verb, (seg.open, seg.close + 1))
@@ -766,6 +766,21 @@ def _as_cue(ctx: _Context, seg: _Segment) -> Any | None:
         if any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and _subject(tok) is not None:
             return tok
     return None
+
+
+def _nearer_lead_cue(ctx: _Context, seg: _Segment, verb: Any | None) -> Any | None:
+    """``verb`` (the cue the quote hangs on), unless a speech verb with a subject of its own
+    stands between it and the opening mark ('The spot ends with footage of X saying, "..."'):
+    the nearest speech verb before a quote introduces it."""
+    if verb is None or verb.idx > seg.open or seg.kind != "direct":
+        return verb
+    lead = _lead(ctx, seg) or ()
+    for tok in reversed(lead):
+        if tok.i <= verb.i:
+            break
+        if _is_cue(tok) and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+            return tok
+    return verb
 
 
 def _cue_above(ctx: _Context, seg: _Segment) -> Any | None:

@@ -503,3 +503,9 @@ def test_transcript_turns_are_quotes_of_their_labels(nlp, text: str) -> None:  #
 
 def test_a_label_opening_one_paragraph_is_no_transcript(nlp) -> None:  # type: ignore[no-untyped-def]
     assert _quotes(nlp, "The vote was held on Monday.\nCORRECTION: An earlier version misspelled a name.") == ()
+
+
+def test_nearest_speech_verb_before_the_quote_introduces_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The ad concludes with footage of Nora Halvorsen saying at a rally, “We will win this,” as the crowd cheers."
+    (quote,) = _kinds(_quotes(nlp, text), "direct")
+    assert (quote.cue, quote.speaker.text if quote.speaker else None) == ("saying", "Nora Halvorsen")
