@@ -411,6 +411,8 @@ _SOURCE_NOUNS = frozenset(
     petition op-ed editorial tweet post document declaration communique communiqué bill proposal motion
     order ruling decision brief notice message note proclamation appeal""".split()
 )
+# Written or broadcast pieces that can carry words ('The article ends: "..."'); no authors read.
+_MEDIA_NOUNS = frozenset("article piece story column ad advertisement video book headline poll survey".split())
 _AUTHOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _BY_PREPS = frozenset({"by", "from"})
 _MAKE_VERBS = frozenset(
@@ -695,8 +697,8 @@ def _according_lead(ctx: _Context, seg: _Segment) -> tuple[str, tuple[int, int]]
 
 def _colon_lead(ctx: _Context, seg: _Segment) -> tuple[str, tuple[int, int]] | None:
     """'X had a message: "..."': the subject of the sentence introducing the quote with a colon,
-    when it is a person or organisation, "he"/"she" or "I"/"we" (a quote standing alone after a
-    colon has no cue verb)."""
+    when it is a person or organisation, "he"/"she", "I"/"we", or a document ("the letter", "the
+    article": a quote standing alone after a colon has no cue verb)."""
     lead = _lead(ctx, seg)
     if lead is None or not len(lead) or not ctx.text[lead.start_char : seg.open].rstrip().endswith(":"):
         return None
@@ -708,7 +710,11 @@ def _colon_lead(ctx: _Context, seg: _Segment) -> tuple[str, tuple[int, int]] | N
         return None
     start, end = ctx.naming(subj)
     hit = ctx.mention_at(start, end)
-    if subj.lower_ in _PRONOUNS | _FIRST_PERSON or (hit is not None and hit.label in {"PERSON", "ORG", "NORP", "GPE"}):
+    if (
+        subj.lower_ in _PRONOUNS | _FIRST_PERSON
+        or subj.lemma_.lower() in _SOURCE_NOUNS | _MEDIA_NOUNS
+        or (hit is not None and hit.label in {"PERSON", "ORG", "NORP", "GPE"})
+    ):
         return verb.text.lower(), (start, end)
     return None
 

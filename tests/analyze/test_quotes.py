@@ -509,3 +509,16 @@ def test_nearest_speech_verb_before_the_quote_introduces_it(nlp) -> None:  # typ
     text = "The ad concludes with footage of Nora Halvorsen saying at a rally, “We will win this,” as the crowd cheers."
     (quote,) = _kinds(_quotes(nlp, text), "direct")
     assert (quote.cue, quote.speaker.text if quote.speaker else None) == ("saying", "Nora Halvorsen")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param("The article used one of the workers’ remarks as its title: “Nobody listens to us.”",
+                     "The article", id="media-piece"),
+        pytest.param("The letter ends with a warning: “We will not wait much longer.”", "The letter", id="letter"),
+    ],
+)
+def test_colon_lead_with_a_document_as_subject(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker is not None and quote.speaker.text == speaker
