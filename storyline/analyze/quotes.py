@@ -14,26 +14,39 @@ the final full stop).  ``cue`` is the cue word as written, lowercased ("said", "
 "according to"), or ``None`` when the speaker is carried over from a neighbouring quote or
 credited with a dash.
 
-The speaker is the subject of the cue verb, widened to the entity mention it falls in (or the
-person named in an appositive: "an analyst at X, Jane Doe, said").  A cue without a subject of
-its own shares its clause's ("X attacked Y, saying ..."; "footage of X asking ...").  A subject
-the parser found inside the quote itself, or none at all ('"...," said Jane Doe', 'Said Doe:'),
+The cue is, in this order: a clause saying whose words they are ('..., as a memo put it'), the
+verb the quote hangs on in the parse (a speech verb, or a naming verb: 'X characterized Y as,
+"..."') unless a nearer speech verb with its own subject stands before the quote ('footage of X
+saying, "..."'), else a speech verb beside the quote: after it in its sentence, or opening the
+next sentence when the parser ended the sentence at the closing mark ('"...?" X asked'), else
+before it.  The speaker is the subject of the cue verb, widened to the entity mention it falls in
+(or the person named in an appositive: "an analyst at X, Jane Doe, said"; or the person a title
+stands beside: "X, the commissioner, who said").  A cue without a subject of its own shares its
+clause's ("X attacked Y, saying ..."; "footage of X asking ..."; "X began by saying ...").  A
+subject the parser found inside the quote itself or inside another quoted title, a cue's object
+('suggesting questions, including, "..."'), or none at all ('"...," said Jane Doe', 'Said Doe:'),
 gives way to the name beside the cue outside the quote.  When the subject is "he" or "she" the
 speaker is the PERSON mention :class:`~storyline.analyze.mentions.Antecedents` picks: that is the
-name the article uses for the person, and linking works on names.  Without a cue verb, a quote
-takes "according to X", a dash credit ('"..." ― Jane Doe'), the subject of a sentence that
-introduces it with a colon, or (a partial quote) the subject of the verb it depends on
-('X branded Y an "outlaw nation"'; ``cue`` is then that verb).  A quote with no cue of its own
-takes the speaker of the quote next to it in the paragraph, the paragraphs of a multi-paragraph
-quote share one speaker, a quote after a finished sentence takes that sentence's speaker, and a
-quote that opens a paragraph with no cue takes the speaker named in the paragraph before.
+name the article uses for the person, and linking works on names; "it"/"they" take the noun they
+stand for (:meth:`~storyline.analyze.mentions.Antecedents.nominal`: "The council pledged to act
+against what it called ...").  Without a cue verb, a quote takes "according to X", a dash credit
+('"..." ― Jane Doe'), a transcript label ('DOE: ...'), the subject of the clause that introduces
+it with a colon (a person, organisation, pronoun or document: 'The letter ends with a warning:'),
+or (a partial quote) the subject of the verb it depends on ('X branded Y an "outlaw nation"';
+``cue`` is then that verb).  A quote with no cue of its own takes the speaker of the quote next
+to it in the paragraph, the paragraphs of a multi-paragraph quote share one speaker, a quote
+after a finished sentence takes that sentence's speaker, and a quote that opens a paragraph with
+no cue takes the speaker named in the paragraph before.
 
 A speaker that is a non-person source ("the letter", "a statement", "the resolution") carries
 ``authors``: the names the text gives for who wrote it ("X's letter", "a letter signed by X",
 "X sent the letter", "X said in a statement"), read on that noun or on its nearest earlier use.
 
 Quote marks are read per paragraph (a line of the text): an opening mark with no closing mark
-ends at the end of its paragraph, so an unbalanced mark can never swallow the article.
+ends at the end of its paragraph, so an unbalanced mark can never swallow the article.  A quote
+inside a quote ('"... the question: “A?” Forty, yes."') is part of the outer quote when the outer
+one closes after it; otherwise a second opening mark starts a new quote.  The turns of an
+interview transcript ('DOE: ...' opening paragraphs) are direct quotes credited to their label.
 """
 
 from __future__ import annotations
