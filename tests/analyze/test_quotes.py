@@ -478,7 +478,7 @@ def test_it_or_they_speaks_for_the_noun_it_stands_for(nlp, text: str, speaker: s
 
 
 def test_relative_clause_on_a_title_beside_a_name_is_the_persons(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = 'Obama disliked Colm Arkwright, now the harbor commissioner, who in 2010 said the port was a "lost cause."'
+    text = 'Ann disliked Colm Arkwright, now the harbor commissioner, who in 2010 said the port was a "lost cause."'
     for quote in _quotes(nlp, text):
         assert quote.speaker is not None and quote.speaker.text == "Colm Arkwright"
 
