@@ -26,8 +26,10 @@ contents with a source, those matched whose matching prediction's speaker matche
 
 Speaker accuracy on matched quotes (0.3 overlap, gold with a source): *strict* = the predicted
 speaker span overlaps the gold source; *resolved* = that, or both resolve to one entity of
-the article (storyline's resolver; a gold pronoun source is first resolved to its antecedent
-with storyline's own rule), as ``../shared/bench/README.md`` allows.
+the article (storyline's resolver), as ``../shared/bench/README.md`` allows.  A gold pronoun
+source is first resolved to its antecedent with storyline's own rules (:class:`Antecedents`:
+"he"/"she" to a person, "it"/"they" and a relative "who"/"which"/"that" to the words they
+stand for); the predicted speaker is right when it overlaps those words or names their entity.
 
 Speed: ``nlp.pipe`` over the split's texts against ``find_mentions`` + ``find_quotes`` +
 ``resolve_entities`` and against the whole ``analyze_doc``, measured in this run.
@@ -81,6 +83,7 @@ SUBSETS: dict[str, tuple[Any, frozenset[str]]] = {
 }
 THRESHOLDS: list[tuple[str, float | None]] = [("exact", None), ("0.3", 0.3), ("0.8", 0.8)]
 MODEL = "en_core_web_sm"
+NOMINAL_PRONOUNS = frozenset({"it", "they", "who", "which", "that"})
 TEXTACY_VERSION = "0.13.0"
 SPACY_VERSION = "3.8.18"
 
@@ -200,17 +203,23 @@ def _same_entity(doc: Any, article: Article, mentions: Any, index: Any) -> Any:
     antecedents = Antecedents(doc, mentions)
     text = article.text
 
-    def entity(start: int, end: int) -> str | None:
-        span = Span(article.id, start, end, text[start:end])
-        found = index.entity_at(span)
-        if found is None and text[start:end].strip().lower() in {"he", "she", "him", "her"}:
+    def resolve(start: int, end: int) -> tuple[int, int]:
+        """A pronoun's antecedent words (storyline's rules), else the span itself."""
+        word = text[start:end].strip().lower()
+        if word in {"he", "she", "him", "her"}:
             person = antecedents.resolve(start)
-            found = index.entity_at(person.span) if person is not None else None
-        return found
+            return (person.span.start, person.span.end) if person is not None else (start, end)
+        return antecedents.nominal(start) or (start, end) if word in NOMINAL_PRONOUNS else (start, end)
+
+    def entity(start: int, end: int) -> str | None:
+        return index.entity_at(Span(article.id, start, end, text[start:end]))
 
     def same(gold: tuple[int, int], pred: tuple[int, int]) -> bool:
-        g, p = entity(*gold), entity(*pred)
-        return g is not None and g == p
+        g = resolve(*gold)
+        if g[0] < pred[1] and pred[0] < g[1]:  # the gold pronoun stands for the predicted words
+            return True
+        g_entity, p_entity = entity(*g), entity(*pred)
+        return g_entity is not None and g_entity == p_entity
 
     return same
 

@@ -15,9 +15,10 @@ FAC, LAW, EVENT) it
 * links a surname-only or "Mr./Ms. X" mention to the earlier full-name mention with that
   surname (``refers_to`` = its start, same ``key``), and an acronym in parentheses after its
   expansion ("... for Trade and Development (OTD)"), and the acronym's later uses, to the expansion;
-* reads a title-only mention ("the senator", "the former secretary") as a PERSON mention of the
-  one person named before it whose title fits the role ("Sen.", "Secretary of State"); with no
-  such person, or two, it is left out rather than guessed.
+* reads a title-only mention ("the senator", "the former secretary", "the California
+  congressman", "the Republican senator") as a PERSON mention of the one person named before it
+  whose title fits the role ("Sen.", "Secretary of State") and whose state or party fits the
+  qualifier; with no such person, or two, it is left out rather than guessed.
 
 ``key`` is :func:`name_key`: casefolded, accents stripped, punctuation and hyphens normalised,
 a leading "the" dropped; for people "first last" with titles and middle initials dropped.
@@ -193,16 +194,19 @@ def find_mentions(doc: Any, article: Article) -> tuple[EntityMention, ...]:
 
 
 class Antecedents:
-    """Resolves "he"/"she" at a position to the person the article names for it.
+    """Resolves "he"/"she" at a position to the person the article names for it, and "it"/"they"
+    or a relative "who"/"which"/"that" to the words naming what it stands for.
 
-    The antecedent is the last PERSON mention before the pronoun that is the subject of its
-    clause, if one lies in the pronoun's sentence or the two before it (news keeps its
-    protagonist in subject position), else the last PERSON mention before it.
+    The antecedent of "he"/"she" is the last PERSON mention before the pronoun that is the
+    subject of its clause, if one lies in the pronoun's sentence or the two before it (news
+    keeps its protagonist in subject position), else the last PERSON mention before it.
     """
 
     def __init__(self, doc: Any, mentions: Sequence[EntityMention]) -> None:
         self._doc = doc
-        self._persons = sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: m.span.start)
+        self._mentions = sorted(mentions, key=lambda m: m.span.start)
+        self._starts = [m.span.start for m in self._mentions]
+        self._persons = [m for m in self._mentions if m.label == "PERSON"]
         self._ends = [m.span.end for m in self._persons]
         self._subject: list[bool] = []
         for m in self._persons:
@@ -222,6 +226,64 @@ class Antecedents:
                 return m
         return self._persons[n - 1]
 
+    def nominal(self, char: int) -> tuple[int, int] | None:
+        """The words "it"/"they" or a relative pronoun at ``char`` stands for, or ``None``.
+
+        A relative pronoun stands for the noun its clause hangs on ("the council, which said").
+        "it"/"they" stands for the nearest subject of a clause above it that is a noun, not a
+        pronoun ("The council pledged to act against what it called ..."), else for the subject of
+        the sentence before, or the one before that ("The council met. It said ...").  The
+        subject must fit the pronoun: never one person, and for "it" not a plural.
+        """
+        span = self._doc.char_span(char, char + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        tok = span[0]
+        low = tok.lower_
+        if low in _RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
+            return self._words(tok.head.head)
+        if low not in {"it", "they"}:
+            return None
+        verb = tok.head
+        while verb.head.i != verb.i:
+            verb = verb.head
+            subj = _nominal_subject(verb)
+            if subj is not None and self._fits(subj, low):
+                return self._words(subj)
+        sent = tok.sent
+        for _ in range(2):
+            if sent.start == 0:
+                break
+            sent = self._doc[sent.start - 1].sent
+            subj = _nominal_subject(sent.root)
+            if subj is not None and self._fits(subj, low):
+                return self._words(subj)
+        return None
+
+    def _mention(self, tok: Any) -> EntityMention | None:
+        i = bisect.bisect_right(self._starts, tok.idx) - 1
+        if i >= 0 and tok.idx < self._mentions[i].span.end:
+            return self._mentions[i]
+        return None
+
+    def _fits(self, subj: Any, pronoun: str) -> bool:
+        mention = self._mention(subj)
+        plural = subj.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subj.children)
+        if mention is not None and mention.label == "PERSON" and not plural:
+            return False
+        return pronoun == "they" or not plural
+
+    def _words(self, tok: Any) -> tuple[int, int]:
+        mention = self._mention(tok)
+        if mention is None and tok.dep_ == "appos":  # "Jane Doe, the commissioner, who ...": the person
+            mention = self._mention(tok.head)
+            mention = mention if mention is not None and mention.label == "PERSON" else None
+        if mention is not None:
+            return mention.span.start, mention.span.end
+        lefts = [c for c in tok.lefts if c.dep_ in {"det", "amod", "compound", "poss", "nummod", "nmod"}]
+        left = lefts[0].left_edge if lefts else tok
+        return left.idx, tok.idx + len(tok.text)
+
     def _window_start(self, char: int) -> int:
         span = self._doc.char_span(char, char + 1, alignment_mode="expand")
         if span is None:
@@ -232,6 +294,19 @@ class Antecedents:
                 break
             sent = self._doc[sent.start - 1].sent
         return int(sent.start_char)
+
+
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _nominal_subject(verb: Any) -> Any | None:
+    """The subject of ``verb`` when it is a noun or a name (not a pronoun)."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN"}:
+            return child
+    return None
 
 
 def _drop_overlaps(found: list[_Mention]) -> list[_Mention]:
@@ -608,6 +683,7 @@ _ROLE_TITLES: dict[str, tuple[str, ...]] = {
 }
 _TITLE_ONLY = re.compile(
     r"\b(?:the|The)\s+(?:(?:former|then|new|outgoing|incoming|veteran|junior|senior)[-\s]+)?"
+    r"(?P<qual>(?:[A-Z][a-z]+\s+){1,2})?"  # "the California congressman", "the Democratic senator"
     r"(?P<role>" + "|".join(sorted((re.escape(r) for r in _ROLE_TITLES), key=len, reverse=True)) + r")\b"
     r"(?![-\s]+(?:[A-Z]|of\s+[A-Z]|for\s+[A-Z]|elect))"
 )
@@ -647,8 +723,18 @@ def _title_only(text: str, found: list[_Mention]) -> list[_Mention]:
         if i >= 0 and ends[starts[i]] > start:
             continue  # inside a name ("The Senate President ...")
         role = match.group("role").casefold()
+        qual = (match.group("qual") or "").strip().casefold()
+        state, party = STATES.get(qual), PARTIES.get(qual)
+        if qual and state is None and party is None:
+            continue  # "the White House spokesman" is no title of a person named before
         k = bisect.bisect_left(titles, (start,), key=lambda t: (t[0],))
-        fitting = {referent.key: referent for _, referent, title in titles[:k] if _fits(role, title)}
+        fitting = {
+            referent.key: referent
+            for _, referent, title in titles[:k]
+            if _fits(role, title)
+            and (state is None or referent.attributes.get("state", state) == state)
+            and (party is None or referent.attributes.get("party", party) == party)
+        }
         if len(fitting) == 1:  # two people it could name ("President X" and "President Y"): left out
             (referent,) = fitting.values()
             attrs = {"title": match.group("role")}

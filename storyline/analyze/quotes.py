@@ -14,26 +14,39 @@ the final full stop).  ``cue`` is the cue word as written, lowercased ("said", "
 "according to"), or ``None`` when the speaker is carried over from a neighbouring quote or
 credited with a dash.
 
-The speaker is the subject of the cue verb, widened to the entity mention it falls in (or the
-person named in an appositive: "an analyst at X, Jane Doe, said").  A cue without a subject of
-its own shares its clause's ("X attacked Y, saying ..."; "footage of X asking ...").  A subject
-the parser found inside the quote itself, or none at all ('"...," said Jane Doe', 'Said Doe:'),
+The cue is, in this order: a clause saying whose words they are ('..., as a memo put it'), the
+verb the quote hangs on in the parse (a speech verb, or a naming verb: 'X characterized Y as,
+"..."') unless a nearer speech verb with its own subject stands before the quote ('footage of X
+saying, "..."'), else a speech verb beside the quote: after it in its sentence, or opening the
+next sentence when the parser ended the sentence at the closing mark ('"...?" X asked'), else
+before it.  The speaker is the subject of the cue verb, widened to the entity mention it falls in
+(or the person named in an appositive: "an analyst at X, Jane Doe, said"; or the person a title
+stands beside: "X, the commissioner, who said").  A cue without a subject of its own shares its
+clause's ("X attacked Y, saying ..."; "footage of X asking ..."; "X began by saying ...").  A
+subject the parser found inside the quote itself or inside another quoted title, a cue's object
+('suggesting questions, including, "..."'), or none at all ('"...," said Jane Doe', 'Said Doe:'),
 gives way to the name beside the cue outside the quote.  When the subject is "he" or "she" the
 speaker is the PERSON mention :class:`~storyline.analyze.mentions.Antecedents` picks: that is the
-name the article uses for the person, and linking works on names.  Without a cue verb, a quote
-takes "according to X", a dash credit ('"..." ― Jane Doe'), the subject of a sentence that
-introduces it with a colon, or (a partial quote) the subject of the verb it depends on
-('X branded Y an "outlaw nation"'; ``cue`` is then that verb).  A quote with no cue of its own
-takes the speaker of the quote next to it in the paragraph, the paragraphs of a multi-paragraph
-quote share one speaker, a quote after a finished sentence takes that sentence's speaker, and a
-quote that opens a paragraph with no cue takes the speaker named in the paragraph before.
+name the article uses for the person, and linking works on names; "it"/"they" take the noun they
+stand for (:meth:`~storyline.analyze.mentions.Antecedents.nominal`: "The council pledged to act
+against what it called ...").  Without a cue verb, a quote takes "according to X", a dash credit
+('"..." ― Jane Doe'), a transcript label ('DOE: ...'), the subject of the clause that introduces
+it with a colon (a person, organisation, pronoun or document: 'The letter ends with a warning:'),
+or (a partial quote) the subject of the verb it depends on ('X branded Y an "outlaw nation"';
+``cue`` is then that verb).  A quote with no cue of its own takes the speaker of the quote next
+to it in the paragraph, the paragraphs of a multi-paragraph quote share one speaker, a quote
+after a finished sentence takes that sentence's speaker, and a quote that opens a paragraph with
+no cue takes the speaker named in the paragraph before.
 
 A speaker that is a non-person source ("the letter", "a statement", "the resolution") carries
 ``authors``: the names the text gives for who wrote it ("X's letter", "a letter signed by X",
 "X sent the letter", "X said in a statement"), read on that noun or on its nearest earlier use.
 
 Quote marks are read per paragraph (a line of the text): an opening mark with no closing mark
-ends at the end of its paragraph, so an unbalanced mark can never swallow the article.
+ends at the end of its paragraph, so an unbalanced mark can never swallow the article.  A quote
+inside a quote ('"... the question: “A?” Forty, yes."') is part of the outer quote when the outer
+one closes after it; otherwise a second opening mark starts a new quote.  The turns of an
+interview transcript ('DOE: ...' opening paragraphs) are direct quotes credited to their label.
 """
 
 from __future__ import annotations
@@ -55,6 +68,7 @@ _OPENERS = frozenset("“„«")
 _CLOSERS = frozenset("”»")
 _STRAIGHT = '"'
 _PRONOUNS = frozenset({"he", "she"})
+_FIRST_PERSON = frozenset({"i", "we"})  # the writer or the person interviewed speaks
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _TRIM = " \t\r\n,"
 
@@ -73,6 +87,8 @@ class _Segment:
     kind: QuoteKind = "direct"
     cue: str | None = None
     speaker: tuple[int, int] | None = None
+    credit: tuple[int, int] | None = None
+    """The speaker's label when the run is a transcript turn ('PENCE: ...')."""
 
 
 # ------------------------------------------------------------------ scanning the marks
@@ -93,8 +109,15 @@ def _scan(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     """``(open_mark, close_mark_or_end, closed)`` for each quoted run in ``text[start:end]``."""
     runs: list[tuple[int, int, bool]] = []
     opened: int | None = None
-    for i in range(start, end):
+    i = start - 1
+    while i + 1 < end:
+        i += 1
         c = text[i]
+        if opened is not None and (c in _OPENERS or (c == _STRAIGHT and text[opened] != _STRAIGHT)):
+            inner = _nested_close(text, i, end, text[opened])
+            if inner is not None:  # a quote inside the quote: part of its words
+                i = inner
+                continue
         if c in _OPENERS:
             if opened is not None and text[opened + 1 : i].strip():
                 runs.append((opened, i, False))  # an opener inside a quote: the first never closed
@@ -114,6 +137,37 @@ def _scan(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     if opened is not None:
         runs.append((opened, end, False))
     return runs
+
+
+def _nested_close(text: str, at: int, end: int, outer: str) -> int | None:
+    """The closing mark of a quote opened at ``at`` inside a quote opened with ``outer``, when the
+    outer quote closes after it ('"... the question: “A?” Forty-three, yes."', '“... what he
+    calls “hell” than ...”'); ``None`` when the mark at ``at`` starts a new quote instead."""
+    straight = text[at] == _STRAIGHT
+    depth = 1
+    for j in range(at + 1, end):
+        ch = text[j]
+        if straight:
+            depth -= ch == _STRAIGHT
+        elif ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth -= 1
+        if depth == 0:
+            return j if _closes_next(text, j + 1, end, outer) else None
+    return None
+
+
+def _closes_next(text: str, start: int, end: int, outer: str) -> bool:
+    """Whether the next quote mark in ``text[start:end]`` closes a quote opened with ``outer``."""
+    for ch in text[start:end]:
+        if outer == _STRAIGHT and ch == _STRAIGHT:
+            return True
+        if outer != _STRAIGHT and ch in _CLOSERS:
+            return True
+        if ch in _OPENERS or ch == _STRAIGHT:
+            return False
+    return False
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -148,6 +202,48 @@ def _segments(text: str) -> list[_Segment]:
     return segs
 
 
+# A transcript turn: a paragraph opening with a speaker's label in capitals ("PENCE: Well, ...").
+_TURN = re.compile(r"[\"“]?(?P<name>[A-Z][A-Z.'’-]+(?:[^\S\n][A-Z][A-Z.'’-]+){0,2}):[^\S\n]+(?=\S)")
+
+
+def _turns(ctx: _Context, segs: list[_Segment], paras: list[tuple[int, int]]) -> list[_Segment]:
+    """Read the turns of an interview transcript as direct quotes credited to their label.
+
+    A label counts when it opens two paragraphs or more, is the surname of a person the article
+    names, or opens a paragraph next to a turn that counts ("CORRECTION: ..." alone is no
+    speaker).  A turn opening with a quote mark starts after its label; a turn without marks
+    runs from the label to its paragraph's end.
+    """
+    text = ctx.text
+    found = [(i, m) for i, (a, b) in enumerate(paras) if (m := _TURN.match(text, a, b)) is not None]
+    if not found:
+        return segs
+    labels = [m.group("name").casefold() for _, m in found]
+    surnames = {p.span.text.split()[-1].casefold() for p in ctx.persons}
+    counted = {i for (i, _), label in zip(found, labels, strict=True) if labels.count(label) > 1 or label in surnames}
+    counted |= {i for i, _ in found if i - 1 in counted or i + 1 in counted}  # the other side of a dialogue
+    first: dict[int, _Segment] = {}
+    for seg in segs:
+        first.setdefault(seg.para, seg)
+    group = max((s.group for s in segs), default=-1)
+    added: list[_Segment] = []
+    for i, m in found:
+        if i not in counted:
+            continue
+        turn = first.get(i)
+        if turn is not None:
+            if turn.open < m.start("name") < turn.end:  # '"PENCE: ...' opened by a mark
+                turn.start, turn.credit = m.end(), m.span("name")
+            continue  # else marks inside an unmarked turn: left to the usual rules
+        end = paras[i][1]
+        while end > m.end() and text[end - 1] in _TRIM:
+            end -= 1
+        group += 1
+        colon = m.end("name")
+        added.append(_Segment(colon, paras[i][1], m.end(), end, i, False, group, credit=m.span("name")))
+    return sorted(segs + added, key=lambda s: s.open) if added else segs
+
+
 # ------------------------------------------------------------------ the public stage
 
 
@@ -155,10 +251,13 @@ def find_quotes(doc: Any, article: Article, mentions: Sequence[EntityMention]) -
     """Direct, partial and indirect quotes in ``article`` (``doc`` is its spaCy parse)."""
     text = article.text
     ctx = _Context(doc, text, mentions)
-    segs = _segments(text)
     paras = _paragraphs(text)
+    segs = _turns(ctx, _segments(text), paras)
+    ctx.regions = [(s.open, s.close + 1) for s in segs]
+    ctx.closed = [(s.open, s.close + 1) for s in segs if s.closed]
     for seg in segs:
-        _classify(ctx, seg, segs)
+        if seg.credit is None:
+            _classify(ctx, seg, segs)
         _attribute(ctx, seg)
     _inherit(ctx, segs, paras)
 
@@ -214,6 +313,8 @@ class _Context:
         self._starts = [m.span.start for m in self.mentions]
         self.persons = [m for m in self.mentions if m.label == "PERSON"]
         self.antecedents = Antecedents(doc, self.mentions)
+        self.regions: list[tuple[int, int]] = []  # every quoted run, marks included
+        self.closed: list[tuple[int, int]] = []  # the runs with a closing mark
         # character offset -> token index, for the mark positions we look up
         self._authors: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}
         self._char_token: dict[int, int] = {}
@@ -260,12 +361,13 @@ class _Context:
     def speaker_of(self, verb: Any, inside: tuple[int, int] | None = None) -> tuple[int, int] | None:
         """The words naming who spoke: the cue verb's subject, widened as the module says.
 
-        A subject lying ``inside`` the quote itself is the parser reading the quote's words as
-        the subject ('"..., we will," the chief said'): the name right after the cue is taken then.
+        A subject lying ``inside`` the quote itself, or inside another closed quoted run,
+        is the parser reading quoted words as the subject ('"..., we will," the chief said'; '"...,"
+        X said on "Y and Z"'): the name beside the cue outside the quote is taken then.
         """
         subj = _subject(verb)
         if inside is not None:
-            if subj is not None and inside[0] <= subj.idx < inside[1]:
+            if subj is not None and (inside[0] <= subj.idx < inside[1] or _inside(subj.idx, self.closed)):
                 subj = _subject_after(verb, inside)
             elif subj is None and (verb.idx >= inside[1] or _next_is_name(verb)):
                 subj = _subject_after(verb, inside)  # '"...," said Jane Doe' / 'Said Doe: "..."'
@@ -273,14 +375,38 @@ class _Context:
             return None
         return self.naming(subj)
 
+    def according_source(self, to: Any) -> tuple[int, int] | None:
+        """The source named after "according to": the object of "to", else (the parser read a
+        noun as a verb: "according to show insiders") the words it governs up to a punctuation mark."""
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is not None:
+            return self.naming(source)
+        words = []
+        for tok in self.doc[to.i + 1 : to.right_edge.i + 1]:
+            if tok.is_punct or tok.is_space:
+                break
+            words.append(tok)
+        if not words or not any(t.pos_ in {"NOUN", "PROPN"} for t in words):
+            return None
+        hit = self.mention_at(words[0].idx, words[-1].idx + len(words[-1].text))
+        if hit is not None:
+            return hit.span.start, hit.span.end
+        return words[0].idx, words[-1].idx + len(words[-1].text)
+
     def naming(self, tok: Any) -> tuple[int, int]:
         start, end = tok.idx, tok.idx + len(tok.text)
         if tok.lower_ in _PRONOUNS:
             person = self.antecedents.resolve(start)
             return (person.span.start, person.span.end) if person else (start, end)
+        if tok.lower_ in {"it", "they"}:
+            return self.antecedents.nominal(start) or (start, end)
         hit = self.mention_at(start, end)
         if hit is not None:
             return hit.span.start, hit.span.end
+        if tok.dep_ == "appos":  # "Jane Doe, the harbor commissioner, who said": the person
+            hit = self.mention_at(tok.head.idx, tok.head.idx + len(tok.head.text))
+            if hit is not None and hit.label == "PERSON":
+                return hit.span.start, hit.span.end
         for child in tok.children:
             if child.dep_ == "appos":
                 hit = self.mention_at(child.idx, child.idx + len(child.text))
@@ -298,6 +424,8 @@ _SOURCE_NOUNS = frozenset(
     petition op-ed editorial tweet post document declaration communique communiqué bill proposal motion
     order ruling decision brief notice message note proclamation appeal""".split()
 )
+# Written or broadcast pieces that can carry words ('The article ends: "..."'); no authors read.
+_MEDIA_NOUNS = frozenset("article piece story column ad advertisement video book headline poll survey".split())
 _AUTHOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _BY_PREPS = frozenset({"by", "from"})
 _MAKE_VERBS = frozenset(
@@ -403,20 +531,30 @@ def _conj_mentions(ctx: _Context, tok: Any) -> list[EntityMention]:
 
 def _subject(verb: Any) -> Any | None:
     """The subject of ``verb``; for a verb without one, the subject it shares: "X attacked Y,
-    saying ..." (advcl / xcomp / conj -> the head's subject), "footage of X asking ..." (acl -> X)."""
+    saying ..." (advcl / xcomp / conj -> the head's subject), "footage of X asking ..." (acl -> X),
+    "X began by saying ..." (a gerund after a preposition -> the subject of the verb it hangs on)."""
     for _ in range(4):
-        for child in verb.children:
-            if child.dep_ in {"nsubj", "nsubjpass"}:
-                if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                    return verb.head  # "the group, which said ..." -> the group
-                return child
-        if verb.dep_ == "acl" and verb.head is not verb and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and _has_letters(c)]
+        if subjects:
+            # two subjects is a misparse ('... made public ― X boasted'): the one next to the verb
+            child = min(subjects, key=lambda c: abs(c.i - verb.i))
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head  # "the group, which said ..." -> the group
+            return child
+        if verb.dep_ == "acl" and verb.head.i != verb.i and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
             return verb.head
-        if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head is not verb:
+        if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
             verb = verb.head
+            continue
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
+            verb = verb.head.head  # "X began by saying ...", "after saying ..., X left"
             continue
         return None
     return None
+
+
+def _has_letters(tok: Any) -> bool:
+    return any(c.isalpha() for c in tok.text)
 
 
 def _next_is_name(verb: Any) -> bool:
@@ -445,6 +583,8 @@ def _subject_after(verb: Any, inside: tuple[int, int]) -> Any | None:
     for tok in doc[verb.i + 1 : sent.end]:
         if inside[0] <= tok.idx < inside[1] or tok.text in _OPENERS or tok.text == _STRAIGHT or tok.pos_ == "ADP":
             break
+        if verb.idx < inside[0] and tok.dep_ == "dobj":
+            break  # 'suggesting a few questions, including, "..."': the cue's object, not its speaker
         if tok.pos_ in {"PROPN", "NOUN"} or (tok.pos_ == "PRON" and tok.lower_ in _PRONOUNS):
             return head_of(tok)
     return None
@@ -513,11 +653,11 @@ def _ends_sentence(text: str, pos: int, sent: Any | None) -> bool:
 
 def _attribute(ctx: _Context, seg: _Segment) -> None:
     """Find the cue verb for one quoted run: up the parse from the quote, then beside it."""
-    credit = _dash_credit(ctx, seg)
+    credit = seg.credit or _dash_credit(ctx, seg)
     if credit is not None:
         seg.speaker = credit
         return
-    verb = _cue_above(ctx, seg) or _cue_beside(ctx, seg)
+    verb = _as_cue(ctx, seg) or _nearer_lead_cue(ctx, seg, _cue_above(ctx, seg)) or _cue_beside(ctx, seg)
     if verb is not None:
         seg.cue = verb.text.lower()
         seg.speaker = ctx.speaker_of(verb, (seg.open, seg.close + 1))
@@ -562,25 +702,33 @@ def _according_lead(ctx: _Context, seg: _Segment) -> tuple[str, tuple[int, int]]
     """'According to X, "..."': X."""
     for tok in _lead(ctx, seg) or ():
         if tok.lower_ == "according" and tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].lower_ == "to":
-            source = next((c for c in ctx.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            source = ctx.according_source(ctx.doc[tok.i + 1])
             if source is not None:
-                return "according to", ctx.naming(source)
+                return "according to", source
     return None
 
 
 def _colon_lead(ctx: _Context, seg: _Segment) -> tuple[str, tuple[int, int]] | None:
     """'X had a message: "..."': the subject of the sentence introducing the quote with a colon,
-    when it is a person or organisation (a quote standing alone after a colon has no cue verb)."""
+    when it is a person or organisation, "he"/"she", "I"/"we", or a document ("the letter", "the
+    article": a quote standing alone after a colon has no cue verb)."""
     lead = _lead(ctx, seg)
-    if lead is None or not ctx.text[lead.start_char : seg.open].rstrip().endswith(":"):
+    if lead is None or not len(lead) or not ctx.text[lead.start_char : seg.open].rstrip().endswith(":"):
         return None
-    subj = _subject(lead.root) if len(lead) else None
+    # the clause right before the colon introduces the quote ('She got upset, so I had to say:')
+    verbs = [t for t in lead if t.pos_ in {"VERB", "AUX"} and _subject(t) is not None]
+    verb = verbs[-1] if verbs else lead.root
+    subj = _subject(verb)
     if subj is None:
         return None
     start, end = ctx.naming(subj)
     hit = ctx.mention_at(start, end)
-    if subj.lower_ in _PRONOUNS or (hit is not None and hit.label in {"PERSON", "ORG", "NORP", "GPE"}):
-        return lead.root.text.lower(), (start, end)
+    if (
+        subj.lower_ in _PRONOUNS | _FIRST_PERSON
+        or subj.lemma_.lower() in _SOURCE_NOUNS | _MEDIA_NOUNS
+        or (hit is not None and hit.label in {"PERSON", "ORG", "NORP", "GPE"})
+    ):
+        return verb.text.lower(), (start, end)
     return None
 
 
@@ -613,7 +761,7 @@ def _holder(ctx: _Context, seg: _Segment) -> tuple[str, tuple[int, int]] | None:
         return None
     head = quoted.root
     for _ in range(6):
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head = head.head
         if head.pos_ in {"VERB", "AUX"} and not (seg.open <= head.idx <= seg.close):
@@ -623,16 +771,51 @@ def _holder(ctx: _Context, seg: _Segment) -> tuple[str, tuple[int, int]] | None:
     return None
 
 
+def _as_cue(ctx: _Context, seg: _Segment) -> Any | None:
+    """'... a "lawful source of income," as a memo put it' / 'as Jane Doe said': a clause of the
+    quote's sentence saying whose words they are beats any verb the quote hangs on."""
+    sent = ctx.sentence_at(seg.open)
+    if sent is None:
+        return None
+    for tok in sent:
+        if _inside(tok.idx, ctx.regions) or not (
+            _is_cue(tok) or (tok.lemma_ == "put" and any(c.lower_ == "it" for c in tok.children))
+        ):
+            continue
+        if any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and _subject(tok) is not None:
+            return tok
+    return None
+
+
+def _nearer_lead_cue(ctx: _Context, seg: _Segment, verb: Any | None) -> Any | None:
+    """``verb`` (the cue the quote hangs on), unless a speech verb with a subject of its own
+    stands between it and the opening mark ('The spot ends with footage of X saying, "..."'):
+    the nearest speech verb before a quote introduces it."""
+    if verb is None or verb.idx > seg.open or seg.kind != "direct":
+        return verb
+    lead = _lead(ctx, seg) or ()
+    for tok in reversed(lead):
+        if tok.i <= verb.i:
+            break
+        if _is_cue(tok) and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+            return tok
+    return verb
+
+
 def _cue_above(ctx: _Context, seg: _Segment) -> Any | None:
-    quoted = ctx.doc.char_span(seg.start, seg.end, alignment_mode="expand")
+    """A cue verb the quote's words hang on (read from the quote's first sentence: the parse
+    gives each later sentence its own root)."""
+    first = ctx.sentence_at(seg.start)
+    end = min(seg.end, int(first.end_char)) if first is not None else seg.end
+    quoted = ctx.doc.char_span(seg.start, end, alignment_mode="expand")
     if quoted is None:
         return None
     head = quoted.root.head
     for _ in range(4):
         if head.idx < seg.open or head.idx > seg.close:
-            if _is_cue(head):
-                return head
-        if head.head is head:
+            if _is_cue(head) or (head.lemma_ in NAMING_VERBS and head.pos_ == "VERB"):
+                return head  # 'X characterized Y as, "..."' names what X said of Y
+        if head.head.i == head.i:
             return None
         head = head.head
     return None
@@ -649,9 +832,14 @@ def _cue_beside(ctx: _Context, seg: _Segment) -> Any | None:
     if close_sent is not None:
         limit = min(close_sent.end_char, p_end)
         nxt = _next_mark(text, seg.close + 1, limit)
-        for tok in ctx.doc.char_span(seg.close + 1, nxt, alignment_mode="contract") or ():
+        after = ctx.doc.char_span(seg.close + 1, nxt, alignment_mode="contract") or ()
+        for tok in after:
             if _is_cue(tok):
                 return tok
+        if not any(_has_letters(t) for t in after):
+            cue = _cue_opening_next(ctx, seg.close + 1, p_end)
+            if cue is not None:
+                return cue
     open_sent = ctx.sentence_at(seg.open)
     if open_sent is not None:
         p_start = text.rfind("\n", 0, seg.open) + 1
@@ -659,6 +847,28 @@ def _cue_beside(ctx: _Context, seg: _Segment) -> Any | None:
         for tok in reversed(ctx.doc.char_span(lead_from, seg.open, alignment_mode="contract") or ()):
             if _is_cue(tok):
                 return tok
+    return None
+
+
+_NAME_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM", "PUNCT"})
+
+
+def _cue_opening_next(ctx: _Context, pos: int, p_end: int) -> Any | None:
+    """'"...?" Jane Doe asked.': the parser often ends the sentence at a closing "?", "!" or "."
+    mark, so the cue opens the next sentence of the paragraph, after nothing but a name."""
+    while pos < p_end and ctx.text[pos].isspace():
+        pos += 1
+    first = ctx.token_at(pos) if pos < p_end else None
+    if first is None or first.i != first.sent.start:
+        return None
+    for tok in ctx.doc[first.i : min(first.sent.end, first.i + 8)]:
+        if tok.idx >= p_end or tok.text in _OPENERS or tok.text == _STRAIGHT:
+            return None
+        if _is_cue(tok):
+            return tok
+        # only the speaker's name may come before the cue ('To which she said' answers the quote)
+        if tok.lower_ in _RELATIVE or not (tok.pos_ in _NAME_POS or (tok.pos_ in {"ADP", "CCONJ"} and tok.i > first.i)):
+            return None
     return None
 
 
@@ -850,5 +1060,4 @@ def _according(
     start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
     if any(s < end and start < e for s, e in direct):
         return None
-    speaker = ctx.naming(source) if source is not None else None
-    return start, end, "according to", speaker
+    return start, end, "according to", ctx.according_source(to)

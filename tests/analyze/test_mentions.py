@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import make_article
 
-from storyline.analyze.mentions import find_mentions, name_key
+from storyline.analyze.mentions import Antecedents, find_mentions, name_key
 from storyline.model import EntityMention
 
 pytestmark = pytest.mark.model
@@ -206,6 +206,14 @@ def test_every_span_matches_the_text(nlp, text: str) -> None:  # type: ignore[no
             "Rep. Colm Arkwright (R-PA) objected. The congressman had warned about it.",
             "congressman", "Colm Arkwright", id="congressman",
         ),
+        pytest.param(
+            "Rep. Colm Arkwright (D-Calif.) objected. The harbor was failing, the California congressman said.",
+            "congressman", "Colm Arkwright", id="state-before-the-role",
+        ),
+        pytest.param(
+            "Sen. Nora Halvorsen (R-Ohio) met Sen. Maria Lopez (D-Md.). Later the Republican senator left.",
+            "senator", "Nora Halvorsen", id="party-picks-one-of-two",
+        ),
     ],
 )
 def test_title_only_mention_refers_to_the_titled_person(nlp, text: str, role: str, person: str) -> None:  # type: ignore[no-untyped-def]
@@ -229,3 +237,39 @@ def test_role_read_from_an_appositive_is_not_a_title_only_referent(nlp) -> None:
 def test_title_only_mention_fitting_two_people_is_left_out(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Sen. Nora Halvorsen met Sen. Maria Lopez on Tuesday. The senator said the talks went well."
     assert all(m.span.text != "senator" for m in _mentions(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Rep. Colm Arkwright (D-Calif.) objected. Later the Ohio congressman left.", id="other-state"),
+        pytest.param("Rep. Colm Arkwright objected. Later the Harbor congressman left.", id="not-a-state"),
+    ],
+)
+def test_title_only_mention_with_a_qualifier_that_does_not_fit_is_left_out(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert all(m.span.text != "congressman" for m in _mentions(nlp, text))
+
+
+def _nominal(nlp, text: str, word: str) -> str | None:  # type: ignore[no-untyped-def]
+    """What the last ``word`` of ``text`` stands for, by :meth:`Antecedents.nominal`."""
+    doc = nlp(text)
+    span = Antecedents(doc, find_mentions(doc, make_article(text))).nominal(text.rindex(word))
+    return text[span[0] : span[1]] if span is not None else None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "words"),
+    [
+        pytest.param("The city council met on Monday. It said the vote would wait.", "It", "The city council",
+                     id="it-previous-sentence"),
+        pytest.param("The committee pledged to act against what it called a threat.", "it", "The committee",
+                     id="it-clause-above"),
+        pytest.param("Nora Halvorsen arrived late. It was raining.", "It", None, id="it-is-never-a-person"),
+        pytest.param("The unions said they would strike.", "they", "The unions", id="they-plural"),
+        pytest.param("The port, which said it was full, closed.", "which", "The port", id="relative-which"),
+        pytest.param("Voters like Colm Arkwright, the harbor commissioner, who said the port was full.",
+                     "who", "Colm Arkwright", id="relative-on-a-title-beside-a-name"),
+    ],
+)
+def test_antecedent_of_it_they_and_relative_pronouns(nlp, text: str, word: str, words: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _nominal(nlp, text, word) == words

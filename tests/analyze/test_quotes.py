@@ -313,3 +313,212 @@ def test_a_phrase_in_reported_speech_is_the_reporting_speakers(nlp) -> None:  # 
             "on television.")
     (partial,) = _kinds(_quotes(nlp, text), "partial")
     assert (partial.cue, partial.speaker.text if partial.speaker else None) == ("said", "Ben Kolar")
+
+
+_LEMMAS = {"said": "say", "scoffed": "scoff", "suggesting": "suggest", "asked": "ask", "saying": "say"}
+
+
+def _hand_parsed(nlp, rows: list[tuple[str, str, str, int, str]]) -> tuple[Quote, ...]:  # type: ignore[no-untyped-def]
+    """Quotes of a Doc whose parse is written by hand: ``(word, POS, dep, head index, after)``,
+    ``after`` being the space after the word and "P" marking a PERSON name.  A rule written for
+    a parser slip is tested on that slip, whatever the model does with the same words."""
+    from spacy.tokens import Doc
+
+    words = [r[0] for r in rows]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[r[4].endswith(" ") for r in rows],
+        pos=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        heads=[r[3] for r in rows],
+        lemmas=[_LEMMAS.get(w, w.lower()) for w in words],
+        ents=[
+            ("B-PERSON" if i == 0 or rows[i - 1][4][:1] != "P" else "I-PERSON") if r[4][:1] == "P" else "O"
+            for i, r in enumerate(rows)
+        ],
+    )
+    article = make_article(doc.text)
+    return find_quotes(doc, article, find_mentions(doc, article))
+
+
+def test_cue_opening_the_sentence_after_a_closing_question_mark(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“We will not back down,” Colm Arkwright said.\n\n"
+        "“Why should anyone trust the ministry now?” Nora Halvorsen asked, looking at the crowd."
+    )
+    assert _speaker_of(_quotes(nlp, text), "Why should") == "Nora Halvorsen"
+
+
+def test_subject_without_letters_gives_way_to_the_one_beside_the_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "... as was clear ― Arkwright scoffed, “Everyone does that.”" with the dash parsed as a subject
+    rows = [
+        ("It", "PRON", "nsubj", 1, " "), ("was", "AUX", "ROOT", 1, " "), ("clear", "ADJ", "acomp", 1, " "),
+        ("―", "NOUN", "nsubj", 5, " "), ("Arkwright", "PROPN", "nsubj", 5, "P "),
+        ("scoffed", "VERB", "ccomp", 1, ""), (",", "PUNCT", "punct", 5, " "), ("“", "PUNCT", "punct", 9, ""),
+        ("Everyone", "PRON", "nsubj", 9, " "), ("does", "VERB", "ccomp", 5, " "), ("that", "PRON", "dobj", 9, ""),
+        (".", "PUNCT", "punct", 9, ""), ("”", "PUNCT", "punct", 9, ""),
+    ]
+    (quote,) = _kinds(_hand_parsed(nlp, rows), "direct")
+    assert quote.speaker is not None and quote.speaker.text == "Arkwright"
+
+
+def test_subject_inside_another_quoted_title_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    # '"We are ready," Halvorsen said on "Morning Desk."' with "Morning" parsed as the subject of "said"
+    rows = [
+        ('"', "PUNCT", "punct", 4, ""), ("We", "PRON", "nsubj", 2, " "), ("are", "AUX", "ccomp", 6, " "),
+        ("ready", "ADJ", "acomp", 2, ""), (",", "PUNCT", "punct", 2, ""), ('"', "PUNCT", "punct", 6, " "),
+        ("said", "VERB", "ROOT", 6, " "), ("Halvorsen", "PROPN", "npadvmod", 6, "P "),
+        ("on", "ADP", "prep", 6, " "), ('"', "PUNCT", "punct", 10, ""), ("Morning", "PROPN", "nsubj", 6, " "),
+        ("Desk", "PROPN", "conj", 10, ""), (".", "PUNCT", "punct", 6, ""), ('"', "PUNCT", "punct", 6, ""),
+    ]
+    quotes = _hand_parsed(nlp, rows)
+    assert _speaker_of(quotes, "We are ready") == "Halvorsen"
+
+
+def test_object_of_a_cue_before_the_quote_is_not_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    # 'Halvorsen left, suggesting questions, including, "Who pays?"' with "suggesting" hung on "pays"
+    rows = [
+        ("Halvorsen", "PROPN", "nsubj", 1, "P "), ("left", "VERB", "ROOT", 1, ""), (",", "PUNCT", "punct", 1, " "),
+        ("suggesting", "VERB", "advcl", 10, " "), ("questions", "NOUN", "dobj", 3, ""),
+        (",", "PUNCT", "punct", 4, " "), ("including", "VERB", "prep", 4, ""), (",", "PUNCT", "punct", 10, " "),
+        ('"', "PUNCT", "punct", 10, ""), ("Who", "PRON", "nsubj", 10, " "), ("pays", "VERB", "ccomp", 1, ""),
+        ("?", "PUNCT", "punct", 10, ""), ('"', "PUNCT", "punct", 10, ""),
+    ]
+    quotes = _hand_parsed(nlp, rows)
+    assert _speaker_of(quotes, "Who pays") != "questions"
+
+
+def test_a_sentence_answering_the_quote_is_not_its_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Nora Halvorsen nodded: “Of course I agree with you.” To which Colm Arkwright replied, “Good.”"
+    assert _speaker_of(_quotes(nlp, text), "Of course") == "Nora Halvorsen"
+
+
+def test_according_to_a_source_the_parser_read_as_a_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Prices rose, according to show insiders." with "show" parsed as a verb
+    rows = [
+        ("Prices", "NOUN", "nsubj", 1, " "), ("rose", "VERB", "ROOT", 1, ""), (",", "PUNCT", "punct", 1, " "),
+        ("according", "VERB", "prep", 1, " "), ("to", "ADP", "prep", 3, " "), ("show", "VERB", "pcomp", 4, " "),
+        ("insiders", "NOUN", "dobj", 5, ""), (".", "PUNCT", "punct", 1, ""),
+    ]
+    (quote,) = _hand_parsed(nlp, rows)
+    assert (quote.cue, quote.speaker.text if quote.speaker else None) == ("according to", "show insiders")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "Colm Arkwright appeared on the evening news and began by saying that the council had “lost its way.”",
+            "Colm Arkwright", id="by-saying",
+        ),
+        pytest.param(
+            "After saying the talks were “going nowhere,” Halvorsen left the room.", "Halvorsen", id="after-saying"
+        ),
+    ],
+)
+def test_gerund_after_a_preposition_shares_the_subject(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    for quote in _quotes(nlp, text):
+        assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+def test_as_x_put_it_names_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    (quote,) = _quotes(nlp, "The new rules require a “clear and lawful purpose,” as one analyst put it.")
+    assert (quote.cue, quote.speaker.text if quote.speaker else None) == ("put", "one analyst")
+
+
+def test_naming_verb_introduces_a_quote_of_several_sentences(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Nora Halvorsen spoke on Monday. However, she characterized the mayor as, “a little lost, and "
+        "always late. Nobody waits for him anymore.”"
+    )
+    (quote,) = _kinds(_quotes(nlp, text), "direct")
+    assert (quote.cue, quote.speaker.text if quote.speaker else None) == ("characterized", "Nora Halvorsen")
+
+
+def test_colon_lead_takes_the_clause_next_to_the_colon(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "My brother laughed, but my aunt got so angry that I had to take it back: “Of course I agree with you.”"
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker is not None and quote.speaker.text == "I"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "“As a teacher, I’d rather work in what he calls “chaos” than in a quiet office.” ― Dorota Wielgosz",
+            "Dorota Wielgosz", id="curly-in-curly",
+        ),
+        pytest.param(
+            '"The vote is close, and I will read you the numbers: “Forty yes, forty-one no.” We lost." '
+            "― Pavel Ostrowski",
+            "Pavel Ostrowski", id="curly-in-straight",
+        ),
+    ],
+)
+def test_quote_inside_a_quote_is_part_of_it(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    (quote,) = _quotes(nlp, text)
+    assert quote.kind == "direct" and quote.span.text.endswith(("office.", "We lost."))
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param("The city council met on Monday. It is denouncing what it calls “a campaign of fear.”",
+                     "The city council", id="it"),
+        pytest.param("The city council is seeking to contrast its plan with what they call the mayor’s "
+                     "“reckless spending.”", "The city council", id="they"),
+        pytest.param("Nora Halvorsen arrived late. It said the vote was “a farce.”", "It", id="unresolved"),
+    ],
+)
+def test_it_or_they_speaks_for_the_noun_it_stands_for(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    (partial,) = _kinds(_quotes(nlp, text), "partial")
+    assert partial.speaker is not None and partial.speaker.text == speaker
+
+
+def test_relative_clause_on_a_title_beside_a_name_is_the_persons(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'Ann disliked Colm Arkwright, now the harbor commissioner, who in 2010 said the port was a "lost cause."'
+    for quote in _quotes(nlp, text):
+        assert quote.speaker is not None and quote.speaker.text == "Colm Arkwright"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param('Transcript:\n"HALVORSEN: We will not let this go.\n"ARKWRIGHT: Why not?\n'
+                     '"HALVORSEN: Because the families deserve answers.', id="marked-turns"),
+        pytest.param("Transcript:\nHALVORSEN: We will not let this go.\nARKWRIGHT: Why not?\n"
+                     "HALVORSEN: Because the families deserve answers.", id="bare-turns"),
+    ],
+)
+def test_transcript_turns_are_quotes_of_their_labels(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    direct = _kinds(_quotes(nlp, text), "direct")
+    assert [(q.span.text, q.speaker.text if q.speaker else None) for q in direct] == [
+        ("We will not let this go.", "HALVORSEN"),
+        ("Why not?", "ARKWRIGHT"),
+        ("Because the families deserve answers.", "HALVORSEN"),
+    ]
+
+
+def test_a_label_opening_one_paragraph_is_no_transcript(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(nlp, "The vote was held on Monday.\nCORRECTION: An earlier version misspelled a name.") == ()
+
+
+def test_nearest_speech_verb_before_the_quote_introduces_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The ad concludes with footage of Nora Halvorsen saying at a rally, “We will win this,” as the crowd cheers."
+    (quote,) = _kinds(_quotes(nlp, text), "direct")
+    assert (quote.cue, quote.speaker.text if quote.speaker else None) == ("saying", "Nora Halvorsen")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param("The article used one of the workers’ remarks as its title: “Nobody listens to us.”",
+                     "The article", id="media-piece"),
+        pytest.param("The letter ends with a warning: “We will not wait much longer.”", "The letter", id="letter"),
+    ],
+)
+def test_colon_lead_with_a_document_as_subject(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker is not None and quote.speaker.text == speaker
