@@ -443,3 +443,260 @@ def test_history_places_a_clock_time_on_the_day_just_told() -> None:
         "It was planned in 1939. The attack came on 7 December 1941. At 7:48 a.m. the first wave struck.")
     by_text = {t.span.text: t for t in find_times(None, article, dt.date(2009, 12, 19))}
     assert by_text["7:48 a.m."].value == "1941-12-07T07:48"
+
+
+def _found(text: str, dct: dt.date | None = dt.date(2017, 7, 13)) -> dict[str, TimeExpr]:
+    """The time expressions of ``text`` without a parse, by their text."""
+    return {t.span.text: t for t in find_times(None, make_article(text), dct)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("Third-quarter profit rose to $5 million from $4 million a year ago.", "a year ago", "2016-Q3"),
+        ("Its third-quarter loss narrowed. A year earlier, it lost $2 million.", "A year earlier", "2016-Q3"),
+        ("Third-quarter sales rose, compared with year-earlier sales of $8 million.", "year-earlier", "2016-Q3"),
+        ("Third-quarter sales rose. Sales for last year's quarter were $3 million.", "last year's quarter",
+         "2016-Q3"),
+        ("Third-quarter net rose, compared with $3 million for the corresponding period last year.",
+         "the corresponding period last year", "2016-Q3"),
+        ("Third-quarter net rose. In the 2015 period, the company lost money.", "the 2015 period", "2015-Q3"),
+        ("Third-quarter sales rose 5%, up from last year's $2 billion.", "last year", "2016-Q3"),
+        ("Sales rose 5% from a year ago.", "a year ago", "2016"),
+    ],
+    ids=["ago", "earlier", "year-earlier", "last-years-quarter", "corresponding-period", "year-period",
+         "from-last-year", "no-quarter-named"],
+)
+def test_a_comparison_in_results_news_is_the_same_quarter_a_year_before(text: str, expr: str, value: str) -> None:
+    assert _found(text, dt.date(2017, 10, 20))[expr].value == value
+
+
+def test_a_quarter_named_long_ago_is_no_reporting_period() -> None:
+    found = _found("In the third quarter of 2009 it lost money. Profit rose 5% from a year ago.",
+                   dt.date(2017, 10, 20))
+    assert found["a year ago"].value == "2016"
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("Sales for this year's third quarter were $14 million.", "this year's third quarter", "2017-Q3"),
+        ("The spin-off could be effective in next year's first quarter.", "next year's first quarter",
+         "2018-Q1"),
+        ("In the 2015 third quarter, the firm lost money.", "the 2015 third quarter", "2015-Q3"),
+        ("In the year-ago third quarter, it earned $2 million.", "the year-ago third quarter", "2016-Q3"),
+        ("It earned $5 million in the fiscal third quarter.", "the fiscal third quarter", "2017-Q3"),
+        ("Earnings will be lower for the last half of 2017.", "the last half of 2017", "2017-H2"),
+    ],
+    ids=["this-years-quarter", "next-years-quarter", "year-quarter", "year-ago-quarter", "fiscal-quarter",
+         "last-half"],
+)
+def test_quarter_phrases(text: str, expr: str, value: str) -> None:
+    assert _found(text, dt.date(2017, 10, 20))[expr].value == value
+
+
+@pytest.mark.model
+def test_a_quarter_just_ended_is_the_one_a_future_tense_means(nlp) -> None:  # type: ignore[no-untyped-def]
+    t = _one(nlp, "The company will report third-quarter results next week.", "third-quarter",
+             published="2017-10-20")
+    assert t.value == "2017-Q3"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expr", "published", "value"),
+    [
+        ("The regulator gave the bank until mid-November to respond.", "mid-November", "2017-10-30", "2017-11"),
+        ("The uprising began in March.", "March", "2012-02-08", "2011-03"),
+        ("The company agreed to sell the unit in February.", "February", "2017-10-30", "2018-02"),
+    ],
+    ids=["month-just-ahead", "month-three-weeks-ahead", "infinitive-after-a-past-verb"],
+)
+def test_a_month_just_ahead_fits_a_past_tense_clause(nlp, text: str, expr: str, published: str,  # type: ignore[no-untyped-def]
+                                                     value: str) -> None:
+    assert _one(nlp, text, expr, published=published).value == value
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("The company declared a dividend payable Dec. 15 to holders of record.", "Dec. 15", "2017-12-15"),
+        ("The board named a new chairman, effective Feb. 1.", "Feb. 1", "2018-02-01"),
+    ],
+    ids=["payable", "effective"],
+)
+def test_payable_and_effective_dates_lie_ahead(nlp, text: str, expr: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    assert _one(nlp, text, expr, published="2017-10-26").value == value
+
+
+def test_this_month_name_is_the_one_of_the_dct_year() -> None:
+    assert _found("The election is due this September.", dt.date(2018, 2, 5))["this September"].value == "2018-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("But in June last year, the leaders fell out.", "June last year", "2016-06"),
+        ("In January this year, two officers arrived.", "January this year", "2017-01"),
+        ("They will join in April next year.", "April next year", "2018-04"),
+    ],
+    ids=["last-year", "this-year", "next-year"],
+)
+def test_month_with_a_relative_year(text: str, expr: str, value: str) -> None:
+    assert _found(text)[expr].value == value
+
+
+def test_news_that_tells_some_history_still_counts_from_the_dct() -> None:
+    text = ("The group said Tuesday it was founded in 1950 and grew in 1962. On Wednesday it named a chief. "
+            "In March it opened an office.")
+    assert _found(text)["March"].value == "2017-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "type_", "value"),
+    [
+        ("The offer expires at 5 p.m. EST Nov. 9, the company said.", "5 p.m. EST Nov. 9", "TIME",
+         "2017-11-09T17:00"),
+        ("Talks broke off at noon Thursday.", "noon Thursday", "TIME", "2017-07-13T12:00"),
+        ("Judging is this Sat, 7pm at the theatre.", "this Sat, 7pm", "TIME", "2017-07-15T19:00"),
+        ("Doors open 4pm tmrw at the hall.", "4pm tmrw", "TIME", "2017-07-14T16:00"),
+        ("The paper said in an editorial on Saturday, July 15: the court erred.", "Saturday, July 15", "DATE",
+         "2017-07-15"),
+        ("They crossed the river on the night of July 4, 1776.", "the night of July 4, 1776", "TIME",
+         "1776-07-04TNI"),
+        ("The rally is held on Christmas night.", "Christmas night", "TIME", "2017-12-25TNI"),
+    ],
+    ids=["clock-date", "clock-weekday", "weekday-clock", "clock-tomorrow", "weekday-date-colon",
+         "night-of", "holiday-night"],
+)
+def test_a_time_and_its_day_are_one_expression(text: str, expr: str, type_: str, value: str) -> None:
+    t = _found(text)[expr]
+    assert (t.type, t.value) == (type_, value)
+
+
+def test_a_coarser_period_or_a_look_back_does_not_move_the_story() -> None:
+    text = ("The fleet was hit on December 7, 1941. In 1941 the war spread. In January the allies met. "
+            "The treaty was signed in early June 1942. Two years earlier the war had begun. In July the army "
+            "advanced.")
+    found = _found(text, dt.date(2009, 12, 19))
+    assert found["January"].value == "1942-01"
+    assert found["July"].value == "1942-07"
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("The battle raged on 22-25 April 1951 near the river.",
+         [("22", "1951-04-22"), ("25 April 1951", "1951-04-25")]),
+        ("The summit is on April 24 and 25, 2018.", [("April 24", "2018-04-24"), ("25, 2018", "2018-04-25")]),
+    ],
+    ids=["day-month", "month-day-and"],
+)
+def test_day_ranges_are_two_timexes(text: str, ends: list[tuple[str, str]]) -> None:
+    found = [(t.span.text, t.value) for t in find_times(None, make_article(text), dt.date(2017, 7, 13))]
+    assert found == ends
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "type_", "value"),
+    [
+        ("Their summer offensive failed in the heat.", "summer", "DATE", "2017-SU"),
+        ("Troops arrived at a rate of 10,000 per day.", "per day", "SET", "P1D"),
+        ("He will stay for at least two more weeks.", "at least two more weeks", "DURATION", "P2W"),
+        ("The loan may be extended for an additional year.", "an additional year", "DURATION", "P1Y"),
+        ("The refugees lived in camps for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"),
+        ("She spent about 5 1/2 hours in the city.", "about 5 1/2 hours", "DURATION", "PT5H30M"),
+        ("The pilot landed an hour and a half later than planned.", "an hour and a half", "DURATION", "PT1H30M"),
+        ("We had the best Xmas dinner ever.", "Xmas", "DATE", "2017-12-25"),
+    ],
+    ids=["bare-season", "per-day", "more-weeks", "additional-year", "half-years", "half-hours",
+         "and-a-half", "xmas"],
+)
+def test_more_expressions(text: str, expr: str, type_: str, value: str) -> None:
+    t = _found(text)[expr]
+    assert (t.type, t.value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "type_", "value"),
+    [
+        ("Lincoln was shot on April 14, 1865. He died early the next morning.", "early the next morning", "TIME",
+         "1865-04-15TMO"),
+        ("The city fell on May 10, 1940. On that same day, the army moved west.", "that same day", "DATE",
+         "1940-05-10"),
+        ("The feud began in 2007. It erupted earlier that year when a truce failed.", "earlier that year", "DATE",
+         "2007"),
+    ],
+    ids=["next-morning", "that-same-day", "earlier-that-year-when"],
+)
+def test_more_anaphors(text: str, expr: str, type_: str, value: str) -> None:
+    t = _found(text, dt.date(2009, 12, 19))[expr]
+    assert (t.type, t.value) == (type_, value)
+
+
+def test_the_next_day_with_no_date_before_it_counts_from_the_dct() -> None:
+    t = _found("I slept on the sofa till the next day.")["the next day"]
+    assert (t.value, t.anchor) == ("2017-07-14", "dct")
+
+
+def test_a_part_of_the_day_in_general_is_no_day_of_a_history() -> None:
+    text = "The war began in 1950. By 1951 the army moved only at night. In 1952 it stopped."
+    t = _found(text, dt.date(2009, 12, 19))["night"]
+    assert (t.value, t.date) == ("XXXX-XX-XXTNI", None)
+
+
+@pytest.mark.model
+def test_a_quarterly_dividend_is_no_time_expression(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert [t.span.text for t in _times(nlp, "The company raised its quarterly dividend to 12 cents.")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("The army crossed into Europe in April 480 BC.", "April 480 BC", "BC0480-04"),
+        ("The allies met again in the spring of 480 BC.", "the spring of 480 BC", "BC0480-SP"),
+        ("Even during the 4th century BC the treaty was disputed.", "the 4th century BC", "BC03"),
+        ("Throughout the 470s BC, the league campaigned.", "the 470s BC", "BC047"),
+        ("The Third Punic War (149 B.C to 146 B.C) ended it.", "149 B.C", "BC0149"),
+    ],
+    ids=["month", "season", "century", "decade", "no-final-period"],
+)
+def test_dates_before_the_common_era(text: str, expr: str, value: str) -> None:
+    assert _found(text, dt.date(2009, 12, 19))[expr].value == value
+
+
+def test_a_history_of_antiquity_never_falls_back_on_the_publication_year() -> None:
+    text = "The fleet sailed in 480 BC. In September it reached Salamis. The following year, 479 BC, it won."
+    found = _found(text, dt.date(2009, 12, 19))
+    assert (found["September"].value, found["September"].date) == ("BC0480-09", None)
+    assert found["The following year"].value == "BC0479"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expr", "type_", "value"),
+    [
+        ("Over the weekend, the rebels took the town.", "the weekend", "DATE", "2017-W27-WE"),
+        ("Traders sold ahead of the weekend.", "the weekend", "DATE", "2017-W28-WE"),
+        ("Shops will open this long weekend.", "this long weekend", "DATE", "2017-W28-WE"),
+        ("Florals make our weekends brighter.", "weekends", "SET", "XXXX-WE"),
+    ],
+    ids=["over-the-weekend", "ahead-of-the-weekend", "long-weekend-future", "weekends"],
+)
+def test_weekends(nlp, text: str, expr: str, type_: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    t = _one(nlp, text, expr)
+    assert (t.type, t.value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("Diem held talks in April and June 1955.", "April", "1955-04"),
+        ("The armies clashed in August and September 1914.", "August", "1914-08"),
+        ("The strikes ran from November to February 1990.", "November", "1989-11"),
+    ],
+    ids=["and", "and-later", "across-new-year"],
+)
+def test_a_month_listed_with_a_dated_one_takes_its_year(text: str, expr: str, value: str) -> None:
+    assert _found(text, dt.date(2009, 12, 19))[expr].value == value
