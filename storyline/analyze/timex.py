@@ -252,7 +252,7 @@ _FUTURE_ADJS = frozenset({"payable", "effective", "due", "scheduled", "slated"})
 def _tense(tok: Any) -> str:
     t = tok
     for _ in range(6):
-        if t.pos_ in ("VERB", "AUX") or t.head is t:
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
             break
         t = t.head
         if t.lower_ in _FUTURE_ADJS:
@@ -261,10 +261,10 @@ def _tense(tok: Any) -> str:
         return "unknown"
     for _ in range(3):
         auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
-        if t.tag_ == "VBG" and not auxes and t.head is not t and t.head.pos_ in ("VERB", "AUX"):
+        if t.tag_ == "VBG" and not auxes and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX"):
             t = t.head  # "began surfacing in April": the finite verb carries the tense
             continue
-        if t.tag_ in ("VB", "VBN") and any(a.lower_ == "to" for a in auxes) and t.head is not t:
+        if t.tag_ in ("VB", "VBN") and any(a.lower_ == "to" for a in auxes) and t.head.i != t.i:
             # "plans to sell in March" looks ahead; "agreed to sell in February", "decided to admit
             # them in March" name a time after a past decision, before or after the DCT
             return "future" if t.head.lemma_ in _FUTURE_HEADS else "unknown"
