@@ -25,8 +25,8 @@ Across articles of the story (the other articles' dates known):
 * an event the article reports (same type, a shared actor entity) that a dated article dates
   from its own clause, tells as done (asserted or reported) and dates no later than its own
   publication, happened on or after that date's earliest day (a lower bound);
-* the dated articles most like it (shared entities and days, weighted by rarity; year-less
-  "July 13" meets "2017-07-13") bound it from above and place the point estimate at their
+* the dated articles most like it (shared entities, days and words, weighted by rarity;
+  year-less "July 13" meets "2017-07-13") bound it from above and place the point estimate at their
   median date: their date range widened by :data:`HORIZON` ``["day"]`` days, by half a year
   when fewer than three are alike;
 * the look-alikes outvote weak bounds: a bound from a matched event, or from a bare year, that
@@ -86,14 +86,19 @@ class _Context:
 
 _NEIGHBOURS = 5
 """How many most similar dated articles vote on an undated article's date."""
+_COMMON_WORD = 5
+"""A word in more than a tenth of the dated articles (and more than this many) says nothing of
+when an article was written, and would make the vote cost quadratic: it is not looked up."""
 
 
 class _Neighbours:
     """Dated articles described by what they share with others: entities, days, month-days.
 
-    The features of an article are the entities it names (ids from linking) and the calendar
+    The features of an article are the entities it names (ids from linking), the calendar
     days it mentions (``d:2017-07-13``, and ``md:07-13`` so that a year-less "July 13" of an
-    undated article meets them); a feature shared by few articles weighs more (idf).
+    undated article meets them) and the lower-case words of five letters or more of its start (``w:levees``:
+    the same story told on the same days shares its vocabulary, names or not); a feature shared
+    by few articles weighs more (idf), and a word shared by many is not looked up.
     """
 
     def __init__(self, dated: list[tuple[str, dt.date, frozenset[str]]]) -> None:
@@ -110,9 +115,10 @@ class _Neighbours:
 
     def nearest(self, article_id: str, feats: frozenset[str]) -> list[tuple[float, dt.date, frozenset[str]]]:
         scores: dict[int, float] = {}
+        common = max(_COMMON_WORD, len(self.dated) // 10)
         for f in feats:
             w = self.idf.get(f)
-            if w is None or w <= 0:
+            if w is None or w <= 0 or (f.startswith("w:") and len(self.postings[f]) > common):
                 continue
             for i in self.postings[f]:
                 scores[i] = scores.get(i, 0.0) + w
@@ -121,8 +127,14 @@ class _Neighbours:
         return [(sc, self.dated[i][1], self.dated[i][2] & feats) for sc, i in ranked[:_NEIGHBOURS]]
 
 
-def _features(analysis: ArticleAnalysis, entities: EntityIndex) -> frozenset[str]:
+_WORDS = re.compile(r"[a-z][a-z'-]{4,}")
+_WORD_CHARS = 4000
+"""Words are read from the start of an article only: its news, and a bounded feature set."""
+
+
+def _features(analysis: ArticleAnalysis, entities: EntityIndex, text: str = "") -> frozenset[str]:
     feats = {f"e:{e}" for e in entities.entities_at(m.span for m in analysis.mentions)}
+    feats.update(f"w:{w}" for w in _WORDS.findall(text, 0, _WORD_CHARS))
     for t in analysis.times:
         if t.date is not None and t.date.precision == "day" and not t.value.endswith("_REF"):
             feats.add(f"d:{t.date.earliest.isoformat()}")
@@ -149,7 +161,7 @@ def date_articles(
         elif analysis is not None:
             undated.append((article, analysis))
     neighbours = _Neighbours([
-        (article.id, effective[article.id].date.earliest, _features(analysis, entities))
+        (article.id, effective[article.id].date.earliest, _features(analysis, entities, article.text))
         for article, analysis in pairs if analysis is not None and article.id in effective
     ]) if undated else None
     context = _Context(_index_dated_events(pairs, effective, entities), _index_lags(pairs, effective), neighbours)
@@ -327,7 +339,7 @@ def _near(
     """The interval spanned by the dated articles most like this one, around their median date."""
     if context is None or context.neighbours is None or entities is None:
         return None
-    found = context.neighbours.nearest(article.id, _features(analysis, entities))
+    found = context.neighbours.nearest(article.id, _features(analysis, entities, article.text))
     if not found:
         return None
     days = sorted(d for _, d, _ in found)

@@ -219,3 +219,17 @@ def test_event_a_dated_article_tells_as_still_to_come_is_no_lower_bound() -> Non
     ]
     published, _ = run(pairs)
     assert published[undated.id].date.earliest == dt.date(2016, 1, 1)
+
+
+def test_rare_words_shared_with_dated_articles_place_an_article_without_names() -> None:
+    flood = [art(f"Floodwaters breached the levees near the reservoir, report {i}.", published="2019-03-0" + str(i))
+             for i in range(1, 4)]
+    budget = [art(f"Lawmakers debated the municipal budget amendments, report {i}.", published="2021-10-1" + str(i))
+              for i in range(1, 4)]
+    filler = [art(f"Unrelated item number {i}.", published="2020-06-01") for i in range(30)]
+    undated = art("Engineers said the levees and the reservoir held after the floodwaters rose.")
+    pairs: Pairs = [(a, analysis(a)) for a in (*flood, *budget, *filler, undated)]
+    published, _ = run(pairs)
+    found = published[undated.id].date
+    assert found.earliest <= dt.date(2019, 3, 1) and found.latest is not None
+    assert dt.date(2019, 3, 3) <= found.latest < dt.date(2021, 1, 1)
