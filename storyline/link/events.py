@@ -6,6 +6,10 @@ both name targets: the sets meet), and their dates are compatible: the intervals
 overlap, and a merged event keeps a non-empty intersection of its mentions'
 intervals, so a year-precision mention cannot chain two different days together.
 
+First, within one article, a mention joins the previous mention of its event word (its
+``lemma``) when their participants and dates do not clash (rule ``same-word-in-article``:
+an article that says "the quake" twice means one quake).
+
 Mentions that name no participant at all merge only with such mentions of the same
 type and trigger word on compatible dates (rule ``same-trigger``).  Mentions with the
 same event word (``EventMention.lemma``: "the vote" / "voted") merge on compatible
@@ -297,6 +301,23 @@ def _merge_dated(uf: _Clusters) -> None:
         uf.union(a, b, rule, _detail(items[a], items[b]), whole=rule != "same-lemma")
 
 
+def _merge_in_article(uf: _Clusters) -> None:
+    """Within one article, mentions of one event word are one event ("the quake struck ... the
+    quake killed"): each joins the previous mention of its word when their participants and dates
+    do not clash."""
+    items = uf.items
+    last: dict[tuple[str, str], int] = {}
+    for i in sorted(range(len(items)), key=lambda i: (items[i].mention.span.article, items[i].mention.span.start, i)):
+        v = items[i]
+        if v.lemma is None:
+            continue
+        key = (v.mention.span.article, v.lemma)
+        j = last.get(key)
+        last[key] = i
+        if j is not None and _no_conflict(items[j], v):
+            uf.union(j, i, "same-word-in-article", _detail(items[j], v), whole=False)
+
+
 def _merge_undated(uf: _Clusters) -> None:
     items = uf.items
     dated: dict[tuple[str, ...], dict[int, int]] = defaultdict(dict)
@@ -443,6 +464,7 @@ def build_events(
 ) -> tuple[Event, ...]:
     """Canonical events (sorted by id) from every analysis's event mentions."""
     uf = _Clusters(_collect(pairs, dates, entities))
+    _merge_in_article(uf)
     _merge_dated(uf)
     _merge_undated(uf)
     return with_salience(_build(uf, settings))

@@ -272,3 +272,31 @@ def test_events_carry_salience() -> None:
     ])
     by_sources = sorted(found, key=lambda e: e.sources)
     assert 0 < by_sources[0].salience < by_sources[-1].salience
+
+
+def _one_article(text: str, words: list[tuple[str, int, tuple[str, ...], DateValue | None]]) -> Pairs:
+    a = art(text, published=None)
+    evs = tuple(
+        msgspec.structs.replace(event(a, w, "ASSAULT", actors=actors, date=date, nth=nth), lemma="quake")
+        for w, nth, actors, date in words
+    )
+    names = tuple(sorted({n for _, _, actors, _ in words for n in actors}))
+    return [(a, analysis(a, mentions=tuple(ent(a, n, "ORG") for n in names), events=evs))]
+
+
+def test_one_word_twice_in_an_article_is_one_event() -> None:
+    (found,) = run(_one_article("The quake struck at dawn. Rescuers said the quake left thousands homeless.",
+                                [("quake", 0, (), None), ("quake", 1, (), None)]))
+    assert len(found.mentions) == 2 and found.reasons[0].rule == "same-word-in-article"
+
+
+def test_one_word_twice_in_an_article_stays_two_events_on_different_days() -> None:
+    found = run(_one_article("The quake on May 2 was mild. The quake on May 9 was not.",
+                             [("quake", 0, (), day("2017-05-02")), ("quake", 1, (), day("2017-05-09"))]))
+    assert len(found) == 2
+
+
+def test_one_word_twice_in_an_article_stays_two_events_with_other_actors() -> None:
+    found = run(_one_article("Alpha quake hit. Beta quake hit.",
+                             [("quake", 0, ("Alpha",), None), ("quake", 1, ("Beta",), None)]))
+    assert len(found) == 2
