@@ -102,6 +102,7 @@ _LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _PRONOUNS = frozenset({"he", "she"})
+_IT_THEY = frozenset({"it", "they"})
 _ASK_COMPLEMENTS = frozenset({"dobj", "dative", "xcomp", "prep"})
 _FIRST_PERSON = frozenset({"i", "we"})
 # Nouns whose possessor is the one acted on ("Whitfield's arrest"), not the actor.
@@ -265,6 +266,13 @@ class _Context:
 
     def mention(self, tok: Any) -> EntityMention | None:
         return self.by_token.get(tok.i)
+
+    def named_within(self, words: tuple[int, int] | None) -> EntityMention | None:
+        """The longest entity mention inside the characters ``words`` (what "it" stands for)."""
+        if words is None:
+            return None
+        inside = [m for m in self.mentions if words[0] <= m.span.start and m.span.end <= words[1]]
+        return max(inside, key=lambda m: (m.span.end - m.span.start, -m.span.start), default=None)
 
     def in_quote(self, char: int) -> bool:
         i = bisect.bisect_right(self._quote_starts, char) - 1
@@ -767,6 +775,10 @@ def _names(ctx: _Context, tok: Any, depth: int = 0) -> list[EntityMention]:
         person = ctx.antecedents.resolve(tok.idx)
         if person is not None:
             out.append(person)
+    elif tok.lower_ in _IT_THEY:  # "The company said it was cooperating": the company
+        named = ctx.named_within(ctx.antecedents.nominal(tok.idx))
+        if named is not None and named.label in _ACTOR_LABELS:
+            out.append(named)
     else:
         for c in tok.children:
             if c.dep_ in {"compound", "poss", "amod", "nmod", "appos"}:
@@ -789,7 +801,7 @@ def _names(ctx: _Context, tok: Any, depth: int = 0) -> list[EntityMention]:
 
 def _location(ctx: _Context, trig: _Trigger) -> Span | None:
     """A GPE/LOC/FAC mention in an "in/at X" phrase of the trigger or of its own arguments."""
-    frontier = [trig.head] + ([trig.noun] if trig.noun is not None and trig.noun is not trig.head else [])
+    frontier = [trig.head] + ([trig.noun] if trig.noun is not None and trig.noun.i != trig.head.i else [])
     for _ in range(3):
         nxt: list[Any] = []
         for head in frontier:

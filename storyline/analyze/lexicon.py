@@ -81,9 +81,10 @@ ATTRIBUTION_VERBS: frozenset[str] = SPEECH_VERBS - {"call", "point", "continue",
 
 REQUEST_VERBS: frozenset[str] = frozenset(
     """urge ask demand request call implore press appeal pressure plead petition beg
-    encourage push lobby""".split()
+    encourage push lobby order instruct direct""".split()
 )
-"""Verbs whose complement is asked for, not done: "X urged Y to act" is a REQUEST by X."""
+"""Verbs whose complement is asked for, not done: "X urged Y to act" and "X ordered Y to halt" are
+a REQUEST by X; Y's act is requested."""
 
 # ------------------------------------------------------------------ modality cues
 

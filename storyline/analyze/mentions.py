@@ -268,7 +268,9 @@ class Antecedents:
 
     def _fits(self, subj: Any, pronoun: str) -> bool:
         mention = self._mention(subj)
-        plural = subj.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subj.children)
+        # a name in the plural is still one organisation: "Norvale Chemicals said it ..."
+        named_one = mention is not None and mention.label != "PERSON" and subj.tag_ == "NNPS"
+        plural = (subj.tag_ in {"NNS", "NNPS"} and not named_one) or any(c.dep_ == "conj" for c in subj.children)
         if mention is not None and mention.label == "PERSON" and not plural:
             return False
         return pronoun == "they" or not plural

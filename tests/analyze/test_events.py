@@ -44,6 +44,13 @@ def test_urge_to_sanction_is_a_request_by_x_of_y(nlp) -> None:  # type: ignore[n
     assert not [e for e in events if e.type == "SANCTION" and e.modality != "requested"]
 
 
+def test_an_ordered_act_is_requested_not_done(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, "The regulator ordered the mill to halt operations until the valves are replaced.")
+    order = _by_trigger(events, "ordered")
+    assert (order.type, order.modality) == ("REQUEST", "asserted")
+    assert _by_trigger(events, "halt").modality == "requested"
+
+
 def test_requested_action_is_kept_as_requested(nlp) -> None:  # type: ignore[no-untyped-def]
     _, events = _events(nlp, "Sen. Nora Halvorsen urged the State Department to impose sanctions on Russia.")
     sanction = next(e for e in events if e.type == "SANCTION")
@@ -393,3 +400,9 @@ def test_demonstrations_staged_are_a_protest(nlp) -> None:  # type: ignore[no-un
     _, events = _events(nlp, "Thousands of students staged mass demonstrations in Velmora.")
     event = _by_trigger(events, "staged")
     assert (event.type, event.lemma) == ("PROTEST", "demonstration")
+
+
+def test_it_as_actor_stands_for_the_organisation_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, "Norvale Chemicals said in a statement that it was cooperating with the inspectors.")
+    cooperate = _by_trigger(events, "cooperating")
+    assert [s.text for s in cooperate.actors] == ["Norvale Chemicals"]
