@@ -572,7 +572,7 @@ def _requested(tok: Any) -> bool:
         return _is_requested_noun(tok)
     cur = tok
     for _ in range(3):
-        if cur.dep_ in {"xcomp", "ccomp"} and cur.head.lemma_.lower() in REQUEST_VERBS:
+        if (cur.dep_ in {"xcomp", "ccomp"} or _to_clause_of_object(cur)) and cur.head.lemma_.lower() in REQUEST_VERBS:
             return True
         if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in DEMAND_CUE_VERBS and _is_obliged(cur):
             return True
@@ -580,6 +580,13 @@ def _requested(tok: Any) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _to_clause_of_object(tok: Any) -> bool:
+    """"ordered the plant to halt": a to-infinitive the parser hung on the verb as a purpose clause
+    while the verb has an object, which is the object-control complement it stands for."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+        and any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children)
 
 
 def _negated(tok: Any, noun: Any | None) -> bool:

@@ -406,3 +406,9 @@ def test_it_as_actor_stands_for_the_organisation_named_before(nlp) -> None:  # t
     _, events = _events(nlp, "Norvale Chemicals said in a statement that it was cooperating with the inspectors.")
     cooperate = _by_trigger(events, "cooperating")
     assert [s.text for s in cooperate.actors] == ["Norvale Chemicals"]
+
+
+def test_an_ordered_act_parsed_as_a_purpose_clause_is_still_requested(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser hangs "to halt" on "order" as a purpose clause (advcl) here, not as its complement
+    _, events = _events(nlp, "Regulators order Halvern plant to halt operations.\n\nThe agency acted on Monday.")
+    assert _by_trigger(events, "halt").modality == "requested"
