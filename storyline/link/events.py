@@ -447,8 +447,8 @@ def _build(uf: _Clusters, settings: Settings) -> list[Event]:
             date=_best_date(vs),
             mode=_most_common([m.mode or "" for m in mentions]),
             cameo=_most_common([m.cameo or "" for m in mentions]),
-            actors=tuple(sorted(set().union(*(v.actors for v in vs)))),
-            targets=tuple(sorted(set().union(*(v.targets for v in vs)))),
+            actors=tuple(sorted(actors := set().union(*(v.actors for v in vs)))),
+            targets=tuple(sorted(set().union(*(v.targets for v in vs)) - actors)),  # nobody acts on itself
             location=_most_common([v.location or "" for v in vs]),
             sources=len({v.mention.span.article for v in vs if v.independent}),
             reasons=tuple(reasons[root]),

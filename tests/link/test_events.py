@@ -300,3 +300,11 @@ def test_one_word_twice_in_an_article_stays_two_events_with_other_actors() -> No
     found = run(_one_article("Alpha quake hit. Beta quake hit.",
                              [("quake", 0, ("Alpha",), None), ("quake", 1, ("Beta",), None)]))
     assert len(found) == 2
+
+
+def test_an_actor_is_never_also_its_own_target() -> None:
+    a = art("The council said the council would act.", published="2017-08-01")
+    ev = event(a, "act", "SUPPORT", actors=("council",), targets=("the council",))
+    (found,) = run([(a, analysis(a, mentions=(ent(a, "council", "ORG"), ent(a, "the council", "ORG")),
+                                 events=(ev,)))])
+    assert found.actors and not found.targets
