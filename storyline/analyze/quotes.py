@@ -57,7 +57,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.analyze.lexicon import ATTRIBUTION_VERBS, SPEECH_VERBS
+from storyline.analyze.lexicon import ATTRIBUTION_VERBS, REQUEST_VERBS, SPEECH_VERBS
 from storyline.analyze.mentions import Antecedents
 from storyline.ids import make_id
 from storyline.model import Article, EntityMention, Quote, QuoteKind, Span
@@ -532,25 +532,84 @@ def _conj_mentions(ctx: _Context, tok: Any) -> list[EntityMention]:
 def _subject(verb: Any) -> Any | None:
     """The subject of ``verb``; for a verb without one, the subject it shares: "X attacked Y,
     saying ..." (advcl / xcomp / conj -> the head's subject), "footage of X asking ..." (acl -> X),
-    "X began by saying ..." (a gerund after a preposition -> the subject of the verb it hangs on)."""
-    for _ in range(4):
+    "X began by saying ..." (a gerund after a preposition -> the subject of the verb it hangs on),
+    "X led Y to fear ..." (an infinitive after an object: the object speaks, see
+    :func:`_controller`).  A participle after a comma ("..., saying ...", "while chanting ...")
+    the parser hung inside a relative clause belongs to the sentence around that clause
+    ("X defended not paying a builder who said he was stiffed, saying ..." -> X)."""
+    participle = verb.tag_ == "VBG" and verb.dep_ == "advcl"
+    for _ in range(10):
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and _has_letters(c)]
+        if participle and verb.head.i != verb.i and _is_relative_clause(verb):
+            verb = _clause_above(verb)
+            continue
         if subjects:
             # two subjects is a misparse ('... made public ― X boasted'): the one next to the verb
             child = min(subjects, key=lambda c: abs(c.i - verb.i))
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head  # "the group, which said ..." -> the group
-            return child
+            return _depicted(child) or child
         if verb.dep_ == "acl" and verb.head.i != verb.i and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
-            return verb.head
+            return _depicted(verb.head) or verb.head
+        if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+            controller = _controller(verb.head)
+            if controller is not None:
+                return controller
         if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
             verb = verb.head
             continue
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
-            verb = verb.head.head  # "X began by saying ...", "after saying ..., X left"
+        if verb.dep_ == "pcomp" and verb.head.dep_ in {"prep", "conj"} and verb.head.head.pos_ in {"VERB", "AUX"}:
+            verb = verb.head.head  # "X began by saying ...", "after saying ..., X left", "and for saying"
             continue
         return None
     return None
+
+
+_WH_LINKS = frozenset({"where", "who", "whom", "which", "whose", "when"})
+_DEPICTIONS = frozenset("footage video clip recording tape audio image photo picture".split())
+_SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten"})
+
+
+def _is_relative_clause(verb: Any) -> bool:
+    """A clause describing a noun: a relative clause, or one opened by a wh-word the parser
+    hung elsewhere ("the stadium, where the team played, ...")."""
+    if verb.dep_ == "relcl":
+        return True
+    return verb.dep_ in {"ccomp", "advcl"} and any(
+        c.lower_ in _WH_LINKS and c.dep_ in {"advmod", "nsubj", "nsubjpass", "dobj"} and c.i < verb.i
+        for c in verb.children
+    )
+
+
+def _clause_above(verb: Any) -> Any:
+    """The verb of the clause that holds ``verb``'s clause (up through the nouns in between)."""
+    tok = verb.head
+    for _ in range(8):
+        if tok.pos_ in {"VERB", "AUX"} or tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _controller(verb: Any) -> Any | None:
+    """Who does what ``verb``'s infinitive or participle says: its object ("led the reporter
+    to fear", "prompted the minister to explain"; "footage of X asking" -> X), not for the few verbs
+    whose subject does it ("promised the voters to say"), nor for a request: what X urged or
+    encouraged others to say is X's demand ("X urged voters to ask why ...")."""
+    if verb.lemma_ in _SUBJECT_CONTROL | REQUEST_VERBS or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and _has_letters(c)), None)
+    if obj is None or obj.pos_ == "PRON" and obj.lower_ in {"it", "that", "this", "what"}:
+        return None
+    return _depicted(obj) or obj
+
+
+def _depicted(noun: Any) -> Any | None:
+    """Who is seen or heard in "footage / a video / a recording of X": X."""
+    if noun.lemma_.lower() not in _DEPICTIONS:
+        return None
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
 def _has_letters(tok: Any) -> bool:

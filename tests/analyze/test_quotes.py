@@ -522,3 +522,38 @@ def test_nearest_speech_verb_before_the_quote_introduces_it(nlp) -> None:  # typ
 def test_colon_lead_with_a_document_as_subject(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
     (quote,) = _quotes(nlp, text)
     assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param("The vote led the columnist Ilse Marwick to fear a “lost decade” for the region.",
+                     "Ilse Marwick", id="object-control"),
+        pytest.param("The clip shows footage of Ilse Marwick asking, “Who pays for the bridge?”",
+                     "Ilse Marwick", id="footage-of"),
+    ],
+)
+def test_the_object_before_an_infinitive_or_participle_speaks(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    (quote, *_) = _quotes(nlp, text)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+def test_a_request_is_the_requesters_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Gov. Ilse Marwick urged her supporters to say “no more delays” at the hearing."
+    quotes = _quotes(nlp, text)
+    assert quotes and all(q.speaker is not None and q.speaker.text == "Ilse Marwick" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Ilse Marwick was defensive when pressed to explain not paying a builder who said he was "
+                     "cheated after he built a wall at one of her hotels, saying, “Maybe he did a bad job.”",
+                     id="relative-clause"),
+        pytest.param("Dozens of nurses kept up their protest, walking the blocks around Fenwick Hall, where the city "
+                     "council met, while chanting, “Open the books now.”", id="where-clause"),
+    ],
+)
+def test_participle_after_a_relative_clause_belongs_to_the_sentence(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    (quote,) = _kinds(_quotes(nlp, text), "direct")
+    assert quote.speaker is not None and quote.speaker.start == 0  # the sentence's subject
