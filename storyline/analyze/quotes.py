@@ -722,7 +722,8 @@ def _attribute(ctx: _Context, seg: _Segment) -> None:
         seg.speaker = ctx.speaker_of(verb, (seg.open, seg.close + 1))
         return
     found = _according_lead(ctx, seg) or (
-        (_sentence_cue(ctx, seg) or _holder(ctx, seg)) if seg.kind == "partial" else _colon_lead(ctx, seg)
+        (_reporter(ctx, seg) or _sentence_cue(ctx, seg) or _holder(ctx, seg))
+        if seg.kind == "partial" else _colon_lead(ctx, seg)
     )
     if found is not None:
         seg.cue, seg.speaker = found
@@ -789,6 +790,32 @@ def _colon_lead(ctx: _Context, seg: _Segment) -> tuple[str, tuple[int, int]] | N
     ):
         return verb.text.lower(), (start, end)
     return None
+
+
+def _reporter(ctx: _Context, seg: _Segment) -> tuple[str, tuple[int, int]] | None:
+    """A partial quote inside a clause some verb reports ('Most voters agreed that the plan was
+    "a mess"', 'The audit found that funds came from "unknown sources"'): the subject of the
+    first verb above the quote that takes a clause holding it, whatever the verb; a speech verb
+    set in as an aside ('..., X said, most voters believe "..."') beats it."""
+    quoted = ctx.doc.char_span(seg.start, seg.end, alignment_mode="expand")
+    if quoted is None:
+        return None
+    tok = quoted.root
+    found: tuple[str, tuple[int, int]] | None = None
+    for _ in range(12):
+        head = tok.head
+        if head.i == tok.i:
+            break
+        if any(c.dep_ == "parataxis" and _is_cue(c) and _subject(c) is not None for c in head.children):
+            return None  # the nearest speech verb of the sentence is the cue (see _sentence_cue)
+        if found is None and tok.dep_ == "ccomp" and head.pos_ in {"VERB", "AUX"} \
+                and not (seg.open <= head.idx <= seg.close):
+            subj = _subject(head)
+            if subj is None or seg.open <= subj.idx <= seg.close or subj.lower_ in _RELATIVE:
+                return None
+            found = head.text.lower(), ctx.naming(subj)
+        tok = head
+    return found
 
 
 def _sentence_cue(ctx: _Context, seg: _Segment) -> tuple[str, tuple[int, int]] | None:

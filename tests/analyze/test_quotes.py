@@ -557,3 +557,19 @@ def test_a_request_is_the_requesters_words(nlp) -> None:  # type: ignore[no-unty
 def test_participle_after_a_relative_clause_belongs_to_the_sentence(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     (quote,) = _kinds(_quotes(nlp, text), "direct")
     assert quote.speaker is not None and quote.speaker.start == 0  # the sentence's subject
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param('Only 40 percent of the residents agreed that the mayor is in "good enough shape to serve," '
+                     "while 70 percent said the same of her rival.", "Only 40 percent", id="agreed"),
+        pytest.param("An audit released last year found that the agency could not be sure that the grants were not "
+                     'going to "shell companies or other fronts."', "An audit", id="found"),
+        pytest.param('During her term, Ilse Marwick said, most residents have come to believe "that the river is '
+                     'worth saving."', "Ilse Marwick", id="aside-beats-it"),
+    ],
+)
+def test_partial_quote_in_a_reported_clause_is_the_reporters(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker is not None and quote.speaker.text == speaker
