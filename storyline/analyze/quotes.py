@@ -372,8 +372,21 @@ class _Context:
             elif subj is None and (verb.idx >= inside[1] or _next_is_name(verb)):
                 subj = _subject_after(verb, inside)  # '"...," said Jane Doe' / 'Said Doe: "..."'
         if subj is None:
-            return None
+            return self.name_before(verb)
         return self.naming(subj)
+
+    def name_before(self, verb: Any) -> tuple[int, int] | None:
+        """A finite verb the parser left without a subject ('When X happens, Jane Doe and John Roe
+        call them "..."', the names read as part of the clause before): the name right before it."""
+        if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i == 0:
+            return None
+        before = self.doc[verb.i - 1]
+        while before.pos_ == "ADV" and before.i > 0:
+            before = self.doc[before.i - 1]
+        hit = self.mention_at(before.idx, before.idx + len(before.text))
+        if hit is not None and hit.label in {"PERSON", "ORG", "NORP"} and hit.span.end <= verb.idx:
+            return hit.span.start, hit.span.end
+        return None
 
     def according_source(self, to: Any) -> tuple[int, int] | None:
         """The source named after "according to": the object of "to", else (the parser read a

@@ -573,3 +573,26 @@ def test_participle_after_a_relative_clause_belongs_to_the_sentence(nlp, text: s
 def test_partial_quote_in_a_reported_clause_is_the_reporters(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
     (quote,) = _quotes(nlp, text)
     assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+def test_name_before_a_verb_the_parser_left_without_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc, Span
+
+    # the parse of 'When riots spread, Marwick and Lindqvist call them "lone hotheads".' that reads
+    # the names as a conjunct of "riots": "call" has no subject
+    words = ["When", "riots", "spread", ",", "Marwick", "and", "Lindqvist", "call", "them",
+             '"', "lone", "hotheads", '"', "."]
+    spaces = [True, True, False, True, True, True, True, True, True, False, True, False, False, False]
+    heads = [2, 2, 7, 7, 1, 4, 4, 7, 7, 11, 11, 7, 11, 7]
+    deps = ["advmod", "nsubj", "advcl", "punct", "conj", "cc", "conj", "ROOT", "dobj", "punct", "amod",
+            "oprd", "punct", "punct"]
+    pos = ["SCONJ", "NOUN", "VERB", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB", "PRON", "PUNCT", "ADJ",
+           "NOUN", "PUNCT", "PUNCT"]
+    tags = ["WRB", "NNS", "VBD", ",", "NNP", "CC", "NNP", "VBP", "PRP", "``", "JJ", "NNS", "''", "."]
+    lemmas = ["when", "riot", "spread", ",", "Marwick", "and", "Lindqvist", "call", "they", '"', "lone",
+              "hothead", '"', "."]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    doc.ents = [Span(doc, 4, 5, label="PERSON"), Span(doc, 6, 7, label="PERSON")]
+    article = make_article(doc.text)
+    quotes = find_quotes(doc, article, find_mentions(doc, article))
+    assert quotes and all(q.speaker is not None and q.speaker.text == "Lindqvist" for q in quotes)
