@@ -36,7 +36,9 @@ or (a partial quote) the subject of the verb it depends on ('X branded Y an "out
 ``cue`` is then that verb).  A quote with no cue of its own takes the speaker of the quote next
 to it in the paragraph, the paragraphs of a multi-paragraph quote share one speaker, a quote
 after a finished sentence takes that sentence's speaker, and a quote that opens a paragraph with
-no cue takes the speaker named in the paragraph before.
+no cue takes the speaker named in the paragraph before (its last cue's speaker, else the speaker of
+its last quote unless a sentence after that quote has a person or organisation as subject, else its
+last person; a paragraph naming nobody hands on the one before it).
 
 A speaker that is a non-person source ("the letter", "a statement", "the resolution") carries
 ``authors``: the names the text gives for who wrote it ("X's letter", "a letter signed by X",
@@ -1031,8 +1033,12 @@ def _inherit_once(ctx: _Context, segs: list[_Segment], paras: list[tuple[int, in
         p_start, _ = paras[s.para]
         if ctx.text[p_start : s.open].strip():
             continue
-        prev_start, prev_end = paras[s.para - 1]
-        s.speaker = _speaker_in(ctx, segs, s.para - 1, prev_start, prev_end)
+        for back in range(s.para - 1, max(s.para - 3, -1), -1):
+            # a paragraph naming nobody (a fact between two quotes) hands on the one before
+            prev_start, prev_end = paras[back]
+            s.speaker = _speaker_in(ctx, segs, back, prev_start, prev_end)
+            if s.speaker is not None:
+                break
         for m in by_group.get(s.group, ()):
             if m.speaker is None:
                 m.speaker = s.speaker
@@ -1050,7 +1056,9 @@ def _speaker_in(
                 if spk is not None:
                     return spk
     quoted = [s for s in segs if s.para == para and s.speaker is not None]
-    if quoted:
+    # the subject of a sentence after the paragraph's last quote is the newer voice
+    # ('"...," Doe said. Roe disagreed.' -> Roe)
+    if quoted and (last is None or quoted[-1].close >= last.start_char):
         return quoted[-1].speaker
     if last is not None:
         root = last.root
@@ -1059,6 +1067,8 @@ def _speaker_in(
             hit = ctx.mention_at(subj.idx, subj.idx + len(subj.text))
             if hit is not None and hit.label in {"PERSON", "ORG"}:
                 return hit.span.start, hit.span.end
+    if quoted:
+        return quoted[-1].speaker
     person = ctx.person_before(end)
     if person is not None and person.span.start >= start:
         return person.span.start, person.span.end

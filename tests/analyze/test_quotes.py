@@ -596,3 +596,17 @@ def test_name_before_a_verb_the_parser_left_without_subject(nlp) -> None:  # typ
     article = make_article(doc.text)
     quotes = find_quotes(doc, article, find_mentions(doc, article))
     assert quotes and all(q.speaker is not None and q.speaker.text == "Lindqvist" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param("“We will win this vote,” Maria Keller said on Monday. Thomas Brandt disagreed.\n\n"
+                     "“The votes are not there.”", "Thomas Brandt", id="newer-voice-after-the-quote"),
+        pytest.param("Maria Keller spoke to the council on Monday.\n\nThe council has nine members.\n\n"
+                     "“We will win this vote.”", "Maria Keller", id="paragraph-naming-nobody"),
+    ],
+)
+def test_paragraph_opening_quote_takes_the_last_voice_before_it(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    quote = _kinds(_quotes(nlp, text), "direct")[-1]
+    assert quote.speaker is not None and quote.speaker.text == speaker
