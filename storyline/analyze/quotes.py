@@ -91,6 +91,8 @@ class _Segment:
     speaker: tuple[int, int] | None = None
     credit: tuple[int, int] | None = None
     """The speaker's label when the run is a transcript turn ('PENCE: ...')."""
+    dashed: bool = False
+    """The speaker is a dash credit after the closing mark ('"..." ― Jane Doe')."""
 
 
 # ------------------------------------------------------------------ scanning the marks
@@ -727,9 +729,10 @@ def _ends_sentence(text: str, pos: int, sent: Any | None) -> bool:
 
 def _attribute(ctx: _Context, seg: _Segment) -> None:
     """Find the cue verb for one quoted run: up the parse from the quote, then beside it."""
-    credit = seg.credit or _dash_credit(ctx, seg)
+    dashed = _dash_credit(ctx, seg) if seg.credit is None else None
+    credit = seg.credit or dashed
     if credit is not None:
-        seg.speaker = credit
+        seg.speaker, seg.dashed = credit, dashed is not None
         return
     verb = _as_cue(ctx, seg) or _nearer_lead_cue(ctx, seg, _cue_above(ctx, seg)) or _cue_beside(ctx, seg)
     if verb is not None:
@@ -1026,7 +1029,13 @@ def _inherit_once(ctx: _Context, segs: list[_Segment], paras: list[tuple[int, in
         before = ctx.text[p_start : s.open].rstrip()
         if before and before[-1] in ".!?" and not _inside(s.open - 1, [(x.open, x.close + 1) for x in segs]):
             s.speaker = _speaker_in(ctx, segs, s.para, p_start, p_start + len(before))
-    # 4. a quote opening a paragraph: the speaker named in the paragraph before
+    # 4. a dash credit closing the paragraph credits every quote in it ('"A ‘B.” C “D.” ― Jane Doe')
+    for s in direct:
+        if s.speaker is None:
+            credited = [x for x in segs if x.para == s.para and x.dashed and x.open > s.open]
+            if credited:
+                s.speaker = credited[-1].speaker
+    # 5. a quote opening a paragraph: the speaker named in the paragraph before
     for s in direct:
         if s.speaker is not None or s.para == 0:
             continue

@@ -610,3 +610,11 @@ def test_name_before_a_verb_the_parser_left_without_subject(nlp) -> None:  # typ
 def test_paragraph_opening_quote_takes_the_last_voice_before_it(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
     quote = _kinds(_quotes(nlp, text), "direct")[-1]
     assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+def test_dash_credit_closing_a_paragraph_credits_all_its_quotes(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("“The bridge is a good idea.” ― Maria Keller\n\n"
+            "“We need the bridge. As my father said ‘Build it and they come.” And that is all we ask for "
+            "“the future’.” ― Thomas Brandt")
+    quotes = _quotes(nlp, text)
+    assert [q.speaker.text if q.speaker else None for q in quotes] == ["Maria Keller", "Thomas Brandt", "Thomas Brandt"]
