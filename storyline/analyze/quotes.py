@@ -22,7 +22,10 @@ next sentence when the parser ended the sentence at the closing mark ('"...?" X 
 before it.  The speaker is the subject of the cue verb, widened to the entity mention it falls in
 (or the person named in an appositive: "an analyst at X, Jane Doe, said"; or the person a title
 stands beside: "X, the commissioner, who said").  A cue without a subject of its own shares its
-clause's ("X attacked Y, saying ..."; "footage of X asking ..."; "X began by saying ...").  A
+clause's ("X attacked Y, saying ..."; "footage of X asking ..."; "X began by saying ..."; "X said,
+going on to say ..."), or its object's ("led X to fear ...", not after a request: "X urged Y to
+ask ..." is X's); a participle the parser hung in a relative clause belongs to the sentence around
+it, and "a remark that ..." to whoever made it.  A
 subject the parser found inside the quote itself or inside another quoted title, a cue's object
 ('suggesting questions, including, "..."'), or none at all ('"...," said Jane Doe', 'Said Doe:'),
 gives way to the name beside the cue outside the quote.  When the subject is "he" or "she" the
@@ -555,16 +558,24 @@ def _subject(verb: Any) -> Any | None:
     the parser hung inside a relative clause belongs to the sentence around that clause
     ("X defended not paying a builder who said he was stiffed, saying ..." -> X)."""
     participle = verb.tag_ == "VBG" and verb.dep_ == "advcl"
+    cue = verb
     for _ in range(10):
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and _has_letters(c)]
         if participle and verb.head.i != verb.i and _is_relative_clause(verb):
             verb = _clause_above(verb)
             continue
+        if not subjects and verb.tag_ == "VBG" and verb.dep_ == "advcl":
+            said = _said_before(verb)
+            if said is not None:
+                verb = said  # 'X said, going on to say ...', 'X said, adding ...'
+                continue
         if subjects:
-            # two subjects is a misparse ('... made public ― X boasted'): the one next to the verb
-            child = min(subjects, key=lambda c: abs(c.i - verb.i))
+            # two subjects is a misparse ('... made public ― X boasted'): the one next to the verb,
+            # or to the cue when it shares the subject ('X, despite admitting ..., Y need ...')
+            child = min(subjects, key=lambda c: abs(c.i - cue.i))
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return verb.head  # "the group, which said ..." -> the group
+                maker = _maker(verb.head)
+                return maker if maker is not None else verb.head  # "the group, which said ..."
             return _depicted(child) or child
         if verb.dep_ == "acl" and verb.head.i != verb.i and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
             return _depicted(verb.head) or verb.head
@@ -585,6 +596,31 @@ def _subject(verb: Any) -> Any | None:
 _WH_LINKS = frozenset({"where", "who", "whom", "which", "whose", "when"})
 _DEPICTIONS = frozenset("footage video clip recording tape audio image photo picture".split())
 _SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten"})
+
+
+# Nouns for things said; the one who made them said their words ('X made a remark that ...').
+_UTTERANCES = frozenset("comment remark quip joke answer reply response promise warning speech".split())
+
+
+def _said_before(verb: Any) -> Any | None:
+    """'X said, going on to say ...': the speech verb with a subject right before the comma
+    that opens ``verb``'s phrase."""
+    i = verb.left_edge.i - 1
+    doc = verb.doc
+    if i < 1 or doc[i].text != ",":
+        return None
+    said = doc[i - 1]
+    if _is_cue(said) and any(c.dep_ in {"nsubj", "nsubjpass"} for c in said.children):
+        return said
+    return None
+
+
+def _maker(noun: Any) -> Any | None:
+    """Who made the utterance ``noun`` names, when it is the object of a verb ('X made a comment
+    that described ...' -> X; 'prompted X to make a remark that ...' -> X)."""
+    if noun.lemma_.lower() not in _UTTERANCES or noun.dep_ != "dobj" or noun.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    return _subject(noun.head)
 
 
 def _is_relative_clause(verb: Any) -> bool:

@@ -618,3 +618,23 @@ def test_dash_credit_closing_a_paragraph_credits_all_its_quotes(nlp) -> None:  #
             "“the future’.” ― Thomas Brandt")
     quotes = _quotes(nlp, text)
     assert [q.speaker.text if q.speaker else None for q in quotes] == ["Maria Keller", "Thomas Brandt", "Thomas Brandt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param("The rule was extended by the governor, who passed the Water Law, which led his aide and longtime "
+                     "friend Maria Keller to make an angry remark that painted every farmer as a “water thief.”",
+                     "his aide", id="maker-of-a-remark"),
+        pytest.param('"The budget is late, the roads are broken, the schools are full, who pays, nobody says, is '
+                     'absurd," Brandt said, going on to say that the town has wasted "decades arguing about roads '
+                     'and taxes and all of it, and to argue again, our children will not accept that."',
+                     "Brandt", id="said-then-going-on-to-say"),
+        pytest.param("Mayor Thomas Brandt, D-Ohio, despite conceding that he still had doubts about “builders chasing "
+                     "profits” and some “legal issues” that might be costly, the families “really deserve a fair "
+                     "hearing” and he does think the judge is right.", "Thomas Brandt", id="two-subjects-near-the-cue"),
+    ],
+)
+def test_speaker_of_a_cue_the_parser_hung_elsewhere(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    quotes = _quotes(nlp, text)
+    assert quotes and all(q.speaker is not None and q.speaker.text == speaker for q in quotes if q.kind != "direct")
