@@ -25,7 +25,9 @@ stands beside: "X, the commissioner, who said").  A cue without a subject of its
 clause's ("X attacked Y, saying ..."; "footage of X asking ..."; "X began by saying ..."; "X said,
 going on to say ..."), or its object's ("led X to fear ...", not after a request: "X urged Y to
 ask ..." is X's); a participle the parser hung in a relative clause belongs to the sentence around
-it, and "a remark that ..." to whoever made it.  A
+it, "a remark that ..." to whoever made it, and "X said at a briefing announcing ..." to X.  A
+dateline the parser takes for the subject ('LONDON -- Jane Doe, ..., said') gives way to the name
+beside it.  A
 subject the parser found inside the quote itself or inside another quoted title, a cue's object
 ('suggesting questions, including, "..."'), or none at all ('"...," said Jane Doe', 'Said Doe:'),
 gives way to the name beside the cue outside the quote.  When the subject is "he" or "she" the
@@ -414,6 +416,10 @@ class _Context:
         return words[0].idx, words[-1].idx + len(words[-1].text)
 
     def naming(self, tok: Any) -> tuple[int, int]:
+        if _is_dateline(tok):  # 'LONDON -- Jane Doe, ..., said': the parser's subject is the dateline
+            person = next((c for c in tok.children if c.dep_ == "appos"), None)
+            if person is not None:
+                tok = person
         start, end = tok.idx, tok.idx + len(tok.text)
         if tok.lower_ in _PRONOUNS:
             person = self.antecedents.resolve(start)
@@ -578,6 +584,10 @@ def _subject(verb: Any) -> Any | None:
                 return maker if maker is not None else verb.head  # "the group, which said ..."
             return _depicted(child) or child
         if verb.dep_ == "acl" and verb.head.i != verb.i and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
+            occasion = _occasion_verb(verb.head) if verb.tag_ == "VBG" else None
+            if occasion is not None:
+                verb = occasion  # 'X said at a news conference announcing ...' -> X
+                continue
             return _depicted(verb.head) or verb.head
         if verb.dep_ == "xcomp" and verb.head.i != verb.i:
             controller = _controller(verb.head)
@@ -586,9 +596,13 @@ def _subject(verb: Any) -> Any | None:
         if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
             verb = verb.head
             continue
-        if verb.dep_ == "pcomp" and verb.head.dep_ in {"prep", "conj"} and verb.head.head.pos_ in {"VERB", "AUX"}:
-            verb = verb.head.head  # "X began by saying ...", "after saying ..., X left", "and for saying"
-            continue
+        if verb.dep_ == "pcomp" and verb.head.dep_ in {"prep", "conj"}:
+            above = verb.head.head  # "X began by saying ...", "after saying ..., X left", "and for saying"
+            if above.pos_ in {"ADV", "ADJ"} and above.head.i != above.i:
+                above = above.head  # "X refuses, aside from saying ..."
+            if above.pos_ in {"VERB", "AUX"}:
+                verb = above
+                continue
         return None
     return None
 
@@ -600,6 +614,28 @@ _SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten"})
 
 # Nouns for things said; the one who made them said their words ('X made a remark that ...').
 _UTTERANCES = frozenset("comment remark quip joke answer reply response promise warning speech".split())
+
+
+_OCCASION_PREPS = frozenset({"at", "in", "during"})
+
+
+def _occasion_verb(noun: Any) -> Any | None:
+    """The verb of 'X spoke at a rally / in an interview / during a briefing' when ``noun`` is that
+    occasion (the object of "at", "in" or "during" hanging on a verb), so a participle describing
+    the occasion ('a news conference announcing ...') is X's."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in _OCCASION_PREPS or prep.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    return prep.head if prep.head.i != prep.i else None
+
+
+def _is_dateline(tok: Any) -> bool:
+    """'WASHINGTON -- ...', 'LONDON (Reuters) — ...': a place in capitals opening a paragraph."""
+    text = tok.doc.text
+    if not tok.text.isupper() or (tok.idx > 0 and text[tok.idx - 1] != "\n"):
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and (nxt.text in {"--", "—", "–", "-", "("})
 
 
 def _said_before(verb: Any) -> Any | None:

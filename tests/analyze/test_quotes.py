@@ -638,3 +638,20 @@ def test_dash_credit_closing_a_paragraph_credits_all_its_quotes(nlp) -> None:  #
 def test_speaker_of_a_cue_the_parser_hung_elsewhere(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
     quotes = _quotes(nlp, text)
     assert quotes and all(q.speaker is not None and q.speaker.text == speaker for q in quotes if q.kind != "direct")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param("OSLO -- Prime Minister Maria Keller, opening the new harbor bridge on Friday, said it would "
+                     "\"change the city for a generation.\"", "Maria Keller", id="dateline"),
+        pytest.param("Thomas Brandt has said dozens of firms have shown interest in the contract, but he refuses to "
+                     "name any of them, aside from saying he wants \"a fair and open process.\"", "Thomas Brandt",
+                     id="aside-from-saying"),
+        pytest.param("\"We will not give up,\" she said at a crowded news conference announcing that the city was "
+                     "suing the builder over its \"shoddy and dangerous\" work.", "she", id="occasion"),
+    ],
+)
+def test_speaker_behind_a_dateline_an_adverb_or_an_occasion(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    quotes = _quotes(nlp, text)
+    assert quotes and all(q.speaker is not None and q.speaker.text == speaker for q in quotes if q.cue != "said")
