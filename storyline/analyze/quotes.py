@@ -631,8 +631,7 @@ def _occasion_verb(noun: Any) -> Any | None:
 
 def _is_dateline(tok: Any) -> bool:
     """'WASHINGTON -- ...', 'LONDON (Reuters) — ...': a place in capitals opening a paragraph."""
-    text = tok.doc.text
-    if not tok.text.isupper() or (tok.idx > 0 and text[tok.idx - 1] != "\n"):
+    if not tok.text.isupper() or (tok.i > 0 and not tok.doc[tok.i - 1].text_with_ws.endswith("\n")):
         return False
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return nxt is not None and (nxt.text in {"--", "—", "–", "-", "("})
