@@ -199,7 +199,9 @@ class Antecedents:
 
     The antecedent of "he"/"she" is the last PERSON mention before the pronoun that is the
     subject of its clause, if one lies in the pronoun's sentence or the two before it (news
-    keeps its protagonist in subject position), else the last PERSON mention before it.
+    keeps its protagonist in subject position), else the last PERSON mention before it.  For a
+    pronoun outside quote marks, people named inside closed quoted words are passed over ('"Doe
+    has failed us," he said': not Doe) while anyone else qualifies.
     """
 
     def __init__(self, doc: Any, mentions: Sequence[EntityMention]) -> None:
@@ -212,19 +214,38 @@ class Antecedents:
         for m in self._persons:
             span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
             self._subject.append(span is not None and span.root.dep_ in {"nsubj", "nsubjpass"})
+        from storyline.analyze.quotes import quote_regions  # quotes builds on this module
+
+        text = doc.text
+        # closed runs only: a paragraph left open is often a whole quoted account, names and all
+        self._quoted = [(a, b) for a, b in quote_regions(text) if b - a > 1 and text[b - 1] in "”»\""]
+        self._quoted_starts = [a for a, _ in self._quoted]
+        self._in_quote = [self._quote_at(m.span.start) is not None for m in self._persons]
 
     def resolve(self, char: int) -> EntityMention | None:
         n = bisect.bisect_right(self._ends, char)
         if n == 0:
             return None
+        outside = self._quote_at(char) is None
         floor = self._window_start(char)
         for i in range(n - 1, -1, -1):
             m = self._persons[i]
             if m.span.start < floor:
                 break
-            if self._subject[i]:
+            if self._subject[i] and not (outside and self._in_quote[i]):
                 return m
+        if outside:
+            for i in range(n - 1, max(n - 4, -1), -1):
+                if not self._in_quote[i]:
+                    return self._persons[i]
         return self._persons[n - 1]
+
+    def _quote_at(self, char: int) -> tuple[int, int] | None:
+        """The quoted run (marks included) holding ``char``, if any."""
+        i = bisect.bisect_right(self._quoted_starts, char) - 1
+        if i >= 0 and char < self._quoted[i][1]:
+            return self._quoted[i]
+        return None
 
     def nominal(self, char: int) -> tuple[int, int] | None:
         """The words "it"/"they" or a relative pronoun at ``char`` stands for, or ``None``.

@@ -22,7 +22,12 @@ next sentence when the parser ended the sentence at the closing mark ('"...?" X 
 before it.  The speaker is the subject of the cue verb, widened to the entity mention it falls in
 (or the person named in an appositive: "an analyst at X, Jane Doe, said"; or the person a title
 stands beside: "X, the commissioner, who said").  A cue without a subject of its own shares its
-clause's ("X attacked Y, saying ..."; "footage of X asking ..."; "X began by saying ...").  A
+clause's ("X attacked Y, saying ..."; "footage of X asking ..."; "X began by saying ..."; "X said,
+going on to say ..."), or its object's ("led X to fear ...", not after a request: "X urged Y to
+ask ..." is X's); a participle the parser hung in a relative clause belongs to the sentence around
+it, "a remark that ..." to whoever made it, and "X said at a briefing announcing ..." to X.  A
+dateline the parser takes for the subject ('LONDON -- Jane Doe, ..., said') gives way to the name
+beside it.  A
 subject the parser found inside the quote itself or inside another quoted title, a cue's object
 ('suggesting questions, including, "..."'), or none at all ('"...," said Jane Doe', 'Said Doe:'),
 gives way to the name beside the cue outside the quote.  When the subject is "he" or "she" the
@@ -36,7 +41,9 @@ or (a partial quote) the subject of the verb it depends on ('X branded Y an "out
 ``cue`` is then that verb).  A quote with no cue of its own takes the speaker of the quote next
 to it in the paragraph, the paragraphs of a multi-paragraph quote share one speaker, a quote
 after a finished sentence takes that sentence's speaker, and a quote that opens a paragraph with
-no cue takes the speaker named in the paragraph before.
+no cue takes the speaker named in the paragraph before (its last cue's speaker, else the speaker of
+its last quote unless a sentence after that quote has a person or organisation as subject, else its
+last person; a paragraph naming nobody hands on the one before it).
 
 A speaker that is a non-person source ("the letter", "a statement", "the resolution") carries
 ``authors``: the names the text gives for who wrote it ("X's letter", "a letter signed by X",
@@ -57,7 +64,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.analyze.lexicon import ATTRIBUTION_VERBS, SPEECH_VERBS
+from storyline.analyze.lexicon import ATTRIBUTION_VERBS, REQUEST_VERBS, SPEECH_VERBS
 from storyline.analyze.mentions import Antecedents
 from storyline.ids import make_id
 from storyline.model import Article, EntityMention, Quote, QuoteKind, Span
@@ -89,6 +96,8 @@ class _Segment:
     speaker: tuple[int, int] | None = None
     credit: tuple[int, int] | None = None
     """The speaker's label when the run is a transcript turn ('PENCE: ...')."""
+    dashed: bool = False
+    """The speaker is a dash credit after the closing mark ('"..." ― Jane Doe')."""
 
 
 # ------------------------------------------------------------------ scanning the marks
@@ -372,8 +381,21 @@ class _Context:
             elif subj is None and (verb.idx >= inside[1] or _next_is_name(verb)):
                 subj = _subject_after(verb, inside)  # '"...," said Jane Doe' / 'Said Doe: "..."'
         if subj is None:
-            return None
+            return self.name_before(verb)
         return self.naming(subj)
+
+    def name_before(self, verb: Any) -> tuple[int, int] | None:
+        """A finite verb the parser left without a subject ('When X happens, Jane Doe and John Roe
+        call them "..."', the names read as part of the clause before): the name right before it."""
+        if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i == 0:
+            return None
+        before = self.doc[verb.i - 1]
+        while before.pos_ == "ADV" and before.i > 0:
+            before = self.doc[before.i - 1]
+        hit = self.mention_at(before.idx, before.idx + len(before.text))
+        if hit is not None and hit.label in {"PERSON", "ORG", "NORP"} and hit.span.end <= verb.idx:
+            return hit.span.start, hit.span.end
+        return None
 
     def according_source(self, to: Any) -> tuple[int, int] | None:
         """The source named after "according to": the object of "to", else (the parser read a
@@ -394,6 +416,10 @@ class _Context:
         return words[0].idx, words[-1].idx + len(words[-1].text)
 
     def naming(self, tok: Any) -> tuple[int, int]:
+        if _is_dateline(tok):  # 'LONDON -- Jane Doe, ..., said': the parser's subject is the dateline
+            person = next((c for c in tok.children if c.dep_ == "appos"), None)
+            if person is not None:
+                tok = person
         start, end = tok.idx, tok.idx + len(tok.text)
         if tok.lower_ in _PRONOUNS:
             person = self.antecedents.resolve(start)
@@ -532,25 +558,146 @@ def _conj_mentions(ctx: _Context, tok: Any) -> list[EntityMention]:
 def _subject(verb: Any) -> Any | None:
     """The subject of ``verb``; for a verb without one, the subject it shares: "X attacked Y,
     saying ..." (advcl / xcomp / conj -> the head's subject), "footage of X asking ..." (acl -> X),
-    "X began by saying ..." (a gerund after a preposition -> the subject of the verb it hangs on)."""
-    for _ in range(4):
+    "X began by saying ..." (a gerund after a preposition -> the subject of the verb it hangs on),
+    "X led Y to fear ..." (an infinitive after an object: the object speaks, see
+    :func:`_controller`).  A participle after a comma ("..., saying ...", "while chanting ...")
+    the parser hung inside a relative clause belongs to the sentence around that clause
+    ("X defended not paying a builder who said he was stiffed, saying ..." -> X)."""
+    participle = verb.tag_ == "VBG" and verb.dep_ == "advcl"
+    cue = verb
+    for _ in range(10):
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and _has_letters(c)]
+        if participle and verb.head.i != verb.i and _is_relative_clause(verb):
+            verb = _clause_above(verb)
+            continue
+        if not subjects and verb.tag_ == "VBG" and verb.dep_ == "advcl":
+            said = _said_before(verb)
+            if said is not None:
+                verb = said  # 'X said, going on to say ...', 'X said, adding ...'
+                continue
         if subjects:
-            # two subjects is a misparse ('... made public ― X boasted'): the one next to the verb
-            child = min(subjects, key=lambda c: abs(c.i - verb.i))
+            # two subjects is a misparse ('... made public ― X boasted'): the one next to the verb,
+            # or to the cue when it shares the subject ('X, despite admitting ..., Y need ...')
+            child = min(subjects, key=lambda c: abs(c.i - cue.i))
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return verb.head  # "the group, which said ..." -> the group
-            return child
+                maker = _maker(verb.head)
+                return maker if maker is not None else verb.head  # "the group, which said ..."
+            return _depicted(child) or child
         if verb.dep_ == "acl" and verb.head.i != verb.i and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
-            return verb.head
+            occasion = _occasion_verb(verb.head) if verb.tag_ == "VBG" else None
+            if occasion is not None:
+                verb = occasion  # 'X said at a news conference announcing ...' -> X
+                continue
+            return _depicted(verb.head) or verb.head
+        if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+            controller = _controller(verb.head)
+            if controller is not None:
+                return controller
         if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
             verb = verb.head
             continue
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
-            verb = verb.head.head  # "X began by saying ...", "after saying ..., X left"
-            continue
+        if verb.dep_ == "pcomp" and verb.head.dep_ in {"prep", "conj"}:
+            above = verb.head.head  # "X began by saying ...", "after saying ..., X left", "and for saying"
+            if above.pos_ in {"ADV", "ADJ"} and above.head.i != above.i:
+                above = above.head  # "X refuses, aside from saying ..."
+            if above.pos_ in {"VERB", "AUX"}:
+                verb = above
+                continue
         return None
     return None
+
+
+_WH_LINKS = frozenset({"where", "who", "whom", "which", "whose", "when"})
+_DEPICTIONS = frozenset("footage video clip recording tape audio image photo picture".split())
+_SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten"})
+
+
+# Nouns for things said; the one who made them said their words ('X made a remark that ...').
+_UTTERANCES = frozenset("comment remark quip joke answer reply response promise warning speech".split())
+
+
+_OCCASION_PREPS = frozenset({"at", "in", "during"})
+
+
+def _occasion_verb(noun: Any) -> Any | None:
+    """The verb of 'X spoke at a rally / in an interview / during a briefing' when ``noun`` is that
+    occasion (the object of "at", "in" or "during" hanging on a verb), so a participle describing
+    the occasion ('a news conference announcing ...') is X's."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in _OCCASION_PREPS or prep.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    return prep.head if prep.head.i != prep.i else None
+
+
+def _is_dateline(tok: Any) -> bool:
+    """'WASHINGTON -- ...', 'LONDON (Reuters) — ...': a place in capitals opening a paragraph."""
+    if not tok.text.isupper() or (tok.i > 0 and not tok.doc[tok.i - 1].text_with_ws.endswith("\n")):
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and (nxt.text in {"--", "—", "–", "-", "("})
+
+
+def _said_before(verb: Any) -> Any | None:
+    """'X said, going on to say ...': the speech verb with a subject right before the comma
+    that opens ``verb``'s phrase."""
+    i = verb.left_edge.i - 1
+    doc = verb.doc
+    if i < 1 or doc[i].text != ",":
+        return None
+    said = doc[i - 1]
+    if _is_cue(said) and any(c.dep_ in {"nsubj", "nsubjpass"} for c in said.children):
+        return said
+    return None
+
+
+def _maker(noun: Any) -> Any | None:
+    """Who made the utterance ``noun`` names, when it is the object of a verb ('X made a comment
+    that described ...' -> X; 'prompted X to make a remark that ...' -> X)."""
+    if noun.lemma_.lower() not in _UTTERANCES or noun.dep_ != "dobj" or noun.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    return _subject(noun.head)
+
+
+def _is_relative_clause(verb: Any) -> bool:
+    """A clause describing a noun: a relative clause, or one opened by a wh-word the parser
+    hung elsewhere ("the stadium, where the team played, ...")."""
+    if verb.dep_ == "relcl":
+        return True
+    return verb.dep_ in {"ccomp", "advcl"} and any(
+        c.lower_ in _WH_LINKS and c.dep_ in {"advmod", "nsubj", "nsubjpass", "dobj"} and c.i < verb.i
+        for c in verb.children
+    )
+
+
+def _clause_above(verb: Any) -> Any:
+    """The verb of the clause that holds ``verb``'s clause (up through the nouns in between)."""
+    tok = verb.head
+    for _ in range(8):
+        if tok.pos_ in {"VERB", "AUX"} or tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _controller(verb: Any) -> Any | None:
+    """Who does what ``verb``'s infinitive or participle says: its object ("led the reporter
+    to fear", "prompted the minister to explain"; "footage of X asking" -> X), not for the few verbs
+    whose subject does it ("promised the voters to say"), nor for a request: what X urged or
+    encouraged others to say is X's demand ("X urged voters to ask why ...")."""
+    if verb.lemma_ in _SUBJECT_CONTROL | REQUEST_VERBS or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and _has_letters(c)), None)
+    if obj is None or obj.pos_ == "PRON" and obj.lower_ in {"it", "that", "this", "what"}:
+        return None
+    return _depicted(obj) or obj
+
+
+def _depicted(noun: Any) -> Any | None:
+    """Who is seen or heard in "footage / a video / a recording of X": X."""
+    if noun.lemma_.lower() not in _DEPICTIONS:
+        return None
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
 def _has_letters(tok: Any) -> bool:
@@ -653,9 +800,10 @@ def _ends_sentence(text: str, pos: int, sent: Any | None) -> bool:
 
 def _attribute(ctx: _Context, seg: _Segment) -> None:
     """Find the cue verb for one quoted run: up the parse from the quote, then beside it."""
-    credit = seg.credit or _dash_credit(ctx, seg)
+    dashed = _dash_credit(ctx, seg) if seg.credit is None else None
+    credit = seg.credit or dashed
     if credit is not None:
-        seg.speaker = credit
+        seg.speaker, seg.dashed = credit, dashed is not None
         return
     verb = _as_cue(ctx, seg) or _nearer_lead_cue(ctx, seg, _cue_above(ctx, seg)) or _cue_beside(ctx, seg)
     if verb is not None:
@@ -663,7 +811,8 @@ def _attribute(ctx: _Context, seg: _Segment) -> None:
         seg.speaker = ctx.speaker_of(verb, (seg.open, seg.close + 1))
         return
     found = _according_lead(ctx, seg) or (
-        (_sentence_cue(ctx, seg) or _holder(ctx, seg)) if seg.kind == "partial" else _colon_lead(ctx, seg)
+        (_reporter(ctx, seg) or _sentence_cue(ctx, seg) or _holder(ctx, seg))
+        if seg.kind == "partial" else _colon_lead(ctx, seg)
     )
     if found is not None:
         seg.cue, seg.speaker = found
@@ -730,6 +879,32 @@ def _colon_lead(ctx: _Context, seg: _Segment) -> tuple[str, tuple[int, int]] | N
     ):
         return verb.text.lower(), (start, end)
     return None
+
+
+def _reporter(ctx: _Context, seg: _Segment) -> tuple[str, tuple[int, int]] | None:
+    """A partial quote inside a clause some verb reports ('Most voters agreed that the plan was
+    "a mess"', 'The audit found that funds came from "unknown sources"'): the subject of the
+    first verb above the quote that takes a clause holding it, whatever the verb; a speech verb
+    set in as an aside ('..., X said, most voters believe "..."') beats it."""
+    quoted = ctx.doc.char_span(seg.start, seg.end, alignment_mode="expand")
+    if quoted is None:
+        return None
+    tok = quoted.root
+    found: tuple[str, tuple[int, int]] | None = None
+    for _ in range(12):
+        head = tok.head
+        if head.i == tok.i:
+            break
+        if any(c.dep_ == "parataxis" and _is_cue(c) and _subject(c) is not None for c in head.children):
+            return None  # the nearest speech verb of the sentence is the cue (see _sentence_cue)
+        if found is None and tok.dep_ == "ccomp" and head.pos_ in {"VERB", "AUX"} \
+                and not (seg.open <= head.idx <= seg.close):
+            subj = _subject(head)
+            if subj is None or seg.open <= subj.idx <= seg.close or subj.lower_ in _RELATIVE:
+                return None
+            found = head.text.lower(), ctx.naming(subj)
+        tok = head
+    return found
 
 
 def _sentence_cue(ctx: _Context, seg: _Segment) -> tuple[str, tuple[int, int]] | None:
@@ -925,15 +1100,25 @@ def _inherit_once(ctx: _Context, segs: list[_Segment], paras: list[tuple[int, in
         before = ctx.text[p_start : s.open].rstrip()
         if before and before[-1] in ".!?" and not _inside(s.open - 1, [(x.open, x.close + 1) for x in segs]):
             s.speaker = _speaker_in(ctx, segs, s.para, p_start, p_start + len(before))
-    # 4. a quote opening a paragraph: the speaker named in the paragraph before
+    # 4. a dash credit closing the paragraph credits every quote in it ('"A ‘B.” C “D.” ― Jane Doe')
+    for s in direct:
+        if s.speaker is None:
+            credited = [x for x in segs if x.para == s.para and x.dashed and x.open > s.open]
+            if credited:
+                s.speaker = credited[-1].speaker
+    # 5. a quote opening a paragraph: the speaker named in the paragraph before
     for s in direct:
         if s.speaker is not None or s.para == 0:
             continue
         p_start, _ = paras[s.para]
         if ctx.text[p_start : s.open].strip():
             continue
-        prev_start, prev_end = paras[s.para - 1]
-        s.speaker = _speaker_in(ctx, segs, s.para - 1, prev_start, prev_end)
+        for back in range(s.para - 1, max(s.para - 3, -1), -1):
+            # a paragraph naming nobody (a fact between two quotes) hands on the one before
+            prev_start, prev_end = paras[back]
+            s.speaker = _speaker_in(ctx, segs, back, prev_start, prev_end)
+            if s.speaker is not None:
+                break
         for m in by_group.get(s.group, ()):
             if m.speaker is None:
                 m.speaker = s.speaker
@@ -951,7 +1136,9 @@ def _speaker_in(
                 if spk is not None:
                     return spk
     quoted = [s for s in segs if s.para == para and s.speaker is not None]
-    if quoted:
+    # the subject of a sentence after the paragraph's last quote is the newer voice
+    # ('"...," Doe said. Roe disagreed.' -> Roe)
+    if quoted and (last is None or quoted[-1].close >= last.start_char):
         return quoted[-1].speaker
     if last is not None:
         root = last.root
@@ -960,6 +1147,8 @@ def _speaker_in(
             hit = ctx.mention_at(subj.idx, subj.idx + len(subj.text))
             if hit is not None and hit.label in {"PERSON", "ORG"}:
                 return hit.span.start, hit.span.end
+    if quoted:
+        return quoted[-1].speaker
     person = ctx.person_before(end)
     if person is not None and person.span.start >= start:
         return person.span.start, person.span.end

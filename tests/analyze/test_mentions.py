@@ -273,3 +273,18 @@ def _nominal(nlp, text: str, word: str) -> str | None:  # type: ignore[no-untype
 )
 def test_antecedent_of_it_they_and_relative_pronouns(nlp, text: str, word: str, words: str | None) -> None:  # type: ignore[no-untyped-def]
     assert _nominal(nlp, text, word) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        pytest.param("Maria Keller spoke to reporters on Monday. “Thomas Brandt has failed us,” she said.",
+                     "Maria Keller", id="name-inside-a-quote"),
+        pytest.param("Ilse Marwick left early. “Arne Lindqvist has failed us,” he said, “and he knows it.”",
+                     "Arne Lindqvist", id="pronoun-inside-the-quote"),
+    ],
+)
+def test_he_or_she_outside_quote_marks_passes_over_names_inside_them(nlp, text: str, person: str) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    found = Antecedents(doc, find_mentions(doc, make_article(text))).resolve(text.rindex("he "))
+    assert found is not None and found.span.text == person

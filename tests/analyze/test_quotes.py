@@ -522,3 +522,136 @@ def test_nearest_speech_verb_before_the_quote_introduces_it(nlp) -> None:  # typ
 def test_colon_lead_with_a_document_as_subject(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
     (quote,) = _quotes(nlp, text)
     assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param("The vote led the columnist Ilse Marwick to fear a “lost decade” for the region.",
+                     "Ilse Marwick", id="object-control"),
+        pytest.param("The clip shows footage of Ilse Marwick asking, “Who pays for the bridge?”",
+                     "Ilse Marwick", id="footage-of"),
+    ],
+)
+def test_the_object_before_an_infinitive_or_participle_speaks(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    (quote, *_) = _quotes(nlp, text)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+def test_a_request_is_the_requesters_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Gov. Ilse Marwick urged her supporters to say “no more delays” at the hearing."
+    quotes = _quotes(nlp, text)
+    assert quotes and all(q.speaker is not None and q.speaker.text == "Ilse Marwick" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Ilse Marwick was defensive when pressed to explain not paying a builder who said he was "
+                     "cheated after he built a wall at one of her hotels, saying, “Maybe he did a bad job.”",
+                     id="relative-clause"),
+        pytest.param("Dozens of nurses kept up their protest, walking the blocks around Fenwick Hall, where the city "
+                     "council met, while chanting, “Open the books now.”", id="where-clause"),
+    ],
+)
+def test_participle_after_a_relative_clause_belongs_to_the_sentence(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    (quote,) = _kinds(_quotes(nlp, text), "direct")
+    assert quote.speaker is not None and quote.speaker.start == 0  # the sentence's subject
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param('Only 40 percent of the residents agreed that the mayor is in "good enough shape to serve," '
+                     "while 70 percent said the same of her rival.", "Only 40 percent", id="agreed"),
+        pytest.param("An audit released last year found that the agency could not be sure that the grants were not "
+                     'going to "shell companies or other fronts."', "An audit", id="found"),
+        pytest.param('During her term, Ilse Marwick said, most residents have come to believe "that the river is '
+                     'worth saving."', "Ilse Marwick", id="aside-beats-it"),
+    ],
+)
+def test_partial_quote_in_a_reported_clause_is_the_reporters(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+def test_name_before_a_verb_the_parser_left_without_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc, Span
+
+    # the parse of 'When riots spread, Marwick and Lindqvist call them "lone hotheads".' that reads
+    # the names as a conjunct of "riots": "call" has no subject
+    words = ["When", "riots", "spread", ",", "Marwick", "and", "Lindqvist", "call", "them",
+             '"', "lone", "hotheads", '"', "."]
+    spaces = [True, True, False, True, True, True, True, True, True, False, True, False, False, False]
+    heads = [2, 2, 7, 7, 1, 4, 4, 7, 7, 11, 11, 7, 11, 7]
+    deps = ["advmod", "nsubj", "advcl", "punct", "conj", "cc", "conj", "ROOT", "dobj", "punct", "amod",
+            "oprd", "punct", "punct"]
+    pos = ["SCONJ", "NOUN", "VERB", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB", "PRON", "PUNCT", "ADJ",
+           "NOUN", "PUNCT", "PUNCT"]
+    tags = ["WRB", "NNS", "VBD", ",", "NNP", "CC", "NNP", "VBP", "PRP", "``", "JJ", "NNS", "''", "."]
+    lemmas = ["when", "riot", "spread", ",", "Marwick", "and", "Lindqvist", "call", "they", '"', "lone",
+              "hothead", '"', "."]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    doc.ents = [Span(doc, 4, 5, label="PERSON"), Span(doc, 6, 7, label="PERSON")]
+    article = make_article(doc.text)
+    quotes = find_quotes(doc, article, find_mentions(doc, article))
+    assert quotes and all(q.speaker is not None and q.speaker.text == "Lindqvist" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param("“We will win this vote,” Maria Keller said on Monday. Thomas Brandt disagreed.\n\n"
+                     "“The votes are not there.”", "Thomas Brandt", id="newer-voice-after-the-quote"),
+        pytest.param("Maria Keller spoke to the council on Monday.\n\nThe council has nine members.\n\n"
+                     "“We will win this vote.”", "Maria Keller", id="paragraph-naming-nobody"),
+    ],
+)
+def test_paragraph_opening_quote_takes_the_last_voice_before_it(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    quote = _kinds(_quotes(nlp, text), "direct")[-1]
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+def test_dash_credit_closing_a_paragraph_credits_all_its_quotes(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("“The bridge is a good idea.” ― Maria Keller\n\n"
+            "“We need the bridge. As my father said ‘Build it and they come.” And that is all we ask for "
+            "“the future’.” ― Thomas Brandt")
+    quotes = _quotes(nlp, text)
+    assert [q.speaker.text if q.speaker else None for q in quotes] == ["Maria Keller", "Thomas Brandt", "Thomas Brandt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param("The rule was extended by the governor, who passed the Water Law, which led his aide and longtime "
+                     "friend Maria Keller to make an angry remark that painted every farmer as a “water thief.”",
+                     "his aide", id="maker-of-a-remark"),
+        pytest.param('"The budget is late, the roads are broken, the schools are full, who pays, nobody says, is '
+                     'absurd," Brandt said, going on to say that the town has wasted "decades arguing about roads '
+                     'and taxes and all of it, and to argue again, our children will not accept that."',
+                     "Brandt", id="said-then-going-on-to-say"),
+        pytest.param("Mayor Thomas Brandt, D-Ohio, despite conceding that he still had doubts about “builders chasing "
+                     "profits” and some “legal issues” that might be costly, the families “really deserve a fair "
+                     "hearing” and he does think the judge is right.", "Thomas Brandt", id="two-subjects-near-the-cue"),
+    ],
+)
+def test_speaker_of_a_cue_the_parser_hung_elsewhere(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    quotes = _quotes(nlp, text)
+    assert quotes and all(q.speaker is not None and q.speaker.text == speaker for q in quotes if q.kind != "direct")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param("OSLO -- Prime Minister Maria Keller, opening the new harbor bridge on Friday, said it would "
+                     "\"change the city for a generation.\"", "Maria Keller", id="dateline"),
+        pytest.param("Thomas Brandt has said dozens of firms have shown interest in the contract, but he refuses to "
+                     "name any of them, aside from saying he wants \"a fair and open process.\"", "Thomas Brandt",
+                     id="aside-from-saying"),
+        pytest.param("\"We will not give up,\" she said at a crowded news conference announcing that the city was "
+                     "suing the builder over its \"shoddy and dangerous\" work.", "she", id="occasion"),
+    ],
+)
+def test_speaker_behind_a_dateline_an_adverb_or_an_occasion(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    quotes = _quotes(nlp, text)
+    assert quotes and all(q.speaker is not None and q.speaker.text == speaker for q in quotes if q.cue != "said")
