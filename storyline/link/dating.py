@@ -27,7 +27,8 @@ Across articles of the story (the other articles' dates known):
   publication, happened on or after that date's earliest day (a lower bound);
 * the dated articles most like it (shared entities, days and words, weighted by rarity;
   year-less "July 13" meets "2017-07-13") bound it from above and place the point estimate at their
-  median date: their date range widened by :data:`HORIZON` ``["day"]`` days, by half a year
+  median date weighted by similarity (a near copy outvotes looser look-alikes): their date
+  range widened by :data:`HORIZON` ``["day"]`` days, by half a year
   when fewer than three are alike;
 * the look-alikes outvote weak bounds: a bound from a matched event, or from a bare year, that
   lies after the look-alikes' whole range (plus the margin) is dropped;
@@ -36,8 +37,8 @@ Across articles of the story (the other articles' dates known):
 
 Without context the point estimate is the latest day mentioned plus one day (news reports
 yesterday's events), or the start of the latest period mentioned.  ``value`` is the point cut
-to what the interval supports: a day within a month's width, a month within a quarter's, else
-the year.
+to what the interval supports: a day within a quarter's width, a month within less than a
+year's (a whole year stays the year), else the year.
 """
 
 from __future__ import annotations
@@ -346,7 +347,21 @@ def _near(
     # one or two look-alikes say little: widen to half a year either side
     margin = dt.timedelta(days=HORIZON["day"] if len(days) >= 3 else 2 * HORIZON["half"])
     lo, hi = days[0] - margin, days[-1] + margin
-    return _Interval(lo, hi, days[len(days) // 2], "day", _shared_spans(analysis, entities, found[0][2]))
+    point = _weighted_median([(d, sc) for sc, d, _ in found])
+    return _Interval(lo, hi, point, "day", _shared_spans(analysis, entities, found[0][2]))
+
+
+def _weighted_median(votes: Sequence[tuple[dt.date, float]]) -> dt.date:
+    """The date at which half the total weight of the votes is reached, in date order: a
+    look-alike far more similar than the rest (a rewrite of the same report) outvotes them."""
+    ordered = sorted(votes)
+    half = sum(w for _, w in ordered) / 2
+    acc = 0.0
+    for d, w in ordered:
+        acc += w
+        if acc >= half:
+            return d
+    return ordered[-1][0]
 
 
 def _shared_spans(analysis: ArticleAnalysis, entities: EntityIndex, shared: frozenset[str]) -> set[Span]:
@@ -365,17 +380,19 @@ def _shared_spans(analysis: ArticleAnalysis, entities: EntityIndex, shared: froz
 
 
 def _cut(iv: _Interval) -> DateValue:
-    """The point estimate cut to what the interval supports: a day within a month's width, a
-    month within a quarter's, else a year."""
+    """The point estimate cut to what the interval supports: a day within a quarter's width, a
+    month within less than a year's (a whole year stays the year), else a year.  (A coarser
+    cut moves the estimate to the middle of its period: "2011" for a point in January reads
+    as July, often outside the interval itself.)"""
     p = iv.point
     if iv.latest is None:  # open: as precise as the bounding mention
         value = {"day": p.isoformat(), "month": f"{p.year:04d}-{p.month:02d}"}.get(iv.precision, f"{p.year:04d}")
         precision = iv.precision if iv.precision in ("day", "month") else "year"
         return DateValue(value=value, earliest=iv.earliest, latest=None, precision=precision)  # type: ignore[arg-type]
     width = (iv.latest - iv.earliest).days
-    if width <= 31:
+    if width <= 92:
         value, precision = p.isoformat(), "day"
-    elif width <= 92:
+    elif width < 360:
         value, precision = f"{p.year:04d}-{p.month:02d}", "month"
     else:
         value, precision = f"{p.year:04d}", "year"

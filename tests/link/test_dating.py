@@ -97,7 +97,7 @@ def test_event_dated_in_another_article_bounds_the_undated_one() -> None:
     # lower bound from the shared event; upper bound from the one similar dated article (half a year on)
     assert (found.method, found.date.earliest, found.date.latest) == (
         "inferred", dt.date(2017, 7, 27), dt.date(2018, 1, 24))
-    assert found.date.value == "2017"
+    assert found.date.value == "2017-07"  # half a year wide: the month of the point
     assert {s.article for s in found.evidence} == {dated.id, undated.id}
 
 
@@ -175,7 +175,7 @@ def test_dated_article_reporting_the_same_day_closes_the_interval() -> None:
     ]
     published, _ = run(pairs)
     found = published[undated.id].date
-    assert (found.earliest, found.latest, found.value) == (dt.date(2017, 7, 13), dt.date(2018, 1, 12), "2017")
+    assert (found.earliest, found.latest, found.value) == (dt.date(2017, 7, 13), dt.date(2018, 1, 12), "2017-07")
 
 
 def test_article_without_dates_is_placed_by_the_most_similar_dated_articles() -> None:
@@ -233,3 +233,22 @@ def test_rare_words_shared_with_dated_articles_place_an_article_without_names() 
     found = published[undated.id].date
     assert found.earliest <= dt.date(2019, 3, 1) and found.latest is not None
     assert dt.date(2019, 3, 3) <= found.latest < dt.date(2021, 1, 1)
+
+
+def test_point_is_cut_to_the_month_within_a_year_and_to_the_day_within_a_quarter() -> None:
+    from storyline.link.dating import _cut, _Interval
+
+    def cut(width: int) -> str:
+        lo = dt.date(2020, 1, 10)
+        return _cut(_Interval(lo, lo + dt.timedelta(days=width), dt.date(2020, 1, 20), "day", set())).value
+
+    assert (cut(80), cut(200), cut(365)) == ("2020-01-20", "2020-01", "2020")
+
+
+def test_a_near_copy_outvotes_looser_look_alikes() -> None:
+    from storyline.link.dating import _weighted_median
+
+    votes = [(dt.date(2020, 3, 1), 10.0), (dt.date(2020, 3, 9), 11.0), (dt.date(2020, 3, 20), 12.0),
+             (dt.date(2020, 2, 2), 90.0)]
+    assert _weighted_median(votes) == dt.date(2020, 2, 2)
+    assert _weighted_median([(dt.date(2020, 3, d), 1.0) for d in (1, 5, 9)]) == dt.date(2020, 3, 5)
