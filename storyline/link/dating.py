@@ -22,16 +22,17 @@ In the article (its time expressions; relative ones stay unresolved without a DC
 
 Across articles of the story (the other articles' dates known):
 
-* an event the article reports (same type, a shared actor entity) that a dated article dates
+* an event the article reports (same type, a shared actor entity, and a shared target entity
+  when either names one) that a dated article dates
   from its own clause, tells as done (asserted or reported) and dates no later than its own
   publication, happened on or after that date's earliest day (a lower bound);
 * the dated articles most like it (shared entities, days and words, weighted by rarity;
-  year-less "July 13" meets "2017-07-13") bound it from above and place the point estimate at their
-  median date weighted by similarity (a near copy outvotes looser look-alikes): their date
-  range widened by :data:`HORIZON` ``["day"]`` days, by half a year
-  when fewer than three are alike;
-* the look-alikes outvote weak bounds: a bound from a matched event, or from a bare year, that
-  lies after the look-alikes' whole range (plus the margin) is dropped;
+  year-less "July 13" meets "2017-07-13") bound it from above and place the point estimate at
+  their median date weighted by similarity (a near copy outvotes looser look-alikes): their date
+  range widened by :data:`HORIZON` ``["day"]`` days, by half a year when fewer than three are alike;
+* the look-alikes outvote weak bounds: a bound from a matched event that lies after their
+  (weighted) median date is dropped, and so is a bound from the article's own dates that lies
+  after their whole range plus the margin (a plan or a schedule the future words missed);
 * the dated articles whose latest mentioned day is the same day tell how soon this story
   reports such a day: the point estimate is that day plus their median lag.
 
@@ -322,7 +323,9 @@ def _year_words(analysis: ArticleAnalysis, times: Sequence[TimeExpr], iv: _Inter
 def _cross(analysis: ArticleAnalysis, context: _Context, entities: EntityIndex) -> tuple[dt.date, set[Span]] | None:
     best: tuple[dt.date, set[Span]] | None = None
     for ev in analysis.events:
-        candidates = [m for actor in entities.entities_at(ev.actors) if (m := context.events.get((ev.type, actor)))]
+        targets = set(entities.entities_at(ev.targets))
+        candidates = [m for actor in entities.entities_at(ev.actors) if (m := context.events.get((ev.type, actor)))
+                      and _same_targets(targets, set(entities.entities_at(m.targets)))]
         if not candidates:
             continue
         # with several dated candidates the earliest one is the safe bound
@@ -332,6 +335,12 @@ def _cross(analysis: ArticleAnalysis, context: _Context, entities: EntityIndex) 
         if best is None or lower > best[0]:
             best = (lower, {ev.span, other.span})
     return best
+
+
+def _same_targets(mine: set[str], theirs: set[str]) -> bool:
+    """Whether two mentions of an event type by one actor may be one event: neither names a
+    target, or they share one ("X met Y" is not "X met Z")."""
+    return (not mine and not theirs) or bool(mine & theirs)
 
 
 def _near(
@@ -409,11 +418,11 @@ def infer_published(
     near = _near(article, analysis, context, entities)
     if near is not None and near.latest is not None:
         # the look-alikes outvote weak bounds: an event matched on type and one actor that a dated
-        # article reports after all of them, or a bare year after all of them (a plan: "in 2013")
-        if cross is not None and cross[0] > near.latest:
+        # article reports after most of them (often another event of the kind), or a date of the
+        # article's own after all of them (a plan the words missed: "in 2013", "by August 23")
+        if cross is not None and cross[0] > near.point:
             cross = None
-        if iv is not None and _PRECISION_RANK.get(iv.precision, 99) >= _PRECISION_RANK["year"] \
-                and iv.earliest > near.latest:
+        if iv is not None and iv.earliest > near.latest:
             iv = None
     if cross is not None:
         lower, spans = cross
