@@ -30,6 +30,7 @@ Across articles of the story (the other articles' dates known):
   year-less "July 13" meets "2017-07-13") bound it from above and place the point estimate at
   their median date weighted by similarity (a near copy outvotes looser look-alikes): their date
   range widened by :data:`HORIZON` ``["day"]`` days, by half a year when fewer than three are alike;
+  their range also raises a lower bound from an old date the article recalls ("since 1952");
 * the look-alikes outvote weak bounds: a bound from a matched event that lies after their
   (weighted) median date is dropped, and so is a bound from the article's own dates that lies
   after their whole range plus the margin (a plan or a schedule the future words missed);
@@ -414,6 +415,7 @@ def infer_published(
 ) -> Published | None:
     """The inferred publication interval of an undated article, or ``None`` without evidence."""
     iv = _own(analysis, article.text)
+    mentioned = iv.earliest if iv is not None else None  # the latest day the article names
     cross = _cross(analysis, context, entities) if context is not None and entities is not None else None
     near = _near(article, analysis, context, entities)
     if near is not None and near.latest is not None:
@@ -423,7 +425,7 @@ def infer_published(
         if cross is not None and cross[0] > near.point:
             cross = None
         if iv is not None and iv.earliest > near.latest:
-            iv = None
+            iv = mentioned = None
     if cross is not None:
         lower, spans = cross
         if iv is None:
@@ -440,12 +442,15 @@ def infer_published(
         # the dated articles most like this one bound it from above and place the point
         if iv.latest is None:
             iv.latest = max(near.latest, iv.earliest + dt.timedelta(days=HORIZON["day"]))
+        # and from below: an old date the article recalls ("since 1952") says less than they do
+        if iv.earliest < near.earliest <= iv.latest:
+            iv.earliest = near.earliest
         if not (iv.precision == "day" and iv.latest - iv.earliest <= dt.timedelta(days=7)):
             iv.point = near.point
     if context is not None and iv.precision == "day" and iv is not near:
-        lags = context.lags.get(iv.earliest)
-        if lags:
-            iv.point = iv.earliest + dt.timedelta(days=int(statistics.median(lags)))
+        lags = context.lags.get(mentioned) if mentioned is not None else None
+        if lags and mentioned is not None:
+            iv.point = mentioned + dt.timedelta(days=int(statistics.median(lags)))
     iv.point = max(iv.point, iv.earliest)
     if iv.latest is not None:
         iv.point = min(iv.point, iv.latest)
