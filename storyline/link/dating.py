@@ -32,8 +32,10 @@ Across articles of the story (the other articles' dates known):
   range widened by :data:`HORIZON` ``["day"]`` days, by half a year when fewer than three are alike;
   their range also raises a lower bound from an old date the article recalls ("since 1952");
 * the look-alikes outvote weak bounds: a bound from a matched event that lies after their
-  (weighted) median date is dropped, and so is a bound from the article's own dates that lies
-  after their whole range plus the margin (a plan or a schedule the future words missed);
+  (weighted) median date is dropped, and so is a lower bound from the article's own dates that
+  lies after their whole range plus the margin (a plan or a schedule the future words missed),
+  and an upper bound of its own (a weekday) before that median (a weekday that only happens to
+  fall on an old day it recalls);
 * the dated articles whose latest mentioned day is the same day tell how soon this story
   reports such a day: the point estimate is that day plus their median lag.
 
@@ -420,12 +422,16 @@ def infer_published(
     near = _near(article, analysis, context, entities)
     if near is not None and near.latest is not None:
         # the look-alikes outvote weak bounds: an event matched on type and one actor that a dated
-        # article reports after most of them (often another event of the kind), or a date of the
-        # article's own after all of them (a plan the words missed: "in 2013", "by August 23")
+        # article reports after most of them (often another event of the kind), a date of the
+        # article's own after all of them (a plan the words missed: "in 2013", "by August 23"),
+        # and an upper bound of its own before their median (a weekday that only happens to fall
+        # on an old day it recalls)
         if cross is not None and cross[0] > near.point:
             cross = None
         if iv is not None and iv.earliest > near.latest:
             iv = mentioned = None
+        if iv is not None and iv.latest is not None and iv.latest < near.point:
+            iv.latest = None
     if cross is not None:
         lower, spans = cross
         if iv is None:

@@ -308,3 +308,18 @@ def test_look_alikes_raise_a_lower_bound_from_an_old_date() -> None:
     published, _ = run([*march, undated_pair])
     found = published[undated.id].date
     assert (found.earliest, found.latest, found.value) == (dt.date(2019, 1, 30), dt.date(2019, 4, 2), "2019-03-02")
+
+
+def test_weekday_week_before_the_look_alikes_is_outvoted() -> None:
+    march = [_harbor(f"The Harbor Board reopened the Velmora docks, report {i}.", f"2019-03-0{i}")
+             for i in range(1, 4)]
+    text = "The docks first shut on June 6, 2013. On Thursday the Harbor Board reopened the Velmora docks."
+    undated = art(text)
+    undated_pair = _harbor(text, sentences=_sentences(text), times=(
+        timex(undated, "June 6, 2013", day("2013-06-06")), _weekday_timex(undated, "Thursday", 4)))
+    published, _ = run([*march, undated_pair])
+    found = published[undated.id].date
+    # alone, the Thursday would close the week of June 6, 2013; the look-alikes place it in 2019
+    assert (found.earliest, found.latest) == (dt.date(2019, 1, 30), dt.date(2019, 4, 2))
+    alone = date_articles([undated_pair], resolve_entities([undated_pair])[1]).published[undated.id].date
+    assert alone.latest == dt.date(2013, 6, 12)
