@@ -22,22 +22,27 @@ In the article (its time expressions; relative ones stay unresolved without a DC
 
 Across articles of the story (the other articles' dates known):
 
-* an event the article reports (same type, a shared actor entity) that a dated article dates
+* an event the article reports (same type, a shared actor entity, and a shared target entity
+  when either names one) that a dated article dates
   from its own clause, tells as done (asserted or reported) and dates no later than its own
   publication, happened on or after that date's earliest day (a lower bound);
 * the dated articles most like it (shared entities, days and words, weighted by rarity;
-  year-less "July 13" meets "2017-07-13") bound it from above and place the point estimate at their
-  median date: their date range widened by :data:`HORIZON` ``["day"]`` days, by half a year
-  when fewer than three are alike;
-* the look-alikes outvote weak bounds: a bound from a matched event, or from a bare year, that
-  lies after the look-alikes' whole range (plus the margin) is dropped;
+  year-less "July 13" meets "2017-07-13") bound it from above and place the point estimate at
+  their median date weighted by similarity (a near copy outvotes looser look-alikes): their date
+  range widened by :data:`HORIZON` ``["day"]`` days, by half a year when fewer than three are alike;
+  their range also raises a lower bound from an old date the article recalls ("since 1952");
+* the look-alikes outvote weak bounds: a bound from a matched event that lies after their
+  (weighted) median date is dropped, and so is a lower bound from the article's own dates that
+  lies after their whole range plus the margin (a plan or a schedule the future words missed),
+  and an upper bound of its own (a weekday) before that median (a weekday that only happens to
+  fall on an old day it recalls);
 * the dated articles whose latest mentioned day is the same day tell how soon this story
   reports such a day: the point estimate is that day plus their median lag.
 
 Without context the point estimate is the latest day mentioned plus one day (news reports
 yesterday's events), or the start of the latest period mentioned.  ``value`` is the point cut
-to what the interval supports: a day within a month's width, a month within a quarter's, else
-the year.
+to what the interval supports: a day within a quarter's width, a month within less than a
+year's (a whole year stays the year), else the year.
 """
 
 from __future__ import annotations
@@ -321,7 +326,9 @@ def _year_words(analysis: ArticleAnalysis, times: Sequence[TimeExpr], iv: _Inter
 def _cross(analysis: ArticleAnalysis, context: _Context, entities: EntityIndex) -> tuple[dt.date, set[Span]] | None:
     best: tuple[dt.date, set[Span]] | None = None
     for ev in analysis.events:
-        candidates = [m for actor in entities.entities_at(ev.actors) if (m := context.events.get((ev.type, actor)))]
+        targets = set(entities.entities_at(ev.targets))
+        candidates = [m for actor in entities.entities_at(ev.actors) if (m := context.events.get((ev.type, actor)))
+                      and _same_targets(targets, set(entities.entities_at(m.targets)))]
         if not candidates:
             continue
         # with several dated candidates the earliest one is the safe bound
@@ -331,6 +338,12 @@ def _cross(analysis: ArticleAnalysis, context: _Context, entities: EntityIndex) 
         if best is None or lower > best[0]:
             best = (lower, {ev.span, other.span})
     return best
+
+
+def _same_targets(mine: set[str], theirs: set[str]) -> bool:
+    """Whether two mentions of an event type by one actor may be one event: neither names a
+    target, or they share one ("X met Y" is not "X met Z")."""
+    return (not mine and not theirs) or bool(mine & theirs)
 
 
 def _near(
@@ -346,7 +359,21 @@ def _near(
     # one or two look-alikes say little: widen to half a year either side
     margin = dt.timedelta(days=HORIZON["day"] if len(days) >= 3 else 2 * HORIZON["half"])
     lo, hi = days[0] - margin, days[-1] + margin
-    return _Interval(lo, hi, days[len(days) // 2], "day", _shared_spans(analysis, entities, found[0][2]))
+    point = _weighted_median([(d, sc) for sc, d, _ in found])
+    return _Interval(lo, hi, point, "day", _shared_spans(analysis, entities, found[0][2]))
+
+
+def _weighted_median(votes: Sequence[tuple[dt.date, float]]) -> dt.date:
+    """The date at which half the total weight of the votes is reached, in date order: a
+    look-alike far more similar than the rest (a rewrite of the same report) outvotes them."""
+    ordered = sorted(votes)
+    half = sum(w for _, w in ordered) / 2
+    acc = 0.0
+    for d, w in ordered:
+        acc += w
+        if acc >= half:
+            return d
+    return ordered[-1][0]
 
 
 def _shared_spans(analysis: ArticleAnalysis, entities: EntityIndex, shared: frozenset[str]) -> set[Span]:
@@ -365,17 +392,19 @@ def _shared_spans(analysis: ArticleAnalysis, entities: EntityIndex, shared: froz
 
 
 def _cut(iv: _Interval) -> DateValue:
-    """The point estimate cut to what the interval supports: a day within a month's width, a
-    month within a quarter's, else a year."""
+    """The point estimate cut to what the interval supports: a day within a quarter's width, a
+    month within less than a year's (a whole year stays the year), else a year.  (A coarser
+    cut moves the estimate to the middle of its period: "2011" for a point in January reads
+    as July, often outside the interval itself.)"""
     p = iv.point
     if iv.latest is None:  # open: as precise as the bounding mention
         value = {"day": p.isoformat(), "month": f"{p.year:04d}-{p.month:02d}"}.get(iv.precision, f"{p.year:04d}")
         precision = iv.precision if iv.precision in ("day", "month") else "year"
         return DateValue(value=value, earliest=iv.earliest, latest=None, precision=precision)  # type: ignore[arg-type]
     width = (iv.latest - iv.earliest).days
-    if width <= 31:
+    if width <= 92:
         value, precision = p.isoformat(), "day"
-    elif width <= 92:
+    elif width < 360:
         value, precision = f"{p.year:04d}-{p.month:02d}", "month"
     else:
         value, precision = f"{p.year:04d}", "year"
@@ -388,16 +417,21 @@ def infer_published(
 ) -> Published | None:
     """The inferred publication interval of an undated article, or ``None`` without evidence."""
     iv = _own(analysis, article.text)
+    mentioned = iv.earliest if iv is not None else None  # the latest day the article names
     cross = _cross(analysis, context, entities) if context is not None and entities is not None else None
     near = _near(article, analysis, context, entities)
     if near is not None and near.latest is not None:
         # the look-alikes outvote weak bounds: an event matched on type and one actor that a dated
-        # article reports after all of them, or a bare year after all of them (a plan: "in 2013")
-        if cross is not None and cross[0] > near.latest:
+        # article reports after most of them (often another event of the kind), a date of the
+        # article's own after all of them (a plan the words missed: "in 2013", "by August 23"),
+        # and an upper bound of its own before their median (a weekday that only happens to fall
+        # on an old day it recalls)
+        if cross is not None and cross[0] > near.point:
             cross = None
-        if iv is not None and _PRECISION_RANK.get(iv.precision, 99) >= _PRECISION_RANK["year"] \
-                and iv.earliest > near.latest:
-            iv = None
+        if iv is not None and iv.earliest > near.latest:
+            iv = mentioned = None
+        if iv is not None and iv.latest is not None and iv.latest < near.point:
+            iv.latest = None
     if cross is not None:
         lower, spans = cross
         if iv is None:
@@ -414,12 +448,15 @@ def infer_published(
         # the dated articles most like this one bound it from above and place the point
         if iv.latest is None:
             iv.latest = max(near.latest, iv.earliest + dt.timedelta(days=HORIZON["day"]))
+        # and from below: an old date the article recalls ("since 1952") says less than they do
+        if iv.earliest < near.earliest <= iv.latest:
+            iv.earliest = near.earliest
         if not (iv.precision == "day" and iv.latest - iv.earliest <= dt.timedelta(days=7)):
             iv.point = near.point
     if context is not None and iv.precision == "day" and iv is not near:
-        lags = context.lags.get(iv.earliest)
-        if lags:
-            iv.point = iv.earliest + dt.timedelta(days=int(statistics.median(lags)))
+        lags = context.lags.get(mentioned) if mentioned is not None else None
+        if lags and mentioned is not None:
+            iv.point = mentioned + dt.timedelta(days=int(statistics.median(lags)))
     iv.point = max(iv.point, iv.earliest)
     if iv.latest is not None:
         iv.point = min(iv.point, iv.latest)

@@ -97,7 +97,7 @@ def test_event_dated_in_another_article_bounds_the_undated_one() -> None:
     # lower bound from the shared event; upper bound from the one similar dated article (half a year on)
     assert (found.method, found.date.earliest, found.date.latest) == (
         "inferred", dt.date(2017, 7, 27), dt.date(2018, 1, 24))
-    assert found.date.value == "2017"
+    assert found.date.value == "2017-07"  # half a year wide: the month of the point
     assert {s.article for s in found.evidence} == {dated.id, undated.id}
 
 
@@ -175,7 +175,7 @@ def test_dated_article_reporting_the_same_day_closes_the_interval() -> None:
     ]
     published, _ = run(pairs)
     found = published[undated.id].date
-    assert (found.earliest, found.latest, found.value) == (dt.date(2017, 7, 13), dt.date(2018, 1, 12), "2017")
+    assert (found.earliest, found.latest, found.value) == (dt.date(2017, 7, 13), dt.date(2018, 1, 12), "2017-07")
 
 
 def test_article_without_dates_is_placed_by_the_most_similar_dated_articles() -> None:
@@ -218,7 +218,8 @@ def test_event_a_dated_article_tells_as_still_to_come_is_no_lower_bound() -> Non
         )),
     ]
     published, _ = run(pairs)
-    assert published[undated.id].date.earliest == dt.date(2016, 1, 1)
+    # no bound from the announced event (the look-alike alone allows half a year before it)
+    assert dt.date(2016, 1, 1) <= published[undated.id].date.earliest < dt.date(2017, 7, 27)
 
 
 def test_rare_words_shared_with_dated_articles_place_an_article_without_names() -> None:
@@ -233,3 +234,92 @@ def test_rare_words_shared_with_dated_articles_place_an_article_without_names() 
     found = published[undated.id].date
     assert found.earliest <= dt.date(2019, 3, 1) and found.latest is not None
     assert dt.date(2019, 3, 3) <= found.latest < dt.date(2021, 1, 1)
+
+
+def test_point_is_cut_to_the_month_within_a_year_and_to_the_day_within_a_quarter() -> None:
+    from storyline.link.dating import _cut, _Interval
+
+    def cut(width: int) -> str:
+        lo = dt.date(2020, 1, 10)
+        return _cut(_Interval(lo, lo + dt.timedelta(days=width), dt.date(2020, 1, 20), "day", set())).value
+
+    assert (cut(80), cut(200), cut(365)) == ("2020-01-20", "2020-01", "2020")
+
+
+def test_a_near_copy_outvotes_looser_look_alikes() -> None:
+    from storyline.link.dating import _weighted_median
+
+    votes = [(dt.date(2020, 3, 1), 10.0), (dt.date(2020, 3, 9), 11.0), (dt.date(2020, 3, 20), 12.0),
+             (dt.date(2020, 2, 2), 90.0)]
+    assert _weighted_median(votes) == dt.date(2020, 2, 2)
+    assert _weighted_median([(dt.date(2020, 3, d), 1.0) for d in (1, 5, 9)]) == dt.date(2020, 3, 5)
+
+
+def _harbor(text: str, published: str | None = None, **fields: object) -> tuple[Article, ArticleAnalysis]:
+    """An article of a made-up port story naming the board and whichever towns it mentions."""
+    a = art(text, published=published)
+    mentions = tuple(ent(a, name, label) for name, label in
+                     (("Harbor Board", "ORG"), ("Velmora", "GPE"), ("Ostrand", "GPE")) if name in text)
+    return a, analysis(a, mentions=mentions, **fields)
+
+
+def test_event_dated_after_most_look_alikes_is_no_lower_bound() -> None:
+    march = [_harbor(f"The Harbor Board inspected the Velmora docks and cranes, report {i}.", f"2019-03-0{i}")
+             for i in range(1, 6)]
+    later = art("The Harbor Board closed the Velmora docks on September 9, 2019.")
+    later_pair = _harbor(later.text, "2019-09-10", events=(event(
+        later, "closed", "CLOSE", actors=("Harbor Board",), targets=("Velmora",), date=day("2019-09-09")),))
+    undated = art("The Harbor Board inspected the cranes and closed the Velmora docks.")
+    undated_pair = _harbor(undated.text, events=(event(
+        undated, "closed", "CLOSE", actors=("Harbor Board",), targets=("Velmora",)),))
+    published, _ = run([*march, later_pair, undated_pair])
+    found = published[undated.id].date
+    # another closing of the kind, after most look-alikes: the March reports place the article
+    assert found.earliest < dt.date(2019, 3, 1) and found.value.startswith("2019-03")
+
+
+def test_event_on_another_target_is_no_lower_bound() -> None:
+    dated = art("The Harbor Board fined Ostrand on May 2, 2017.")
+    dated_pair = _harbor(dated.text, "2017-05-03", events=(event(
+        dated, "fined", "FINE", actors=("Harbor Board",), targets=("Ostrand",), date=day("2017-05-02")),))
+    undated = art("In 2016 talks began. The Harbor Board fined Velmora.")
+    undated_pair = _harbor(undated.text, times=(timex(undated, "2016", dates.year(2016)),), events=(event(
+        undated, "fined", "FINE", actors=("Harbor Board",), targets=("Velmora",)),))
+    published, _ = run([dated_pair, undated_pair])
+    # no bound from the fine on another town (the look-alike alone allows half a year before it)
+    assert dt.date(2016, 1, 1) <= published[undated.id].date.earliest < dt.date(2017, 5, 2)
+
+
+def test_own_date_after_all_look_alikes_is_outvoted() -> None:
+    march = [_harbor(f"The Harbor Board reopened the Velmora docks, report {i}.", f"2019-03-0{i}")
+             for i in range(1, 4)]
+    undated = art("The Harbor Board reopened the Velmora docks. Repairs end on August 23, 2019.")
+    undated_pair = _harbor(undated.text, times=(timex(undated, "August 23, 2019", day("2019-08-23")),))
+    published, _ = run([*march, undated_pair])
+    found = published[undated.id].date
+    assert (found.earliest, found.latest) == (dt.date(2019, 1, 30), dt.date(2019, 4, 2))
+
+
+def test_look_alikes_raise_a_lower_bound_from_an_old_date() -> None:
+    march = [_harbor(f"The Harbor Board reopened the Velmora docks, report {i}.", f"2019-03-0{i}")
+             for i in range(1, 4)]
+    undated = art("The Harbor Board reopened the Velmora docks, shut since 1987.")
+    undated_pair = _harbor(undated.text, times=(timex(undated, "1987", dates.year(1987)),))
+    published, _ = run([*march, undated_pair])
+    found = published[undated.id].date
+    assert (found.earliest, found.latest, found.value) == (dt.date(2019, 1, 30), dt.date(2019, 4, 2), "2019-03-02")
+
+
+def test_weekday_week_before_the_look_alikes_is_outvoted() -> None:
+    march = [_harbor(f"The Harbor Board reopened the Velmora docks, report {i}.", f"2019-03-0{i}")
+             for i in range(1, 4)]
+    text = "The docks first shut on June 6, 2013. On Thursday the Harbor Board reopened the Velmora docks."
+    undated = art(text)
+    undated_pair = _harbor(text, sentences=_sentences(text), times=(
+        timex(undated, "June 6, 2013", day("2013-06-06")), _weekday_timex(undated, "Thursday", 4)))
+    published, _ = run([*march, undated_pair])
+    found = published[undated.id].date
+    # alone, the Thursday would close the week of June 6, 2013; the look-alikes place it in 2019
+    assert (found.earliest, found.latest) == (dt.date(2019, 1, 30), dt.date(2019, 4, 2))
+    alone = date_articles([undated_pair], resolve_entities([undated_pair])[1]).published[undated.id].date
+    assert alone.latest == dt.date(2013, 6, 12)
