@@ -238,7 +238,7 @@ class _Context:
         self.entries: dict[int, LexEntry] = {}  # trigger head token -> its lexicon entry
         by_start = {m.span.start: m for m in self.mentions}
         self.by_start = by_start
-        self.roles: dict[int, str] = {}  # mention start -> the head noun it modifies ("Russian *troops*")
+        self.roles: dict[int, str] = {}  # mention start -> the head noun it modifies ("Norwegian *troops*")
         self.quote_speakers: list[tuple[int, int, EntityMention]] = []
         for q in quotes:
             speaker = by_start.get(q.speaker.start) if q.speaker is not None else None

@@ -36,7 +36,7 @@ def _by_trigger(events: tuple[EventMention, ...], trigger: str) -> EventMention:
 
 
 def test_urge_to_sanction_is_a_request_by_x_of_y(nlp) -> None:  # type: ignore[no-untyped-def]
-    _, events = _events(nlp, "Sen. Nora Halvorsen urged the State Department to impose sanctions on Russia.")
+    _, events = _events(nlp, "Sen. Nora Halvorsen urged the State Department to impose sanctions on Norway.")
     request = _by_trigger(events, "urged")
     assert (request.type, request.modality) == ("REQUEST", "asserted")
     assert [s.text for s in request.actors] == ["Nora Halvorsen"]
@@ -52,11 +52,11 @@ def test_an_ordered_act_is_requested_not_done(nlp) -> None:  # type: ignore[no-u
 
 
 def test_requested_action_is_kept_as_requested(nlp) -> None:  # type: ignore[no-untyped-def]
-    _, events = _events(nlp, "Sen. Nora Halvorsen urged the State Department to impose sanctions on Russia.")
+    _, events = _events(nlp, "Sen. Nora Halvorsen urged the State Department to impose sanctions on Norway.")
     sanction = next(e for e in events if e.type == "SANCTION")
     assert sanction.modality == "requested"
     assert [s.text for s in sanction.actors] == ["State Department"]
-    assert [s.text for s in sanction.targets] == ["Russia"]
+    assert [s.text for s in sanction.targets] == ["Norway"]
 
 
 @pytest.mark.parametrize(
@@ -68,7 +68,7 @@ def test_requested_action_is_kept_as_requested(nlp) -> None:  # type: ignore[no-
         pytest.param("The Senate passed Senate Resolution 311.", "passed", "SUPPORT", id="pass"),
         pytest.param("Lena Moritz met Colm Arkwright in Vienna.", "met", "CONSULT", id="meet"),
         pytest.param("Lena Moritz called on Poland to act.", "called on", "REQUEST", id="phrasal"),
-        pytest.param("Russia rejected the proposal.", "rejected", "REJECT", id="reject"),
+        pytest.param("Norway rejected the proposal.", "rejected", "REJECT", id="reject"),
     ],
 )
 def test_trigger_type_from_the_lexicon(nlp, text: str, trigger: str, type_: str) -> None:  # type: ignore[no-untyped-def]
@@ -136,10 +136,10 @@ def test_reported_event(nlp, text: str, trigger: str) -> None:  # type: ignore[n
 
 
 def test_passive_agent_is_the_actor(nlp) -> None:  # type: ignore[no-untyped-def]
-    _, events = _events(nlp, "Lena Moritz was arrested by Russian police in Kazan.")
+    _, events = _events(nlp, "Lena Moritz was arrested by Norwegian police in Kazan.")
     event = _by_trigger(events, "arrested")
     assert [s.text for s in event.targets] == ["Lena Moritz"]
-    assert [s.text for s in event.actors] == ["Russian"]
+    assert [s.text for s in event.actors] == ["Norwegian"]
     assert event.location is not None and event.location.text == "Kazan"
 
 
@@ -245,14 +245,14 @@ def test_trigger_lemma_is_recorded(nlp) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_light_verb_lemma_is_the_event_noun(nlp) -> None:  # type: ignore[no-untyped-def]
-    _, events = _events(nlp, "The European Union imposed sanctions on Russia.")
+    _, events = _events(nlp, "The European Union imposed sanctions on Norway.")
     assert _by_trigger(events, "imposed").lemma == "sanction"
 
 
 @pytest.mark.parametrize(
     ("text", "trigger", "codes"),
     [
-        pytest.param("Russian troops attacked the village.", "attacked", ("RUSMIL",), id="demonym-and-role"),
+        pytest.param("Norwegian troops attacked the village.", "attacked", ("NORMIL",), id="demonym-and-role"),
         pytest.param("The United Nations condemned the raids.", "condemned", ("IGO",), id="igo"),
         pytest.param("Amnesty International condemned the raids.", "condemned", ("NGO",), id="ngo"),
         pytest.param("Lena Moritz condemned the raids.", "condemned", ("",), id="unknown-person"),

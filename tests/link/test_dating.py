@@ -67,17 +67,17 @@ def test_article_without_absolute_dates_stays_undated() -> None:
 
 
 def test_event_dated_in_another_article_bounds_the_undated_one() -> None:
-    dated = art("Congress sanctioned Russia on July 27, 2017.", published="2017-07-28")
-    undated = art("In 2016 talks began. Congress sanctioned Russia.")
+    dated = art("Congress sanctioned Norway on July 27, 2017.", published="2017-07-28")
+    undated = art("In 2016 talks began. Congress sanctioned Norway.")
     pairs: Pairs = [
         (
             dated,
             analysis(
                 dated,
-                mentions=(ent(dated, "Congress", "ORG"), ent(dated, "Russia", "GPE")),
+                mentions=(ent(dated, "Congress", "ORG"), ent(dated, "Norway", "GPE")),
                 events=(
                     event(
-                        dated, "sanctioned", actors=("Congress",), targets=("Russia",), date=day("2017-07-27")
+                        dated, "sanctioned", actors=("Congress",), targets=("Norway",), date=day("2017-07-27")
                     ),
                 ),
             ),
@@ -86,9 +86,9 @@ def test_event_dated_in_another_article_bounds_the_undated_one() -> None:
             undated,
             analysis(
                 undated,
-                mentions=(ent(undated, "Congress", "ORG"), ent(undated, "Russia", "GPE")),
+                mentions=(ent(undated, "Congress", "ORG"), ent(undated, "Norway", "GPE")),
                 times=(timex(undated, "2016", dates.year(2016)),),
-                events=(event(undated, "sanctioned", actors=("Congress",), targets=("Russia",)),),
+                events=(event(undated, "sanctioned", actors=("Congress",), targets=("Norway",)),),
             ),
         ),
     ]
@@ -179,11 +179,11 @@ def test_dated_article_reporting_the_same_day_closes_the_interval() -> None:
 
 
 def test_article_without_dates_is_placed_by_the_most_similar_dated_articles() -> None:
-    dated = art("Congress sanctioned Russia.", published="2017-07-28")
-    undated = art("Russia answered Congress.")
+    dated = art("Congress sanctioned Norway.", published="2017-07-28")
+    undated = art("Norway answered Congress.")
     pairs: Pairs = [
-        (dated, analysis(dated, mentions=(ent(dated, "Congress", "ORG"), ent(dated, "Russia", "GPE")))),
-        (undated, analysis(undated, mentions=(ent(undated, "Congress", "ORG"), ent(undated, "Russia", "GPE")))),
+        (dated, analysis(dated, mentions=(ent(dated, "Congress", "ORG"), ent(dated, "Norway", "GPE")))),
+        (undated, analysis(undated, mentions=(ent(undated, "Congress", "ORG"), ent(undated, "Norway", "GPE")))),
     ]
     published, _ = run(pairs)
     found = published[undated.id]
@@ -192,11 +192,11 @@ def test_article_without_dates_is_placed_by_the_most_similar_dated_articles() ->
 
 
 def test_bare_year_after_all_look_alikes_is_dropped_as_a_plan() -> None:
-    dated = [art(f"Congress sanctioned Russia, report {i}.", published=f"2017-07-{10 + i}") for i in range(3)]
-    undated = art("Russia answered Congress before the 2030 summit.")
+    dated = [art(f"Congress sanctioned Norway, report {i}.", published=f"2017-07-{10 + i}") for i in range(3)]
+    undated = art("Norway answered Congress before the 2030 summit.")
     pairs: Pairs = [
-        (a, analysis(a, mentions=(ent(a, "Congress", "ORG"), ent(a, "Russia", "GPE")))) for a in dated
-    ] + [(undated, analysis(undated, mentions=(ent(undated, "Congress", "ORG"), ent(undated, "Russia", "GPE")),
+        (a, analysis(a, mentions=(ent(a, "Congress", "ORG"), ent(a, "Norway", "GPE")))) for a in dated
+    ] + [(undated, analysis(undated, mentions=(ent(undated, "Congress", "ORG"), ent(undated, "Norway", "GPE")),
                             times=(timex(undated, "2030", dates.year(2030)),)))]
     published, _ = run(pairs)
     found = published[undated.id].date
@@ -204,17 +204,17 @@ def test_bare_year_after_all_look_alikes_is_dropped_as_a_plan() -> None:
 
 
 def test_event_a_dated_article_tells_as_still_to_come_is_no_lower_bound() -> None:
-    dated = art("Congress will sanction Russia on July 27, 2017.", published="2017-07-01")
-    undated = art("In 2016 talks began. Congress sanctioned Russia.")
+    dated = art("Congress will sanction Norway on July 27, 2017.", published="2017-07-01")
+    undated = art("In 2016 talks began. Congress sanctioned Norway.")
     pairs: Pairs = [
         (dated, analysis(
-            dated, mentions=(ent(dated, "Congress", "ORG"), ent(dated, "Russia", "GPE")),
-            events=(event(dated, "sanction", actors=("Congress",), targets=("Russia",), date=day("2017-07-27")),),
+            dated, mentions=(ent(dated, "Congress", "ORG"), ent(dated, "Norway", "GPE")),
+            events=(event(dated, "sanction", actors=("Congress",), targets=("Norway",), date=day("2017-07-27")),),
         )),
         (undated, analysis(
-            undated, mentions=(ent(undated, "Congress", "ORG"), ent(undated, "Russia", "GPE")),
+            undated, mentions=(ent(undated, "Congress", "ORG"), ent(undated, "Norway", "GPE")),
             times=(timex(undated, "2016", dates.year(2016)),),
-            events=(event(undated, "sanctioned", actors=("Congress",), targets=("Russia",)),),
+            events=(event(undated, "sanctioned", actors=("Congress",), targets=("Norway",)),),
         )),
     ]
     published, _ = run(pairs)

@@ -30,7 +30,7 @@ def report(
     published: str | None = "2017-08-01",
     duplicate_of: str | None = None,
     actor: str = "Congress",
-    target: str = "Russia",
+    target: str = "Norway",
     trigger: str = "sanctioned",
     modality: str = "asserted",
 ) -> tuple[Article, ArticleAnalysis]:
@@ -43,8 +43,8 @@ def report(
 def test_same_event_in_two_articles_merged() -> None:
     (found,) = run(
         [
-            report("Congress sanctioned Russia on July 27.", day("2017-07-27")),
-            report("On Thursday Congress sanctioned Russia.", day("2017-07-27")),
+            report("Congress sanctioned Norway on July 27.", day("2017-07-27")),
+            report("On Thursday Congress sanctioned Norway.", day("2017-07-27")),
         ]
     )
     assert found.sources == 2 and len(found.mentions) == 2
@@ -53,9 +53,9 @@ def test_same_event_in_two_articles_merged() -> None:
 
 @pytest.mark.parametrize("copy_analysed", [False, True], ids=["copy-not-analysed", "copy-analysed"])
 def test_copy_not_counted_in_sources(copy_analysed: bool) -> None:
-    first = report("Congress sanctioned Russia on July 27.", day("2017-07-27"))
-    second = report("On Thursday Congress sanctioned Russia.", day("2017-07-27"))
-    copy = report("Congress sanctioned Russia on July 27!", day("2017-07-27"), duplicate_of=first[0].id)
+    first = report("Congress sanctioned Norway on July 27.", day("2017-07-27"))
+    second = report("On Thursday Congress sanctioned Norway.", day("2017-07-27"))
+    copy = report("Congress sanctioned Norway on July 27!", day("2017-07-27"), duplicate_of=first[0].id)
     (found,) = run([first, second, copy if copy_analysed else (copy[0], None)])
     assert found.sources == 2
 
@@ -63,8 +63,8 @@ def test_copy_not_counted_in_sources(copy_analysed: bool) -> None:
 def test_same_type_on_different_days_not_merged() -> None:
     found = run(
         [
-            report("Congress sanctioned Russia on July 27.", day("2017-07-27")),
-            report("Congress sanctioned Russia on July 29.", day("2017-07-29")),
+            report("Congress sanctioned Norway on July 27.", day("2017-07-27")),
+            report("Congress sanctioned Norway on July 29.", day("2017-07-29")),
         ]
     )
     assert len(found) == 2
@@ -73,7 +73,7 @@ def test_same_type_on_different_days_not_merged() -> None:
 def test_different_targets_same_day_not_merged() -> None:
     found = run(
         [
-            report("Congress sanctioned Russia on July 27.", day("2017-07-27")),
+            report("Congress sanctioned Norway on July 27.", day("2017-07-27")),
             report("Congress sanctioned Iran on July 27.", day("2017-07-27"), target="Iran"),
         ]
     )
@@ -82,13 +82,13 @@ def test_different_targets_same_day_not_merged() -> None:
 
 def test_same_event_twice_in_one_article_merged() -> None:
     a = art(
-        "Congress sanctioned Russia. Congress sanctioned Russia again, critics said.", published="2017-08-01"
+        "Congress sanctioned Norway. Congress sanctioned Norway again, critics said.", published="2017-08-01"
     )
     evs = (
-        event(a, "sanctioned", actors=("Congress",), targets=("Russia",), date=day("2017-07-27")),
-        event(a, "sanctioned", actors=("Congress",), targets=("Russia",), date=day("2017-07-27"), nth=1),
+        event(a, "sanctioned", actors=("Congress",), targets=("Norway",), date=day("2017-07-27")),
+        event(a, "sanctioned", actors=("Congress",), targets=("Norway",), date=day("2017-07-27"), nth=1),
     )
-    mentions = (ent(a, "Congress", "ORG"), ent(a, "Russia", "GPE"))
+    mentions = (ent(a, "Congress", "ORG"), ent(a, "Norway", "GPE"))
     (found,) = run([(a, analysis(a, mentions=mentions, events=evs))])
     assert len(found.mentions) == 2 and found.sources == 1
 
@@ -96,8 +96,8 @@ def test_same_event_twice_in_one_article_merged() -> None:
 def test_undated_mention_joins_the_one_dated_event() -> None:
     (found,) = run(
         [
-            report("Congress sanctioned Russia on July 27.", day("2017-07-27")),
-            report("Congress sanctioned Russia, it emerged.", None, published=None),
+            report("Congress sanctioned Norway on July 27.", day("2017-07-27")),
+            report("Congress sanctioned Norway, it emerged.", None, published=None),
         ]
     )
     assert found.sources == 2 and found.date == day("2017-07-27")
@@ -107,35 +107,35 @@ def test_undated_mention_joins_the_one_dated_event() -> None:
 def test_year_mention_does_not_chain_two_days() -> None:
     found = run(
         [
-            report("Congress sanctioned Russia on July 27.", day("2017-07-27")),
-            report("Congress sanctioned Russia on July 29.", day("2017-07-29")),
-            report("In 2017 Congress sanctioned Russia.", dates.year(2017)),
+            report("Congress sanctioned Norway on July 27.", day("2017-07-27")),
+            report("Congress sanctioned Norway on July 29.", day("2017-07-29")),
+            report("In 2017 Congress sanctioned Norway.", dates.year(2017)),
         ]
     )
     assert sorted(len(e.mentions) for e in found) == [1, 2]
 
 
 def test_clause_date_preferred_over_article_date() -> None:
-    a, an = report("Congress sanctioned Russia.", None, published="2017-07-28")
-    (found,) = run([(a, an), report("Congress sanctioned Russia in July.", dates.month(2017, 7))])
+    a, an = report("Congress sanctioned Norway.", None, published="2017-07-28")
+    (found,) = run([(a, an), report("Congress sanctioned Norway in July.", dates.month(2017, 7))])
     assert found.date == dates.month(2017, 7)
 
 
 def test_asserted_modality_wins() -> None:
     (found,) = run(
         [
-            report("Congress may have sanctioned Russia.", day("2017-07-27"), modality="reported"),
-            report("Congress sanctioned Russia on July 27.", day("2017-07-27")),
+            report("Congress may have sanctioned Norway.", day("2017-07-27"), modality="reported"),
+            report("Congress sanctioned Norway on July 27.", day("2017-07-27")),
         ]
     )
     assert found.modality == "asserted"
-    assert found.summary == "Congress sanctioned Russia on July 27."
+    assert found.summary == "Congress sanctioned Norway on July 27."
 
 
 def test_summary_trimmed_at_word_boundary() -> None:
-    text = "Congress sanctioned Russia on July 27 after a long debate over the bill."
+    text = "Congress sanctioned Norway on July 27 after a long debate over the bill."
     (found,) = run([report(text, day("2017-07-27"))], SETTINGS.replace(max_summary_chars=30))
-    assert found.summary == "Congress sanctioned Russia..."
+    assert found.summary == "Congress sanctioned Norway..."
     assert len(found.summary) <= 30 and text.startswith(found.summary[:-3])
 
 
@@ -154,8 +154,8 @@ def test_summarize(text: str, limit: int, expected: str) -> None:
 
 def test_ids_stable_when_input_order_changes() -> None:
     pairs = [
-        report("Congress sanctioned Russia on July 27.", day("2017-07-27")),
-        report("On Thursday Congress sanctioned Russia.", day("2017-07-27")),
+        report("Congress sanctioned Norway on July 27.", day("2017-07-27")),
+        report("On Thursday Congress sanctioned Norway.", day("2017-07-27")),
         report("Congress sanctioned Iran on July 27.", day("2017-07-27"), target="Iran"),
     ]
     assert run(pairs) == run(list(reversed(pairs)))
@@ -188,9 +188,9 @@ def test_mentions_without_participants_merge_on_trigger_and_date(
 def test_undated_mention_stays_apart_when_two_dated_events_fit() -> None:
     found = run(
         [
-            report("Congress sanctioned Russia on July 27.", day("2017-07-27")),
-            report("Congress sanctioned Russia on July 29.", day("2017-07-29")),
-            report("Congress sanctioned Russia, it emerged.", None, published=None),
+            report("Congress sanctioned Norway on July 27.", day("2017-07-27")),
+            report("Congress sanctioned Norway on July 29.", day("2017-07-29")),
+            report("Congress sanctioned Norway, it emerged.", None, published=None),
         ]
     )
     assert sorted(len(e.mentions) for e in found) == [1, 1, 1]
@@ -258,16 +258,16 @@ def test_untyped_mentions_of_different_words_do_not_merge_on_a_shared_actor() ->
 
 
 def test_event_codes_come_from_the_mentions() -> None:
-    a, an = report("Congress sanctioned Russia on July 27.", day("2017-07-27"))
-    ev = msgspec.structs.replace(an.events[0], actor_codes=("USALEG",), target_codes=("RUS",))
+    a, an = report("Congress sanctioned Norway on July 27.", day("2017-07-27"))
+    ev = msgspec.structs.replace(an.events[0], actor_codes=("USALEG",), target_codes=("NOR",))
     (found,) = run([(a, msgspec.structs.replace(an, events=(ev,)))])
-    assert sorted(found.codes.values()) == ["RUS", "USALEG"]
+    assert sorted(found.codes.values()) == ["NOR", "USALEG"]
 
 
 def test_events_carry_salience() -> None:
     found = run([
-        report("Congress sanctioned Russia on July 27.", day("2017-07-27")),
-        report("On Thursday Congress sanctioned Russia.", day("2017-07-27")),
+        report("Congress sanctioned Norway on July 27.", day("2017-07-27")),
+        report("On Thursday Congress sanctioned Norway.", day("2017-07-27")),
         report("Congress sanctioned Iran on July 27.", day("2017-07-27"), target="Iran"),
     ])
     by_sources = sorted(found, key=lambda e: e.sources)

@@ -17,19 +17,19 @@ SETTINGS = Settings(quiet=True)
 
 def corpus() -> Pairs:
     one = art(
-        'Congress sanctioned Russia on July 27, 2017. "It is done," Ed Royce said. '
+        'Congress sanctioned Norway on July 27, 2017. "It is done," Ed Royce said. '
         "More than 50 members signed.",
         published="2017-07-28",
     )
-    two = art("In 2017 Edward Royce said Congress sanctioned Russia. 53 members signed.")
+    two = art("In 2017 Edward Royce said Congress sanctioned Norway. 53 members signed.")
     copy = art(one.text + " ", published="2017-07-28", duplicate_of=one.id)
     three = art(
-        "Congress sanctioned Russia on July 27, 2017, and 12 members objected.", published="2017-07-29"
+        "Congress sanctioned Norway on July 27, 2017, and 12 members objected.", published="2017-07-29"
     )
-    four = art("Congress sanctioned Russia on July 27, 2017; 15 members objected.", published="2017-07-30")
+    four = art("Congress sanctioned Norway on July 27, 2017; 15 members objected.", published="2017-07-30")
 
     def common(a: Article) -> tuple[object, ...]:
-        return (ent(a, "Congress", "ORG"), ent(a, "Russia", "GPE"))
+        return (ent(a, "Congress", "ORG"), ent(a, "Norway", "GPE"))
 
     return [
         (
@@ -40,7 +40,7 @@ def corpus() -> Pairs:
                 quotes=(quote(one, "It is done,", "Ed Royce"),),
                 events=(
                     event(
-                        one, "sanctioned", actors=("Congress",), targets=("Russia",), date=day("2017-07-27")
+                        one, "sanctioned", actors=("Congress",), targets=("Norway",), date=day("2017-07-27")
                     ),
                 ),
                 claims=(claim(one, "More than 50", "members signed", 51, None),),
@@ -52,7 +52,7 @@ def corpus() -> Pairs:
                 two,
                 mentions=(*common(two), ent(two, "Edward Royce")),
                 times=(timex(two, "2017", dates.year(2017)),),
-                events=(event(two, "sanctioned", actors=("Congress",), targets=("Russia",)),),
+                events=(event(two, "sanctioned", actors=("Congress",), targets=("Norway",)),),
                 claims=(claim(two, "53", "members signed", 53, 53),),
             ),
         ),
@@ -64,7 +64,7 @@ def corpus() -> Pairs:
                 mentions=common(three),
                 events=(
                     event(
-                        three, "sanctioned", actors=("Congress",), targets=("Russia",), date=day("2017-07-27")
+                        three, "sanctioned", actors=("Congress",), targets=("Norway",), date=day("2017-07-27")
                     ),
                 ),
                 claims=(claim(three, "12", "members objected", 12, 12),),
@@ -77,7 +77,7 @@ def corpus() -> Pairs:
                 mentions=common(four),
                 events=(
                     event(
-                        four, "sanctioned", actors=("Congress",), targets=("Russia",), date=day("2017-07-27")
+                        four, "sanctioned", actors=("Congress",), targets=("Norway",), date=day("2017-07-27")
                     ),
                 ),
                 claims=(claim(four, "15", "members objected", 15, 15),),
@@ -88,7 +88,7 @@ def corpus() -> Pairs:
 
 def test_story_links_every_stage() -> None:
     story = link(corpus(), SETTINGS)
-    assert sorted(e.name for e in story.entities) == ["Congress", "Edward Royce", "Russia"]
+    assert sorted(e.name for e in story.entities) == ["Congress", "Edward Royce", "Norway"]
     (ev,) = story.events
     assert ev.sources == 4 and ev.date == day("2017-07-27")
     assert [c.about for c in story.conflicts] == ["members objected"]

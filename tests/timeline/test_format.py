@@ -68,16 +68,16 @@ def _event(modality: str) -> Event:
 @pytest.mark.parametrize(
     ("modality", "expected"),
     [
-        ("asserted", "Congress -> SANCTION -> Russia"),
-        ("requested", "Congress -> SANCTION (requested, not done) -> Russia"),
-        ("negated", "Congress -> SANCTION (did not happen) -> Russia"),
-        ("hypothetical", "Congress -> SANCTION (planned or possible, not done) -> Russia"),
-        ("reported", "Congress -> SANCTION (reported) -> Russia"),
+        ("asserted", "Congress -> SANCTION -> Norway"),
+        ("requested", "Congress -> SANCTION (requested, not done) -> Norway"),
+        ("negated", "Congress -> SANCTION (did not happen) -> Norway"),
+        ("hypothetical", "Congress -> SANCTION (planned or possible, not done) -> Norway"),
+        ("reported", "Congress -> SANCTION (reported) -> Norway"),
     ],
     ids=str,
 )
 def test_describe_marks_events_not_stated_as_fact(modality: str, expected: str) -> None:
-    assert describe(_event(modality), {"e-1": "Congress", "e-2": "Russia"}) == expected
+    assert describe(_event(modality), {"e-1": "Congress", "e-2": "Norway"}) == expected
 
 
 def test_describe_without_named_actor() -> None:

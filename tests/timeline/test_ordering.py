@@ -38,14 +38,14 @@ def day(iso: str) -> DateValue:
 
 
 ROYCE = Entity(id="e-royce", name="Edward Royce", type="PERSON", aliases=("Ed Royce",), mentions=(SPAN,))
-RUSSIA = Entity(id="e-russia", name="Russia", type="GPE", aliases=("Russia",), mentions=(SPAN,))
+NORWAY = Entity(id="e-norway", name="Norway", type="GPE", aliases=("Norway",), mentions=(SPAN,))
 STORY = Story(
-    entities=(ROYCE, RUSSIA),
+    entities=(ROYCE, NORWAY),
     events=(
         ev("v-undated", None),
         ev("v-year", dates.year(2017), actors=("e-royce",)),
         ev("v-jan", day("2017-01-15"), type="ACCUSE", modality="reported"),
-        ev("v-jul", day("2017-07-27"), actors=("e-royce",), targets=("e-russia",)),
+        ev("v-jul", day("2017-07-27"), actors=("e-royce",), targets=("e-norway",)),
         ev("v-jan-month", dates.month(2017, 1)),
         ev("v-2016", day("2016-12-31")),
     ),
@@ -67,7 +67,7 @@ def test_date_order_with_undated_last() -> None:
         ({"date_to": "2016"}, ["v-2016"]),
         ({"date_from": "2017-01-15", "date_to": "2017-01-15"}, ["v-jan-month", "v-year", "v-jan"]),
         ({"actor": "ed roy"}, ["v-year", "v-jul"]),
-        ({"actor": "russia"}, ["v-jul"]),
+        ({"actor": "norway"}, ["v-jul"]),
         ({"type": "accuse"}, ["v-jan"]),
         ({"modality": "reported"}, ["v-jan"]),
     ],
