@@ -23,7 +23,7 @@ from typing import Any
 from storyline.analyze.claims import find_claims
 from storyline.analyze.dateline import find_dateline
 from storyline.analyze.events import find_events
-from storyline.analyze.mentions import find_mentions
+from storyline.analyze.mentions import Antecedents, find_mentions
 from storyline.analyze.nlp import load_model
 from storyline.analyze.quotes import find_quotes
 from storyline.analyze.timex import find_times
@@ -59,8 +59,9 @@ def analyze_doc(doc: Any, article: Article) -> ArticleAnalysis:
         dct = dct_value.earliest
     times = find_times(doc, article, dct)
     mentions = find_mentions(doc, article)
-    quotes = find_quotes(doc, article, mentions)
-    events = find_events(doc, article, mentions, times, dct_value, quotes=quotes)
+    antecedents = Antecedents(doc, mentions)  # one pronoun resolver for quotes and events
+    quotes = find_quotes(doc, article, mentions, antecedents=antecedents)
+    events = find_events(doc, article, mentions, times, dct_value, quotes=quotes, antecedents=antecedents)
     claims = find_claims(doc, article, times=times)
     return ArticleAnalysis(
         article=article.id, sentences=sentences, mentions=mentions, times=times, quotes=quotes,

@@ -141,13 +141,15 @@ def find_events(
     dct: DateValue | None,
     *,
     quotes: Sequence[Quote] = (),
+    antecedents: Antecedents | None = None,
 ) -> tuple[EventMention, ...]:
     """Event mentions in ``article`` (``doc`` is its spaCy parse).
 
     ``quotes`` (optional, from :func:`quotes.find_quotes`) lets "I"/"we" inside a quote stand for
-    the quote's speaker when that speaker is an entity mention.
+    the quote's speaker when that speaker is an entity mention.  ``antecedents`` (optional) is
+    the pronoun resolver over the same ``mentions``, shared with the quote stage.
     """
-    ctx = _Context(doc, article, mentions, times, quotes)
+    ctx = _Context(doc, article, mentions, times, quotes, antecedents)
     triggers = _triggers(ctx)
     ctx.index(triggers)
     events: list[EventMention] = []
@@ -210,12 +212,13 @@ class _Context:
         mentions: Sequence[EntityMention],
         times: Sequence[TimeExpr],
         quotes: Sequence[Quote] = (),
+        antecedents: Antecedents | None = None,
     ) -> None:
         self.doc = doc
         self.article = article
         self.text = article.text
         self.mentions = sorted(mentions, key=lambda m: m.span.start)
-        self.antecedents = Antecedents(doc, self.mentions)
+        self.antecedents = antecedents or Antecedents(doc, self.mentions)
         self.by_token: dict[int, EntityMention] = {}
         self.dateline_tokens: set[int] = set()
         for m in self.mentions:

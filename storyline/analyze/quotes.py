@@ -256,10 +256,13 @@ def _turns(ctx: _Context, segs: list[_Segment], paras: list[tuple[int, int]]) ->
 # ------------------------------------------------------------------ the public stage
 
 
-def find_quotes(doc: Any, article: Article, mentions: Sequence[EntityMention]) -> tuple[Quote, ...]:
-    """Direct, partial and indirect quotes in ``article`` (``doc`` is its spaCy parse)."""
+def find_quotes(
+    doc: Any, article: Article, mentions: Sequence[EntityMention], *, antecedents: Antecedents | None = None,
+) -> tuple[Quote, ...]:
+    """Direct, partial and indirect quotes in ``article`` (``doc`` is its spaCy parse);
+    ``antecedents`` (optional) is the pronoun resolver over the same ``mentions``."""
     text = article.text
-    ctx = _Context(doc, text, mentions)
+    ctx = _Context(doc, text, mentions, antecedents)
     paras = _paragraphs(text)
     segs = _turns(ctx, _segments(text), paras)
     ctx.regions = [(s.open, s.close + 1) for s in segs]
@@ -315,13 +318,15 @@ def _quote(
 class _Context:
     """The doc, text and mentions with the indexes the rules need (built once per article)."""
 
-    def __init__(self, doc: Any, text: str, mentions: Sequence[EntityMention]) -> None:
+    def __init__(
+        self, doc: Any, text: str, mentions: Sequence[EntityMention], antecedents: Antecedents | None = None,
+    ) -> None:
         self.doc = doc
         self.text = text
         self.mentions = sorted(mentions, key=lambda m: m.span.start)
         self._starts = [m.span.start for m in self.mentions]
         self.persons = [m for m in self.mentions if m.label == "PERSON"]
-        self.antecedents = Antecedents(doc, self.mentions)
+        self.antecedents = antecedents or Antecedents(doc, self.mentions)
         self.regions: list[tuple[int, int]] = []  # every quoted run, marks included
         self.closed: list[tuple[int, int]] = []  # the runs with a closing mark
         # character offset -> token index, for the mark positions we look up
