@@ -94,13 +94,12 @@ class Weights(msgspec.Struct, frozen=True):
     subject: float = 1.0
     fresh: float = 0.0
     max_words: int = 60
-    """Longest sentence (in words) a key date may quote; longer ones pack background into the fact."""
+    """Longest sentence (in words) a key date may quote; longer ones pack background into the fact
+    or are paragraphs the sentence splitter could not cut (lists, transcripts)."""
 
 
-# A sentence this short says too little to stand alone; this long, it is a paragraph that the
-# sentence splitter could not cut (lists, transcripts).
+# A sentence this short says too little to stand alone (the longest is ``Weights.max_words``).
 _MIN_WORDS = 6
-_MAX_WORDS = 60
 # Opening sentences of an article published on the day (naming no other day) are candidates too:
 # news puts the day's event first.
 _LEAD = 5
@@ -435,7 +434,7 @@ def furniture(text: str) -> bool:
     return len(letters) >= 20 and sum(c.isupper() for c in letters) > 0.3 * len(letters)
 
 
-def _usable(s: _Sent, max_words: int = _MAX_WORDS) -> bool:
+def _usable(s: _Sent, max_words: int) -> bool:
     words = len(s.span.text.split())
     text = s.span.text
     return _MIN_WORDS <= words <= max_words and not text.rstrip().endswith("?") and not furniture(text)
