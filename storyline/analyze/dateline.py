@@ -19,7 +19,7 @@ import re
 from storyline import dates
 from storyline.model import Article, Published, Span
 
-__all__ = ["WINDOW", "find_dateline"]
+__all__ = ["WINDOW", "find_dateline", "opens_dateline"]
 
 WINDOW = 300
 """How many characters from the start of the text a dateline may begin in."""
@@ -89,3 +89,12 @@ def find_dateline(article: Article) -> Published | None:
         span = Span(article.id, start, end, article.text[start:end])
         return Published(date=dates.day(day), method="explicit", evidence=(span,))
     return None
+
+
+_PLACE_TAIL = re.compile(r"\s*(?:\([^)\n]{0,40}\))?\s*[–—-]{1,2}\s")
+
+
+def opens_dateline(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the place of a dateline: it opens a line and is followed by
+    an optional "(Wire)" and a dash ("WASHINGTON – ...", "LONDON (Reuters) -- ...")."""
+    return (start == 0 or text[start - 1] == "\n") and _PLACE_TAIL.match(text, end) is not None

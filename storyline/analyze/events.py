@@ -42,12 +42,12 @@ For each trigger it reads
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from typing import Any
 
 import msgspec
 
+from storyline.analyze.dateline import opens_dateline
 from storyline.analyze.lexicon import (
     ATTRIBUTION_VERBS,
     DEMAND_CUE_VERBS,
@@ -196,14 +196,6 @@ def event_for_span(
 # ------------------------------------------------------------------ context
 
 
-_DATELINE_TAIL = re.compile(r"\s*(?:\([^)\n]{0,40}\))?\s*[–—-]{1,2}\s")
-
-
-def _is_dateline(text: str, m: EntityMention) -> bool:
-    at_line_start = m.span.start == 0 or text[m.span.start - 1] == "\n"
-    return at_line_start and _DATELINE_TAIL.match(text, m.span.end) is not None
-
-
 class _Context:
     def __init__(
         self,
@@ -225,7 +217,7 @@ class _Context:
             span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
             if span is None:
                 continue
-            if _is_dateline(self.text, m):  # "WASHINGTON –" names where the story was filed
+            if opens_dateline(self.text, m.span.start, m.span.end):  # "WASHINGTON –" names where the story was filed
                 self.dateline_tokens.update(t.i for t in span)
                 continue
             for tok in span:

@@ -64,6 +64,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.analyze.dateline import opens_dateline
 from storyline.analyze.lexicon import ATTRIBUTION_VERBS, REQUEST_VERBS, SPEECH_VERBS
 from storyline.analyze.mentions import Antecedents
 from storyline.ids import make_id
@@ -421,7 +422,7 @@ class _Context:
         return words[0].idx, words[-1].idx + len(words[-1].text)
 
     def naming(self, tok: Any) -> tuple[int, int]:
-        if _is_dateline(tok):  # 'LONDON -- Jane Doe, ..., said': the parser's subject is the dateline
+        if _is_dateline(self.text, tok):  # 'LONDON -- Jane Doe, ..., said': the parser's subject is the dateline
             person = next((c for c in tok.children if c.dep_ == "appos"), None)
             if person is not None:
                 tok = person
@@ -634,12 +635,9 @@ def _occasion_verb(noun: Any) -> Any | None:
     return prep.head if prep.head.i != prep.i else None
 
 
-def _is_dateline(tok: Any) -> bool:
+def _is_dateline(text: str, tok: Any) -> bool:
     """'WASHINGTON -- ...', 'LONDON (Reuters) — ...': a place in capitals opening a paragraph."""
-    if not tok.text.isupper() or (tok.i > 0 and not tok.doc[tok.i - 1].text_with_ws.endswith("\n")):
-        return False
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return nxt is not None and (nxt.text in {"--", "—", "–", "-", "("})
+    return bool(tok.text.isupper()) and opens_dateline(text, tok.idx, tok.idx + len(tok.text))
 
 
 def _said_before(verb: Any) -> Any | None:

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from conftest import make_article
 
-from storyline.analyze.dateline import WINDOW, find_dateline
+from storyline.analyze.dateline import WINDOW, find_dateline, opens_dateline
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,14 @@ def test_reported_even_when_metadata_has_a_date() -> None:
 
 def test_impossible_date_is_ignored() -> None:
     assert find_dateline(make_article("February 30, 2017 — The Senate voted.")) is None
+
+
+@pytest.mark.parametrize(("text", "place", "expected"), [
+    ("WASHINGTON – The council met.", "WASHINGTON", True),
+    ("Intro.\nLONDON (Wire) -- Talks began.", "LONDON", True),
+    ("The WASHINGTON office – closed.", "WASHINGTON", False),  # not at a line start
+    ("LONDON talks began.", "LONDON", False),  # no dash after the place
+])
+def test_opens_dateline(text: str, place: str, expected: bool) -> None:
+    start = text.index(place)
+    assert opens_dateline(text, start, start + len(place)) is expected
