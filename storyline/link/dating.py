@@ -137,7 +137,7 @@ _WORD_CHARS = 4000
 """Words are read from the start of an article only: its news, and a bounded feature set."""
 
 
-def _features(analysis: ArticleAnalysis, entities: EntityIndex, text: str = "") -> frozenset[str]:
+def _features(analysis: ArticleAnalysis, entities: EntityIndex, text: str) -> frozenset[str]:
     feats = {f"e:{e}" for e in entities.entities_at(m.span for m in analysis.mentions)}
     feats.update(f"w:{w}" for w in _WORDS.findall(text, 0, _WORD_CHARS))
     for t in analysis.times:
