@@ -3,8 +3,10 @@
 ``find_dateline(article)`` looks only at the first :data:`WINDOW` characters and only at dates
 in dateline position: at the start of a line (after an optional city and weekday), followed by
 a dateline separator ("—", "-", "|", "(Reuters)", the end of the line), or after a label such as
-"Published:", "Updated", "Posted on", "date".  A date inside a sentence ("On July 13, 2017, the
-Senate voted") is an event date, not a dateline, and is left alone.  Only full day dates count.
+"Published:", "Updated", "Posted on", "date", or in a stamp: beside a clock time and its zone
+with no word between ("Mon Mar 2, 2009 4:23 pm EST", "| 14:07, Monday, 1 June 2009").  A date
+inside a sentence ("On July 13, 2017, the Senate voted") is an event date, not a dateline, and
+is left alone.  Only full day dates count.
 
 It reports what the text says even when the article already has a publication date from its
 metadata; the caller decides which to trust.  When several are present, a "published"/"posted"
@@ -32,10 +34,10 @@ _MONTHS = {
 }
 _MON = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
         r"|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept\.?|sep\.?|oct\.?|nov\.?|dec\.?)(?![a-z])")
-_WD = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
+_WD = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?\s?,?\s+)"
 _DATE = (
-    rf"(?P<date>(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)"
-    rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon2>{_MON}),?\s+(?P<y2>(?:19|20)\d\d)"
+    rf"(?P<date>(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s?,?\s+(?P<y>(?:19|20)\d\d)"
+    rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon2>{_MON})\s?,?\s+(?P<y2>(?:19|20)\d\d)"
     r"|(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)"
     r"|(?P<a4>[0-3]?\d)/(?P<b4>[0-3]?\d)/(?P<y4>(?:19|20)\d\d))(?![\d])"
 )
@@ -50,6 +52,19 @@ _DATELINE = re.compile(
     rf"(?m)(?:^[ \t]*{_CITY}?|[|•·][ \t]*)(?i:{_WD})?(?i:{_DATE}){_TIME}"
     r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?(?:[—–\-|:/]|$)"
 )
+
+# stamp form: a date and a clock time with its zone side by side, with no word between them
+# ("Tuesday 5 May 2009 21.31 BST", "| 14:07 PM, Monday, 1 June 2009"), wherever it stands in the
+# window (a page whose line breaks were lost runs headline, byline and stamp together): a
+# sentence dates an event to the minute with words ("at 4:23 pm on March 2"), a page stamp without
+_HOUR = r"\d{1,2}[:.]\d\d\s*(?i:[ap]\.?m\.?)?"
+_CLOCK = rf"{_HOUR}\s*(?:[ECMP][SD]T|ET|GMT|UTC|BST|CET|UK\s+time)\b"
+_STAMPS = (
+    re.compile(rf"(?i:{_WD})?(?i:{_DATE})\s*,?\s*{_CLOCK}"),
+    re.compile(rf"(?m)(?:^|[|•·])[ \t]*(?:{_CLOCK}|{_HOUR})\s*,?\s*(?i:{_WD})?(?i:{_DATE})"),
+)
+_BEFORE_STAMP = re.compile(r"(?i)\b(?:on|at|by|since|until|till|from|before|after|of|to|between|and|that)\s*,?\s*$")
+"""A preposition before a date puts it in a sentence ("as of 17:00 GMT 15 June"), not in a stamp."""
 
 
 def _parse(m: re.Match[str]) -> dt.date | None:
@@ -81,6 +96,12 @@ def find_dateline(article: Article) -> Published | None:
         if m.start("date") >= WINDOW:
             break
         found.append((0, m.start("date"), m))
+    for pattern in _STAMPS:
+        for m in pattern.finditer(head):
+            if m.start("date") >= WINDOW:
+                break
+            if _BEFORE_STAMP.search(head[max(0, m.start() - 12):m.start()]) is None:
+                found.append((0, m.start("date"), m))
     for _, _, m in sorted(found, key=lambda f: (f[0], f[1])):
         day = _parse(m)
         if day is None:

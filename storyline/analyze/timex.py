@@ -204,6 +204,9 @@ _MODP = (
     r"(?:(?P<mod>early|late|mid|(?:the\s+)?(?:start|beginning|end|middle|early\s+part|latter\s+part"
     r"|first\s+half|second\s+half)\s+of)(?:\s+|-))"
 )
+_COMMA = r"(?:\s?,\s+|\s+)"
+"""Between a weekday or a day and what follows: a space or a comma, also the detached comma of
+tokenised or OCR'd text ("Mon Mar 2 , 2009")."""
 _PREP = (r"(?:in|In|since|Since|by|By|until|Until|till|from|From|during|During|through|throughout"
          r"|before|Before|after|After|of|around|circa|for|For|between|Between)")
 
@@ -1106,11 +1109,11 @@ def _r(kinds: str, pattern: re.Pattern[str], handler: _Handler, weak: bool = Fal
 
 
 _RULES: tuple[_Rule, ...] = (
-    _r("M", _c(rf"\b(?P<x>(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?<![\d,.])(?P<d>{_DAY})"
+    _r("M", _c(rf"\b(?P<x>(?:(?P<wd>{_WD}){_COMMA})?(?:the\s+)?(?<![\d,.])(?P<d>{_DAY})"
              rf"(?:\s*(?:-|–|(?i:to|and))\s*(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<mon>{_MON_ANY})"
-             rf"(?:,?\s+(?P<y>{_YEAR}))?)"), _h_day),
-    _r("M", _c(rf"\b(?P<x>(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON_ANY})\s+(?P<d>{_DAY})"
-             rf"(?:\s*(?:-|–|(?i:to|through|and))\s*(?P<d2>{_DAY}))?(?!\d|:\d)(?:,?\s+(?P<y>{_YEAR}))?)"), _h_day),
+             rf"(?:{_COMMA}(?P<y>{_YEAR}))?)"), _h_day),
+    _r("M", _c(rf"\b(?P<x>(?:(?P<wd>{_WD}){_COMMA})?(?P<mon>{_MON_ANY})\s+(?P<d>{_DAY})"
+             rf"(?:\s*(?:-|–|(?i:to|through|and))\s*(?P<d2>{_DAY}))?(?!\d|:\d)(?:{_COMMA}(?P<y>{_YEAR}))?)"), _h_day),
     _r("D", _c(rf"(?P<x>(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
              r"(?:[T ](?P<t>[0-2]\d:[0-5]\d(?::[0-5]\d)?))?)(?![\d])"), _h_iso),
     _r("D", _c(r"(?<![\d/.])(?P<x>(?P<a>3[01]|[12]\d|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9])"

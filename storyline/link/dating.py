@@ -12,7 +12,9 @@ In the article (its time expressions; relative ones stay unresolved without a DC
   and no ``anchor``): "July 13, 2017" means written on or after 2017-07-13, "2017" on or
   after 2017-01-01.  A bare year later than every day or month the article names is taken for
   a plan ("the 2035 target") and ignored, and so is a date the words before it put in the
-  future ("will be sentenced on May 3", "is due to resume on 8 October");
+  future ("will be sentenced on May 3", "is due to resume on 8 October"), and so is a date
+  stamped with a clock time in the body of the page (a reader's comment, an update, the print
+  edition: "At 6:19 pm on 1 June, X wrote"), made after the article;
 * upper bound: a weekday named in the text ("on Tuesday") that is the weekday of that latest day,
   outside the sentence naming that day ("Thursday, June 25, 2009" only spells out an old day),
   puts the article within the week after it (past-tense news names the days of the current week
@@ -22,8 +24,8 @@ In the article (its time expressions; relative ones stay unresolved without a DC
 
 Across articles of the story (the other articles' dates known):
 
-* an event the article reports (same type, a shared actor entity, and a shared target entity
-  when either names one) that a dated article dates
+* an event the article tells as done (same type, a shared actor entity that is not a whole
+  people, and a shared target entity when either names one) that a dated article dates
   from its own clause, tells as done (asserted or reported) and dates no later than its own
   publication, happened on or after that date's earliest day (a lower bound);
 * the dated articles most like it (shared entities, days and words, weighted by rarity;
@@ -54,6 +56,7 @@ import re
 import statistics
 from collections.abc import Sequence
 
+from storyline.analyze.dateline import WINDOW
 from storyline.link.entities import EntityIndex
 from storyline.model import Article, ArticleAnalysis, DateValue, EventMention, Published, Span, TimeExpr
 
@@ -188,11 +191,12 @@ def _index_dated_events(
         if analysis is None or article.id not in effective:
             continue
         written = effective[article.id].date.latest or effective[article.id].date.earliest
+        peoples = _peoples(analysis)
         for ev in analysis.events:
             if ev.date is None or ev.date_basis not in ("clause", "narrative") or ev.date.earliest > written \
-                    or ev.modality not in ("asserted", "reported"):
+                    or ev.modality not in _DONE:
                 continue
-            for actor in entities.entities_at(ev.actors):
+            for actor in _agents(ev, peoples, entities):
                 known = index.get((ev.type, actor))
                 if known is None or _earliest(ev) < _earliest(known):
                     index[(ev.type, actor)] = ev
@@ -217,6 +221,22 @@ def _index_lags(
     return lags
 
 
+_DONE = frozenset({"asserted", "reported"})
+"""Modalities of an event told as having happened (not requested, negated or hypothetical)."""
+
+
+def _peoples(analysis: ArticleAnalysis) -> list[Span]:
+    """The article's mentions of a whole people or group by its name ("Egyptian", "Democrats")."""
+    return [m.span for m in analysis.mentions if m.label == "NORP"]
+
+
+def _agents(ev: EventMention, peoples: list[Span], entities: EntityIndex) -> tuple[str, ...]:
+    """The entities acting in ``ev`` that can tie it to one event elsewhere: a people ("Egyptian
+    protesters", "the Egyptian people") acts in countless events of a story, so it does not."""
+    return entities.entities_at(a for a in ev.actors
+                                if not any(p.start < a.end and a.start < p.end for p in peoples))
+
+
 def _earliest(ev: EventMention) -> tuple[dt.date, str]:
     return (ev.date.earliest if ev.date else dt.date.max, ev.id)
 
@@ -228,11 +248,12 @@ def _absolute(times: Sequence[TimeExpr]) -> list[TimeExpr]:
 
 
 # Words that put the date after them in the future ("will be sentenced on May 3", "is due to
-# resume on 8 October", "scheduled for next month", "set for", "expected by"): such a date says
+# resume on 8 October", "scheduled for next month", "set for", "expected by", "a new trial date of"): such a date says
 # the article was written *before* it, so it never bounds the date from below.
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|due|scheduled|set to|set for|expected|plans?|planned|planning|upcoming|"
-    r"aims? to|deadline|until|by the end of|(?:is|are|was|were) to|take place)\b[^,;:.!?]*$",
+    r"aims? to|deadline|until|by the end of|(?:is|are|was|were) to|take place|(?:new|next)\s+(?:\w+\s+)?date)\b"
+    r"[^,;:.!?]*$",
     re.IGNORECASE,
 )
 _CLAUSE_REACH = 80
@@ -242,6 +263,21 @@ def _future(text: str, t: TimeExpr) -> bool:
     """Whether the words just before ``t`` in its clause put it in the future."""
     before = text[max(0, t.span.start - _CLAUSE_REACH):t.span.start]
     return _FUTURE.search(before) is not None
+
+
+_CLOCK = re.compile(r"\d{1,2}[:.]\d\d(?!\d)")
+_CLOCK_REACH = 15
+
+
+def _stamped(text: str, t: TimeExpr) -> bool:
+    """Whether ``t`` is a date with a clock time beside it in the body of the page ("At 6:19 pm on
+    1 June, a reader wrote", "12 August - 23:07", "printed on 08.53 BST on 6 May"): the stamp of a
+    comment, an update or a print edition, made after the article; the dateline window is left
+    to :func:`~storyline.analyze.dateline.find_dateline`."""
+    if t.span.start < WINDOW:
+        return False
+    around = text[max(0, t.span.start - _CLOCK_REACH):t.span.end + _CLOCK_REACH]
+    return _CLOCK.search(around) is not None
 
 
 def _bounding(times: list[TimeExpr]) -> list[TimeExpr]:
@@ -269,7 +305,7 @@ class _Interval:
 
 
 def _own(analysis: ArticleAnalysis, text: str) -> _Interval | None:
-    times = _bounding([t for t in _absolute(analysis.times) if not _future(text, t)])
+    times = _bounding([t for t in _absolute(analysis.times) if not (_future(text, t) or _stamped(text, t))])
     if not times:
         return None
     lower = max(t.date.earliest for t in times if t.date is not None)
@@ -325,9 +361,12 @@ def _year_words(analysis: ArticleAnalysis, times: Sequence[TimeExpr], iv: _Inter
 
 def _cross(analysis: ArticleAnalysis, context: _Context, entities: EntityIndex) -> tuple[dt.date, set[Span]] | None:
     best: tuple[dt.date, set[Span]] | None = None
+    peoples = _peoples(analysis)
     for ev in analysis.events:
+        if ev.modality not in _DONE:  # "X would resign", "urged X to resign": not yet happened
+            continue
         targets = set(entities.entities_at(ev.targets))
-        candidates = [m for actor in entities.entities_at(ev.actors) if (m := context.events.get((ev.type, actor)))
+        candidates = [m for actor in _agents(ev, peoples, entities) if (m := context.events.get((ev.type, actor)))
                       and _same_targets(targets, set(entities.entities_at(m.targets)))]
         if not candidates:
             continue

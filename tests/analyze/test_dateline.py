@@ -20,9 +20,15 @@ from storyline.analyze.dateline import WINDOW, find_dateline, opens_dateline
         ("By Jane Roe | Thursday, July 13, 2017\nThe Senate voted.", "July 13, 2017"),
         ("A headline\nPosted on Jul. 13, 2017 at 3:45 p.m. ET\nThe Senate voted.", "Jul. 13, 2017"),
         ("date 2017-07-13 The Senate voted.", "2017-07-13"),
+        # a page whose line breaks were lost: the stamp's clock time and zone mark it
+        ("By Jane Roe , Editor OSLO | Thu Jul 13 , 2017 4:23 pm EST OSLO -LRB- Wire -RRB- - The Senate voted.",
+         "Jul 13 , 2017"),
+        ("Vote delayed as talks stall Thursday 13 July 2017 21.31 BST The Senate voted.", "13 July 2017"),
+        ("Jane Roe | 14:07 PM , Thursday , 13 July 2017 The Senate voted.", "13 July 2017"),
     ],
     ids=["date-dash", "city-agency", "published-label", "updated-label", "byline-bar", "posted-with-time",
-         "date-label"],
+         "date-label", "flattened-stamp", "stamp-after-headline",
+         "clock-first-stamp"],
 )
 def test_dateline_found(text: str, date_text: str) -> None:
     article = make_article(text)
@@ -42,8 +48,11 @@ def test_dateline_found(text: str, date_text: str) -> None:
         "The Senate voted on Thursday, July 13, 2017 - a first for the chamber.",
         "x" * (WINDOW + 10) + "\nJuly 13, 2017 — The Senate voted.",
         "Published: July 2017\nThe Senate voted.",
+        "The Senate voted on July 13, 2017 4:23 pm EST after a long debate.",
+        "The figures as of 17:00 GMT 13 July 2017 are final.",
     ],
-    ids=["sentence-date", "date-in-body", "date-mid-line", "beyond-window", "month-only"],
+    ids=["sentence-date", "date-in-body", "date-mid-line", "beyond-window", "month-only", "clock-in-sentence",
+         "clock-after-preposition"],
 )
 def test_no_dateline(text: str) -> None:
     assert find_dateline(make_article(text)) is None

@@ -92,6 +92,7 @@ def test_earlier_this_month_ends_at_the_dct(nlp) -> None:  # type: ignore[no-unt
     [
         ("The letter was sent on July 13, 2017, by hand.", "July 13, 2017", "2017-07-13", DCT, DCT),
         ("It was signed on 13 July 2017 in the capital.", "13 July 2017", "2017-07-13", DCT, DCT),
+        ("As of July 13 , 2017 , the count rose.", "July 13 , 2017", "2017-07-13", DCT, DCT),
         ("The file is dated 2017-07-13 in the archive.", "2017-07-13", "2017-07-13", DCT, DCT),
         ("The ban took effect in July 2017.", "July 2017", "2017-07", "2017-07-01", "2017-07-31"),
         ("The first arrests came in 2017.", "2017", "2017", "2017-01-01", "2017-12-31"),
@@ -102,8 +103,8 @@ def test_earlier_this_month_ends_at_the_dct(nlp) -> None:  # type: ignore[no-unt
         ("Sales rose in the first half of 2019.", "the first half of 2019", "2019-H1", "2019-01-01",
          "2019-06-30"),
     ],
-    ids=["month-day-year", "day-month-year", "iso", "month-year", "year", "decade", "season", "quarter",
-         "half"],
+    ids=["month-day-year", "day-month-year", "detached-comma", "iso", "month-year", "year", "decade", "season",
+         "quarter", "half"],
 )
 def test_absolute_dates(nlp, text: str, expr: str, value: str, earliest: str, latest: str) -> None:  # type: ignore[no-untyped-def]
     t = _one(nlp, text, expr)

@@ -323,3 +323,57 @@ def test_weekday_week_before_the_look_alikes_is_outvoted() -> None:
     assert (found.earliest, found.latest) == (dt.date(2019, 1, 30), dt.date(2019, 4, 2))
     alone = date_articles([undated_pair], resolve_entities([undated_pair])[1]).published[undated.id].date
     assert alone.latest == dt.date(2013, 6, 12)
+
+
+def _shared_event_pairs(undated_text: str, *, modality: str = "asserted", actor_label: str = "ORG",
+                        actor: str = "Congress") -> tuple[Article, Pairs]:
+    """A dated article reporting "<actor> sanctioned Norway" on 2017-07-27 and an undated one
+    that reports the same words with ``modality``."""
+    dated = art(f"{actor} sanctioned Norway on July 27, 2017.", published="2017-07-28")
+    undated = art(undated_text)
+    pairs: Pairs = [
+        (dated, analysis(
+            dated, mentions=(ent(dated, actor, actor_label), ent(dated, "Norway", "GPE")),
+            events=(event(dated, "sanctioned", actors=(actor,), targets=("Norway",), date=day("2017-07-27")),),
+        )),
+        (undated, analysis(
+            undated, mentions=(ent(undated, actor, actor_label), ent(undated, "Norway", "GPE")),
+            times=(timex(undated, "2016", dates.year(2016)),),
+            events=(event(undated, "sanction", actors=(actor,), targets=("Norway",), modality=modality),),
+        )),
+    ]
+    return undated, pairs
+
+
+def test_an_event_the_undated_article_only_asks_for_is_no_lower_bound() -> None:
+    undated, pairs = _shared_event_pairs("In 2016 talks began. Members urged Congress to sanction Norway.",
+                                         modality="requested")
+    published, _ = run(pairs)
+    assert published[undated.id].date.earliest < dt.date(2017, 7, 27)
+
+
+def test_a_whole_people_acting_does_not_tie_two_events_together() -> None:
+    # "Norwegians sanctioned ..." in two articles: a people acts in countless events of a story
+    undated, pairs = _shared_event_pairs("In 2016 talks began. Norwegians sanctioned Norway.",
+                                         actor="Norwegians", actor_label="NORP")
+    published, _ = run(pairs)
+    assert published[undated.id].date.earliest < dt.date(2017, 7, 27)
+    # the same with an organisation acting is the same event: a lower bound
+    undated, pairs = _shared_event_pairs("In 2016 talks began. Congress sanctioned Norway.")
+    published, _ = run(pairs)
+    assert published[undated.id].date.earliest == dt.date(2017, 7, 27)
+
+
+def test_a_date_stamped_with_a_clock_time_in_the_page_body_is_no_lower_bound() -> None:
+    body = "The council met on March 2, 2017 and voted. " + "It debated the budget at length. " * 10
+    a = art(body + "At 6:19 pm on 9 May 2017 , a reader wrote : Good news.")
+    times = (timex(a, "March 2, 2017", day("2017-03-02")), timex(a, "9 May 2017", day("2017-05-09")))
+    published, _ = run([(a, analysis(a, times=times, sentences=_sentences(a.text)))])
+    assert published[a.id].date.earliest == dt.date(2017, 3, 2)
+
+
+def test_a_new_date_set_for_a_hearing_is_no_lower_bound() -> None:
+    a = art("The court met on March 2, 2017, setting a new trial date of 22 May 2017.")
+    times = (timex(a, "March 2, 2017", day("2017-03-02")), timex(a, "22 May 2017", day("2017-05-22")))
+    published, _ = run([(a, analysis(a, times=times, sentences=_sentences(a.text)))])
+    assert published[a.id].date.earliest == dt.date(2017, 3, 2)
