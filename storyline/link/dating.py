@@ -191,7 +191,7 @@ def _index_dated_events(
         if analysis is None or article.id not in effective:
             continue
         written = effective[article.id].date.latest or effective[article.id].date.earliest
-        peoples = _peoples(analysis)
+        peoples = _peoples(analysis, entities)
         for ev in analysis.events:
             if ev.date is None or ev.date_basis not in ("clause", "narrative") or ev.date.earliest > written \
                     or ev.modality not in _DONE:
@@ -225,16 +225,15 @@ _DONE = frozenset({"asserted", "reported"})
 """Modalities of an event told as having happened (not requested, negated or hypothetical)."""
 
 
-def _peoples(analysis: ArticleAnalysis) -> list[Span]:
-    """The article's mentions of a whole people or group by its name ("Egyptian", "Democrats")."""
-    return [m.span for m in analysis.mentions if m.label == "NORP"]
+def _peoples(analysis: ArticleAnalysis, entities: EntityIndex) -> frozenset[str]:
+    """The entities the article names as a whole people or group ("Egyptian", "Democrats")."""
+    return frozenset(entities.entities_at(m.span for m in analysis.mentions if m.label == "NORP"))
 
 
-def _agents(ev: EventMention, peoples: list[Span], entities: EntityIndex) -> tuple[str, ...]:
+def _agents(ev: EventMention, peoples: frozenset[str], entities: EntityIndex) -> list[str]:
     """The entities acting in ``ev`` that can tie it to one event elsewhere: a people ("Egyptian
     protesters", "the Egyptian people") acts in countless events of a story, so it does not."""
-    return entities.entities_at(a for a in ev.actors
-                                if not any(p.start < a.end and a.start < p.end for p in peoples))
+    return [e for e in entities.entities_at(ev.actors) if e not in peoples]
 
 
 def _earliest(ev: EventMention) -> tuple[dt.date, str]:
@@ -361,7 +360,7 @@ def _year_words(analysis: ArticleAnalysis, times: Sequence[TimeExpr], iv: _Inter
 
 def _cross(analysis: ArticleAnalysis, context: _Context, entities: EntityIndex) -> tuple[dt.date, set[Span]] | None:
     best: tuple[dt.date, set[Span]] | None = None
-    peoples = _peoples(analysis)
+    peoples = _peoples(analysis, entities)
     for ev in analysis.events:
         if ev.modality not in _DONE:  # "X would resign", "urged X to resign": not yet happened
             continue
