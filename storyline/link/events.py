@@ -20,10 +20,13 @@ are about the same thing: one article, or two that name a common entity (rule
 their whole clusters'.  A mention whose trigger the lexicon does not know (type
 ``UNTYPED``) merges on shared participants only with mentions of its own word.
 
+No rule merges mentions of different moods: an event told as done or planned, one asked for
+("X urged Y to condemn it"), one denied.
+
 Blocking: dated mentions are blocked by (type, role, entity, month) and by (lemma,
 month) and swept in date order; a mention that is undated (or dated coarser than about a year) joins
-the one dated event of its (type, entity) block when there is exactly one, else
-the other undated mentions of that block.  A date whose basis is the article's
+the one dated event of its (type, entity) block (or of its word) when there is exactly one, else
+the other undated mentions of that block (or word).  A date whose basis is the article's
 own date (``date_basis == "article"``) only says the event happened by then, so
 for matching its interval is widened by :data:`ARTICLE_DATE_SLACK_DAYS` back.  A date
 that linking inferred for an undated article is matched as undated.
@@ -109,12 +112,21 @@ def _participants_ok(a: _V, b: _V) -> bool:
     return bool((a.actors & b.actors) or (a.targets & b.targets))
 
 
+_MOOD = {"asserted": "told", "reported": "told", "hypothetical": "told", "requested": "requested",
+         "negated": "negated"}
+"""What a mention says of its event: told (done, or planned: "will host" and "hosted" are one
+event once it happens), asked for, or denied.  Mentions of different moods never merge: "X urged
+Y to condemn it" is not the condemnation it asks for, and merging them would show a request as a
+fact."""
+
+
 class _Clusters:
     def __init__(self, items: Sequence[_V]) -> None:
         self.items = items
         self.parent = list(range(len(items)))
         self.interval: list[_Interval | None] = [v.interval for v in items]
         self.actors = [set(v.actors) for v in items]
+        self.mood = [_MOOD[v.mention.modality] for v in items]
         self.targets = [set(v.targets) for v in items]
         self.reasons: list[tuple[int, MergeReason]] = []
 
@@ -125,13 +137,13 @@ class _Clusters:
         return i
 
     def union(self, a: int, b: int, rule: str, detail: str, *, whole: bool = True) -> bool:
-        """Merge the clusters of ``a`` and ``b`` unless their dates (or, when ``whole``, the
-        participants of the two clusters, not only of ``a`` and ``b``) conflict."""
+        """Merge the clusters of ``a`` and ``b`` unless their dates or moods (or, when ``whole``,
+        the participants of the two clusters, not only of ``a`` and ``b``) conflict."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
         met = _meet(self.interval[ra], self.interval[rb])
-        if met is False:
+        if met is False or self.mood[ra] != self.mood[rb]:
             return False
         for sets in (self.actors, self.targets) if whole else ():
             if sets[ra] and sets[rb] and not (sets[ra] & sets[rb]):
@@ -362,8 +374,7 @@ def _merge_undated_by_lemma(uf: _Clusters, dated: dict[tuple[str, ...], dict[int
             j = next(iter(roots.values()))
             uf.union(j, i, "undated-join", _detail(items[j], v) + " (the one dated event of its word)", whole=False)
             continue
-        if roots:
-            continue  # two dated events fit: which one is not known
+        # two dated events fit: which one is not known; it still meets its undated look-alikes
         others = waiting[v.lemma]
         for j in others[-_MAX_ROOTS:]:
             if uf.find(j) != uf.find(i) and _lemma_match(items[j], v):

@@ -308,3 +308,37 @@ def test_an_actor_is_never_also_its_own_target() -> None:
     (found,) = run([(a, analysis(a, mentions=(ent(a, "council", "ORG"), ent(a, "the council", "ORG")),
                                  events=(ev,)))])
     assert found.actors and not found.targets
+
+
+def test_a_request_never_merges_with_the_act_it_asks_for() -> None:
+    a = art("Members urged the Senate to condemn the raid. The Senate condemned the raid.")
+    evs = (
+        event(a, "condemn", "ACCUSE", actors=("Senate",), modality="requested"),
+        event(a, "condemned", "ACCUSE", actors=("Senate",), nth=0),
+    )
+    evs = tuple(msgspec.structs.replace(e, lemma="condemn") for e in evs)
+    found = run([(a, analysis(a, mentions=(ent(a, "Senate", "ORG"),), events=evs))])
+    assert sorted(e.modality for e in found) == ["asserted", "requested"]
+
+
+def test_a_plan_and_its_fulfilment_are_one_event() -> None:
+    (found,) = run([
+        report("Congress will sanction Norway.", None, modality="hypothetical", trigger="sanction"),
+        report("Congress sanctioned Norway on July 27.", day("2017-07-27")),
+    ])
+    assert found.modality == "asserted" and len(found.mentions) == 2
+
+
+def test_undated_mentions_of_a_word_meet_when_two_dated_events_of_it_fit() -> None:
+    def undated(text: str) -> tuple[Article, ArticleAnalysis]:
+        a, an = worded(text, "vote", "vote")
+        return a, msgspec.structs.replace(an, events=(msgspec.structs.replace(an.events[0], date=None,
+                                                                              date_basis=None),))
+    found = run([
+        worded("The Senate voted on July 27.", "voted", "vote", date=day("2017-07-27")),
+        worded("The Senate voted on July 29.", "voted", "vote", date=day("2017-07-29")),
+        undated("The Senate vote still stings."),
+        undated("Critics of the Senate vote gathered."),
+    ])
+    # which of the two days the undated ones mean is not known, but they mean the same vote
+    assert sorted(len(e.mentions) for e in found) == [1, 1, 2]
