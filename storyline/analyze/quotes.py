@@ -568,10 +568,16 @@ def _subject(verb: Any) -> Any | None:
     "X led Y to fear ..." (an infinitive after an object: the object speaks, see
     :func:`_controller`).  A participle after a comma ("..., saying ...", "while chanting ...")
     the parser hung inside a relative clause belongs to the sentence around that clause
-    ("X defended not paying a builder who said he was stiffed, saying ..." -> X)."""
+    ("X defended not paying a builder who said he was stiffed, saying ..." -> X), and one hung on
+    reported words belongs to their reporter (see :func:`_reporting_verb`)."""
     participle = verb.tag_ == "VBG" and verb.dep_ == "advcl"
     cue = verb
+    below = None  # the verb the last step climbed from
     for _ in range(10):
+        reporter = _reporting_verb(below, verb) if below is not None and _is_cue(cue) else None
+        if reporter is not None:
+            below, verb = None, reporter
+            continue
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and _has_letters(c)]
         if participle and verb.head.i != verb.i and _is_relative_clause(verb):
             verb = _clause_above(verb)
@@ -600,17 +606,40 @@ def _subject(verb: Any) -> Any | None:
             if controller is not None:
                 return controller
         if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
-            verb = verb.head
+            below, verb = verb, verb.head
             continue
         if verb.dep_ == "pcomp" and verb.head.dep_ in {"prep", "conj"}:
             above = verb.head.head  # "X began by saying ...", "after saying ..., X left", "and for saying"
             if above.pos_ in {"ADV", "ADJ"} and above.head.i != above.i:
                 above = above.head  # "X refuses, aside from saying ..."
             if above.pos_ in {"VERB", "AUX"}:
-                verb = above
+                below, verb = verb, above
                 continue
         return None
     return None
+
+
+def _reporting_verb(below: Any, clause: Any) -> Any | None:
+    """The verb reporting ``clause`` when a speech verb (``below``) hangs on reported words: a
+    participle ('X said the plan failed, adding ...', 'X denied the claim that Y lied, explaining
+    ...', '... before claiming ...') or the same verb again ('X said Y was wrong and said, "..."')
+    is the reporter's, not the act of whoever the reported words are about.  ``clause`` is a
+    reported clause after its verb (the complement of a verb) or the content of a noun ('the claim
+    that ...'); ``None`` for any other clause, for another coordinated verb ('X said Y left and
+    wrote ...'), and for a complement before its verb or after a quote mark, where the parser took
+    a sentence for the complement of a quote ('X seemed unmoved, telling reporters, "Y said ..."';
+    '"Thank you," X replied, before adding ...')."""
+    if clause.dep_ == "ccomp" and clause.head.pos_ in {"VERB", "AUX"} and clause.head.i < clause.i:
+        reporter = clause.head
+        if any(t.is_quote for t in clause.doc[reporter.i + 1 : clause.left_edge.i]):
+            return None
+    elif clause.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        reporter = _clause_above(clause)
+    else:
+        return None
+    if below.dep_ == "conj":
+        return reporter if below.lemma_ == reporter.lemma_ else None
+    return reporter if below.tag_ == "VBG" and below.dep_ in {"advcl", "pcomp"} else None
 
 
 _WH_LINKS = frozenset({"where", "who", "whom", "which", "whose", "when"})

@@ -655,3 +655,25 @@ def test_speaker_of_a_cue_the_parser_hung_elsewhere(nlp, text: str, speaker: str
 def test_speaker_behind_a_dateline_an_adverb_or_an_occasion(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
     quotes = _quotes(nlp, text)
     assert quotes and all(q.speaker is not None and q.speaker.text == speaker for q in quotes if q.cue != "said")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Mayor Lena Brandt said the harbor plan was drafted by the council and said, “We will review "
+                     "every page of it.”", id="said-and-said"),
+        pytest.param("Lena Brandt said the harbor plan reminds her of an old promise, explaining, “We have heard "
+                     "all of this before.”", id="participle"),
+        pytest.param("Lena Brandt said the harbor levy has “kept the town afloat” before claiming that the new "
+                     "port was “a great success.”", id="before-claiming"),
+    ],
+)
+def test_speech_verb_hung_on_reported_words_is_the_reporters(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    quotes = _quotes(nlp, text)
+    assert quotes and all(q.speaker is not None and q.speaker.text.endswith("Lena Brandt") for q in quotes)
+
+
+def test_cue_after_a_quote_the_parser_took_as_its_head_keeps_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"Thank you, son," Tomas Ruud replied, before adding that he thinks "children should speak with respect."'
+    quotes = _quotes(nlp, text)
+    assert quotes and all(q.speaker is not None and q.speaker.text == "Tomas Ruud" for q in quotes)
