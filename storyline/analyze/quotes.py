@@ -774,12 +774,25 @@ _MORE_CUES = frozenset(
     """boast demand sing chant shout yell scream joke quip muse plead vow promise pledge recount wonder
     retort counter charge lament whisper exclaim murmur cry proclaim reiterate echo opine posit grumble
     counsel advise hint concur underscore assure reassure remind inform swear pronounce interject
-    marvel gush rave brag scoff sneer snap bark declare""".split()
+    marvel gush rave brag scoff sneer snap bark declare answer interrupt boom""".split()
 )
+# Verbs that introduce a quote with a particle ('"...," Doe shot back', '"...," Roe chimed in', 'he went on').
+_PHRASAL_CUES = {"shoot": "back", "fire": "back", "hit": "back", "chime": "in", "cut": "in", "go": "on"}
+# Verbs that introduce a quote only when they stand alone ('"...?" Doe pressed', 'Roe began: "..."'), not
+# with an object or complement ('pressed for changes', 'began the meeting', 'started to cry').
+_BARE_CUES = frozenset({"press", "begin", "start"})
+_COMPLEMENTS = frozenset({"dobj", "prep", "xcomp", "ccomp", "attr", "acomp", "agent", "nsubjpass"})
 
 
 def _is_cue(tok: Any) -> bool:
-    if (tok.lemma_ not in SPEECH_VERBS and tok.lemma_ not in _MORE_CUES) or tok.pos_ not in {"VERB", "AUX"}:
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    if tok.lemma_ in _PHRASAL_CUES:
+        particle = _PHRASAL_CUES[tok.lemma_]
+        return any(c.lower_ == particle and c.dep_ in {"prt", "advmod"} and not list(c.children) for c in tok.children)
+    if tok.lemma_ in _BARE_CUES:
+        return not any(c.dep_ in _COMPLEMENTS for c in tok.children)
+    if tok.lemma_ not in SPEECH_VERBS and tok.lemma_ not in _MORE_CUES:
         return False
     if tok.lemma_ == "call":  # "called it 'a disgrace'" is speech, "called for sanctions" is not
         return not any(c.dep_ in {"prep", "prt"} and c.lower_ in {"for", "on", "upon"} for c in tok.children)
