@@ -392,16 +392,22 @@ class _Context:
 
     def name_before(self, verb: Any) -> tuple[int, int] | None:
         """A finite verb the parser left without a subject ('When X happens, Jane Doe and John Roe
-        call them "..."', the names read as part of the clause before): the name right before it."""
+        call them "..."', the names read as part of the clause before): the name right before it,
+        or before the comma closing an apposition or the brackets after a name ('In a statement, her
+        adviser, Jane Doe, said:'; 'Rep. Jane Doe (D-Md.) said "..."')."""
         if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i == 0:
             return None
         before = self.doc[verb.i - 1]
         while before.pos_ == "ADV" and before.i > 0:
             before = self.doc[before.i - 1]
-        hit = self.mention_at(before.idx, before.idx + len(before.text))
-        if hit is not None and hit.label in {"PERSON", "ORG", "NORP"} and hit.span.end <= verb.idx:
-            return hit.span.start, hit.span.end
-        return None
+        beside = _before_aside(before)
+        hit = self.mention_at(beside.idx, beside.idx + len(beside.text))
+        if hit is None or hit.label not in {"PERSON", "ORG", "NORP"} or hit.span.end > verb.idx:
+            return None
+        opened = self.text[max(0, hit.span.start - 3) : hit.span.start].rstrip().endswith(",")
+        if before.text == "," and not (hit.label == "PERSON" and opened):
+            return None  # only a person set off by commas on both sides is an apposition
+        return hit.span.start, hit.span.end
 
     def according_source(self, to: Any) -> tuple[int, int] | None:
         """The source named after "according to": the object of "to", else (the parser read a
@@ -732,6 +738,19 @@ def _depicted(noun: Any) -> Any | None:
     return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
+def _before_aside(tok: Any) -> Any:
+    """The word before a closing comma or bracket group that ``tok`` ends ('Jane Doe,' / 'Doe (D-Md.)'):
+    where a name before a verb sits when an apposition or a label stands between them."""
+    doc = tok.doc
+    if tok.text == "," and tok.i > 0:
+        return doc[tok.i - 1]
+    if tok.text == ")":
+        for j in range(tok.i - 1, max(tok.i - 8, 0), -1):
+            if doc[j].text == "(":
+                return doc[j - 1]
+    return tok
+
+
 def _has_letters(tok: Any) -> bool:
     return any(c.isalpha() for c in tok.text)
 
@@ -789,7 +808,11 @@ def _is_cue(tok: Any) -> bool:
         return False
     if tok.lemma_ in _PHRASAL_CUES:
         particle = _PHRASAL_CUES[tok.lemma_]
-        return any(c.lower_ == particle and c.dep_ in {"prt", "advmod"} and not list(c.children) for c in tok.children)
+        # a bare particle: "in" the parser read as a preposition has no object
+        return any(
+            c.lower_ == particle and c.dep_ in {"prt", "advmod", "prep"} and not list(c.children)
+            for c in tok.children
+        )
     if tok.lemma_ in _BARE_CUES:
         return not any(c.dep_ in _COMPLEMENTS for c in tok.children)
     if tok.lemma_ not in SPEECH_VERBS and tok.lemma_ not in _MORE_CUES:

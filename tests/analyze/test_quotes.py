@@ -677,3 +677,31 @@ def test_cue_after_a_quote_the_parser_took_as_its_head_keeps_its_subject(nlp) ->
     text = '"Thank you, son," Tomas Ruud replied, before adding that he thinks "children should speak with respect."'
     quotes = _quotes(nlp, text)
     assert quotes and all(q.speaker is not None and q.speaker.text == "Tomas Ruud" for q in quotes)
+
+
+def test_name_in_apposition_before_a_verb_without_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("In a statement to the Gazette, her senior adviser, Jakob Lindqvist, said: “The mayor believes the "
+            "harbor deal is essential.”")
+    (quote,) = _kinds(_quotes(nlp, text), "direct")
+    assert quote.speaker is not None and quote.speaker.text == "Jakob Lindqvist"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        pytest.param("After the vote, Marwick shot back, “The council has failed the town.”", "shot", id="shot-back"),
+        pytest.param("“Nobody trusts the council,” Marwick chimed in.", "chimed", id="chimed-in"),
+        pytest.param("“We are done here,” Marwick went on.", "went", id="went-on"),
+        pytest.param("“Would it be negotiable?” Marwick pressed.", "pressed", id="pressed"),
+        pytest.param("“I would say this,” Marwick answered.", "answered", id="answered"),
+    ],
+)
+def test_phrasal_and_bare_cues_introduce_quotes(nlp, text: str, cue: str) -> None:  # type: ignore[no-untyped-def]
+    (quote,) = _kinds(_quotes(nlp, text), "direct")
+    assert quote.cue == cue and quote.speaker is not None and quote.speaker.text == "Marwick"
+
+
+def test_bare_cue_with_an_object_is_no_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ilse Marwick spoke first. Tomas Ruud began the meeting at noon. “We will vote today.”"
+    (quote,) = _kinds(_quotes(nlp, text), "direct")
+    assert quote.cue is None
