@@ -383,7 +383,7 @@ class _Context:
         subj = _subject(verb)
         if inside is not None:
             if subj is not None and (inside[0] <= subj.idx < inside[1] or _inside(subj.idx, self.closed)):
-                subj = _subject_after(verb, inside)
+                subj = _subject_beyond(verb, [inside, *self.regions]) or _subject_after(verb, inside)
             elif subj is None and (verb.idx >= inside[1] or _next_is_name(verb)):
                 subj = _subject_after(verb, inside)  # '"...," said Jane Doe' / 'Said Doe: "..."'
         if subj is None:
@@ -757,6 +757,23 @@ def _has_letters(tok: Any) -> bool:
 
 def _next_is_name(verb: Any) -> bool:
     return verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].pos_ == "PROPN"
+
+
+def _subject_beyond(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
+    """A cue without a subject of its own that the parser hung on a verb of a quote ('X seemed
+    ready, telling the crowd, "Some people get ..."' with "telling" under "get"): the subject of
+    the first verb above it outside the ``quoted`` runs."""
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    head = verb.head
+    for _ in range(8):
+        if head.head.i == head.i or not _inside(head.idx, quoted):
+            break
+        head = head.head
+    if _inside(head.idx, quoted) or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    subj = _subject(head)
+    return subj if subj is not None and not _inside(subj.idx, quoted) else None
 
 
 def _subject_after(verb: Any, inside: tuple[int, int]) -> Any | None:

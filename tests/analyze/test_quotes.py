@@ -705,3 +705,26 @@ def test_bare_cue_with_an_object_is_no_cue(nlp) -> None:  # type: ignore[no-unty
     text = "Ilse Marwick spoke first. Tomas Ruud began the meeting at noon. “We will vote today.”"
     (quote,) = _kinds(_quotes(nlp, text), "direct")
     assert quote.cue is None
+
+
+def test_cue_the_parser_hung_inside_the_quote_takes_the_subject_outside(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc, Span
+
+    # the parse of 'Marwick seemed ready, telling the crowd, "People get carried away."' that hangs
+    # "telling" on the quote's verb "get": the quote's subject is not the speaker
+    words = ["Marwick", "seemed", "ready", ",", "telling", "the", "crowd", ",", '"', "People", "get", "carried",
+             "away", ".", '"']
+    spaces = [True, True, False, True, True, True, False, True, False, True, True, True, False, False, False]
+    heads = [1, 1, 1, 1, 10, 6, 4, 10, 10, 10, 1, 10, 11, 10, 10]
+    deps = ["nsubj", "ROOT", "acomp", "punct", "advcl", "det", "dobj", "punct", "punct", "nsubj", "advcl",
+            "acomp", "prt", "punct", "punct"]
+    pos = ["PROPN", "VERB", "ADJ", "PUNCT", "VERB", "DET", "NOUN", "PUNCT", "PUNCT", "NOUN", "VERB", "VERB",
+           "ADV", "PUNCT", "PUNCT"]
+    tags = ["NNP", "VBD", "JJ", ",", "VBG", "DT", "NN", ",", "``", "NNS", "VBP", "VBN", "RB", ".", "''"]
+    lemmas = ["Marwick", "seem", "ready", ",", "tell", "the", "crowd", ",", '"', "people", "get", "carry", "away",
+              ".", '"']
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    doc.ents = [Span(doc, 0, 1, label="PERSON")]
+    article = make_article(doc.text)
+    (quote,) = find_quotes(doc, article, find_mentions(doc, article))
+    assert quote.cue == "telling" and quote.speaker is not None and quote.speaker.text == "Marwick"
