@@ -612,7 +612,8 @@ def _subject(verb: Any) -> Any | None:
             if controller is not None:
                 return controller
         if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
-            below, verb = verb, verb.head
+            # an infinitive passes on what hangs on it ('X said Y has to choose, adding ...')
+            below, verb = (below if below is not None and verb.dep_ == "xcomp" else verb), verb.head
             continue
         if verb.dep_ == "pcomp" and verb.head.dep_ in {"prep", "conj"}:
             above = verb.head.head  # "X began by saying ...", "after saying ..., X left", "and for saying"
