@@ -811,13 +811,14 @@ _MORE_CUES = frozenset(
     """boast demand sing chant shout yell scream joke quip muse plead vow promise pledge recount wonder
     retort counter charge lament whisper exclaim murmur cry proclaim reiterate echo opine posit grumble
     counsel advise hint concur underscore assure reassure remind inform swear pronounce interject
-    marvel gush rave brag scoff sneer snap bark declare answer interrupt boom""".split()
+    marvel gush rave brag scoff sneer snap bark declare answer interrupt boom confess reason
+    scold taunt mock mutter bellow thunder roar sigh beam""".split()
 )
 # Verbs that introduce a quote with a particle ('"...," Doe shot back', '"...," Roe chimed in', 'he went on').
 _PHRASAL_CUES = {"shoot": "back", "fire": "back", "hit": "back", "chime": "in", "cut": "in", "go": "on"}
 # Verbs that introduce a quote only when they stand alone ('"...?" Doe pressed', 'Roe began: "..."'), not
-# with an object or complement ('pressed for changes', 'began the meeting', 'started to cry').
-_BARE_CUES = frozenset({"press", "begin", "start"})
+# with an object or complement ('pressed for changes', 'began the meeting', 'questioned the figures').
+_BARE_CUES = frozenset({"press", "begin", "start", "question"})
 _COMPLEMENTS = frozenset({"dobj", "prep", "xcomp", "ccomp", "attr", "acomp", "agent", "nsubjpass"})
 
 

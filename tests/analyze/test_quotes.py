@@ -696,6 +696,7 @@ def test_name_in_apposition_before_a_verb_without_subject(nlp) -> None:  # type:
         pytest.param("“We are done here,” Marwick went on.", "went", id="went-on"),
         pytest.param("“Would it be negotiable?” Marwick pressed.", "pressed", id="pressed"),
         pytest.param("“I would say this,” Marwick answered.", "answered", id="answered"),
+        pytest.param("“This is a big win for me,” Marwick confessed.", "confessed", id="confessed"),
     ],
 )
 def test_phrasal_and_bare_cues_introduce_quotes(nlp, text: str, cue: str) -> None:  # type: ignore[no-untyped-def]
