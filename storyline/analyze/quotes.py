@@ -601,6 +601,9 @@ def _subject(verb: Any) -> Any | None:
                 maker = _maker(verb.head)
                 return maker if maker is not None else verb.head  # "the group, which said ..."
             return _depicted(child) or child
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i == verb.i - 1 and verb.head.dep_ in _ROLES:
+            verb = _clause_above(verb)  # 'slammed the loophole called "X"': the noun is named, it does not name
+            continue
         if verb.dep_ == "acl" and verb.head.i != verb.i and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
             occasion = _occasion_verb(verb.head) if verb.tag_ == "VBG" else None
             if occasion is not None:
@@ -649,6 +652,9 @@ def _reporting_verb(below: Any, clause: Any) -> Any | None:
     return reporter if below.tag_ == "VBG" and below.dep_ in {"advcl", "pcomp"} else None
 
 
+# What a noun before a participle must be in its clause for the participle to be passive ('the loophole
+# called "X"'), not a verb the parser read as one ('; one lawmaker called X "...").
+_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj"})
 _WH_LINKS = frozenset({"where", "who", "whom", "which", "whose", "when"})
 _DEPICTIONS = frozenset("footage video clip recording tape audio image photo picture".split())
 _SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten"})

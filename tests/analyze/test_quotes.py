@@ -731,3 +731,17 @@ def test_cue_the_parser_hung_inside_the_quote_takes_the_subject_outside(nlp) -> 
     article = make_article(doc.text)
     (quote,) = find_quotes(doc, article, find_mentions(doc, article))
     assert quote.cue == "telling" and quote.speaker is not None and quote.speaker.text == "Marwick"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param('The senators slammed a loophole called an "inversion" in a letter on Monday.', "The senators",
+                     id="called"),
+        pytest.param('Three lawmakers praised the program known as "Safe Harbor" on Monday.', "Three lawmakers",
+                     id="known-as"),
+    ],
+)
+def test_noun_before_a_passive_participle_is_not_its_speaker(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    quotes = _quotes(nlp, text)
+    assert quotes and all(q.speaker is not None and q.speaker.text == speaker for q in quotes)
