@@ -601,6 +601,9 @@ def _subject(verb: Any) -> Any | None:
                 maker = _maker(verb.head)
                 return maker if maker is not None else verb.head  # "the group, which said ..."
             return _depicted(child) or child
+        fronted = _subject_before_aside(verb)
+        if fronted is not None:
+            return fronted
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i == verb.i - 1 and verb.head.dep_ in _ROLES:
             verb = _clause_above(verb)  # 'slammed the loophole called "X"': the noun is named, it does not name
             continue
@@ -626,6 +629,23 @@ def _subject(verb: Any) -> Any | None:
                 below, verb = verb, above
                 continue
         return None
+    return None
+
+
+def _subject_before_aside(verb: Any) -> Any | None:
+    """'X, who ..., said' / 'X, meanwhile, who ..., said': the parser often makes X the subject of
+    the aside and hangs the aside on the verb as its complement; X is the subject then: a name or
+    noun set off by a comma, opening a complement that ends with a comma right before the verb."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    for clause in verb.lefts:
+        if clause.dep_ != "ccomp":
+            continue
+        for subj in clause.children:
+            if subj.dep_ in {"nsubj", "nsubjpass"} and subj.lower_ not in _RELATIVE \
+                    and subj.left_edge.i == clause.left_edge.i and doc[subj.i + 1].text == ",":
+                return subj
     return None
 
 
@@ -1305,9 +1325,10 @@ def _indirect(
             continue
         if tok.lemma_ not in ATTRIBUTION_VERBS or tok.pos_ != "VERB" or _inside(tok.idx, direct):
             continue
+        aside = _subject_before_aside(tok)
         for child in tok.children:
-            if child.dep_ != "ccomp":
-                continue
+            if child.dep_ != "ccomp" or (aside is not None and aside.head.i == child.i):
+                continue  # 'X, who ..., said': the subject and its aside are no reported words
             first, last = child.left_edge, child.right_edge
             while first.i < last.i and (first.dep_ == "mark" or first.is_punct):
                 first = doc[first.i + 1]

@@ -745,3 +745,18 @@ def test_cue_the_parser_hung_inside_the_quote_takes_the_subject_outside(nlp) -> 
 def test_noun_before_a_passive_participle_is_not_its_speaker(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
     quotes = _quotes(nlp, text)
     assert quotes and all(q.speaker is not None and q.speaker.text == speaker for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param('Marwick, meanwhile, who sits at zero such endorsements, said that fact speaks volumes about '
+                     'which of the two candidates is "prepared to take on the establishment."', id="meanwhile-who"),
+        pytest.param("Marwick, who like others spoke on the condition of anonymity to discuss the private meeting, "
+                     'said the message was that "this is not going to be over in February."', id="who-like-others"),
+    ],
+)
+def test_subject_before_an_aside_speaks_and_the_aside_is_no_quote(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    quotes = _quotes(nlp, text)
+    assert quotes and all(q.speaker is not None and q.speaker.text == "Marwick" for q in quotes)
+    assert all(not q.span.text.startswith("Marwick") for q in quotes)
