@@ -925,7 +925,7 @@ def _attribute(ctx: _Context, seg: _Segment) -> None:
         return
     found = _according_lead(ctx, seg) or (
         (_reporter(ctx, seg) or _sentence_cue(ctx, seg) or _holder(ctx, seg))
-        if seg.kind == "partial" else _colon_lead(ctx, seg)
+        if seg.kind == "partial" else (_colon_lead(ctx, seg) or _label_lead(ctx, seg))
     )
     if found is not None:
         seg.cue, seg.speaker = found
@@ -992,6 +992,27 @@ def _colon_lead(ctx: _Context, seg: _Segment) -> tuple[str, tuple[int, int]] | N
     ):
         return verb.text.lower(), (start, end)
     return None
+
+
+_LABEL_END = re.compile(r"[^\S\n]*(?:\([^()\n]{1,20}\))?[^\S\n]*:[^\S\n]*$")
+
+
+def _label_lead(ctx: _Context, seg: _Segment) -> tuple[str | None, tuple[int, int]] | None:
+    """'Jane Doe: "..."', 'More from Doe: "..."', 'Rep. Jane Doe (D-Md.): "..."', 'The figures did not
+    surprise Jane Doe: "..."': a person or organisation named right before the colon that
+    introduces the quote, when the sentence before the colon has no speaker of its own (see
+    :func:`_colon_lead`); ``cue`` is ``None``."""
+    p_start = ctx.text.rfind("\n", 0, seg.open) + 1
+    label = _LABEL_END.search(ctx.text, max(p_start, seg.open - 24), seg.open)
+    if label is None or label.start() == p_start:
+        return None
+    hit = ctx.mention_at(label.start() - 1, label.start())
+    if hit is None or hit.span.end != label.start() or hit.label not in {"PERSON", "ORG"}:
+        return None
+    before = ctx.token_at(hit.span.start - 2) if hit.span.start >= 2 else None
+    if before is not None and before.pos_ == "ADP" and before.lower_ != "from":
+        return None  # 'later that month on CNN: "..."' names where, not who
+    return None, (hit.span.start, hit.span.end)
 
 
 def _reporter(ctx: _Context, seg: _Segment) -> tuple[str, tuple[int, int]] | None:

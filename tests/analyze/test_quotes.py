@@ -760,3 +760,24 @@ def test_subject_before_an_aside_speaks_and_the_aside_is_no_quote(nlp, text: str
     quotes = _quotes(nlp, text)
     assert quotes and all(q.speaker is not None and q.speaker.text == "Marwick" for q in quotes)
     assert all(not q.span.text.startswith("Marwick") for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        pytest.param("Pollsters agree - Jonas Lindqvist: “One of the biggest lessons was a simple one.”",
+                     "Lindqvist", id="dash-label"),
+        pytest.param("The timing of the surge does not surprise pollster Jonas Lindqvist: “Lesser-known candidates "
+                     "often gain early.”", "Jonas Lindqvist", id="object-before-colon"),
+        pytest.param('Sen. Ilse Marwick (D-Ore.): "I have not heard anyone cite that figure."', "Ilse Marwick",
+                     id="bracketed"),
+        pytest.param("More from Lindqvist: “The partisanship of the state is a starting point.”", "Lindqvist",
+                     id="more-from"),
+        pytest.param("Then, later that month on Norway Radio: “I have never said we made a mistake.”", None,
+                     id="on-a-station"),
+    ],
+)
+def test_name_before_the_colon_introducing_a_quote(nlp, line: str, speaker: str | None) -> None:  # type: ignore[no-untyped-def]
+    text = "Jonas Lindqvist and Ilse Marwick spoke on Monday.\n" + line
+    (quote,) = _kinds(_quotes(nlp, text), "direct")
+    assert (quote.speaker.text if quote.speaker is not None else None) == speaker
