@@ -858,8 +858,8 @@ def _is_cue(tok: Any) -> bool:
             c.lower_ == particle and c.dep_ in {"prt", "advmod", "prep"} and not list(c.children)
             for c in tok.children
         )
-    if tok.lemma_ in _BARE_CUES:
-        return not any(c.dep_ in _COMPLEMENTS for c in tok.children)
+    if tok.lemma_ in _BARE_CUES:  # the quote before it may hang on it ('"...," Doe began')
+        return not any(c.dep_ in _COMPLEMENTS and not (c.dep_ == "ccomp" and c.i < tok.i) for c in tok.children)
     if tok.lemma_ not in SPEECH_VERBS and tok.lemma_ not in _MORE_CUES:
         return False
     if tok.lemma_ == "call":  # "called it 'a disgrace'" is speech, "called for sanctions" is not

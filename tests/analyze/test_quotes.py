@@ -695,6 +695,8 @@ def test_name_in_apposition_before_a_verb_without_subject(nlp) -> None:  # type:
         pytest.param("“Nobody trusts the council,” Marwick chimed in.", "chimed", id="chimed-in"),
         pytest.param("“We are done here,” Marwick went on.", "went", id="went-on"),
         pytest.param("“Would it be negotiable?” Marwick pressed.", "pressed", id="pressed"),
+        pytest.param("“The paper is claiming today that you met in January,” Marwick started.", "started",
+                     id="started"),
         pytest.param("“I would say this,” Marwick answered.", "answered", id="answered"),
         pytest.param("“This is a big win for me,” Marwick confessed.", "confessed", id="confessed"),
     ],
