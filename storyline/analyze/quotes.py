@@ -45,9 +45,11 @@ no cue takes the speaker named in the paragraph before (its last cue's speaker, 
 its last quote unless a sentence after that quote has a person or organisation as subject, else its
 last person; a paragraph naming nobody hands on the one before it).
 
-A speaker that is a non-person source ("the letter", "a statement", "the resolution") carries
-``authors``: the names the text gives for who wrote it ("X's letter", "a letter signed by X",
-"X sent the letter", "X said in a statement"), read on that noun or on its nearest earlier use.
+Words carried by a thing someone put out or shows are theirs: "X issued a statement saying ...", "X
+posted a message reading ...", "X held up a sign that read ..." are X's.  A speaker that is a
+non-person source ("the letter", "a statement", "the resolution") carries ``authors``: the names
+the text gives for who wrote it ("X's letter", "a letter signed by X", "X sent the letter", "X said
+in a statement"), read on that noun or on its nearest earlier use.
 
 Quote marks are read per paragraph (a line of the text): an opening mark with no closing mark
 ends at the end of its paragraph, so an unbalanced mark can never swallow the article.  A quote
@@ -598,7 +600,7 @@ def _subject(verb: Any) -> Any | None:
             # or to the cue when it shares the subject ('X, despite admitting ..., Y need ...')
             child = min(subjects, key=lambda c: abs(c.i - cue.i))
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                maker = _maker(verb.head)
+                maker = _maker(verb.head) or _bearer(verb.head)
                 return maker if maker is not None else verb.head  # "the group, which said ..."
             return _depicted(child) or child
         fronted = _subject_before_aside(verb)
@@ -612,7 +614,7 @@ def _subject(verb: Any) -> Any | None:
             if occasion is not None:
                 verb = occasion  # 'X said at a news conference announcing ...' -> X
                 continue
-            return _depicted(verb.head) or verb.head
+            return _depicted(verb.head) or _bearer(verb.head) or verb.head
         if verb.dep_ == "xcomp" and verb.head.i != verb.i:
             controller = _controller(verb.head)
             if controller is not None:
@@ -721,6 +723,21 @@ def _maker(noun: Any) -> Any | None:
     if noun.lemma_.lower() not in _UTTERANCES or noun.dep_ != "dobj" or noun.head.pos_ not in {"VERB", "AUX"}:
         return None
     return _subject(noun.head)
+
+
+# Verbs whose subject puts out or shows the words of what they act on ('X issued a statement saying ...',
+# 'X held up a sign that read ...').
+_BEARING_VERBS = _MAKE_VERBS | frozenset("put hold carry hoist wave wear display air run tweet email blast".split())
+
+
+def _bearer(noun: Any) -> Any | None:
+    """Who put out the thing that carries words ('X issued a statement saying ...', 'X posted a message
+    reading ...', 'X held up a sign that read ...'): the subject of the verb of making, issuing or
+    showing whose object ``noun`` is; the thing itself speaks only without one ('The statement says')."""
+    if noun.dep_ != "dobj" or noun.head.lemma_ not in _BEARING_VERBS:
+        return None
+    subj = _subject(noun.head)
+    return subj if subj is not None and subj.lower_ not in _RELATIVE else None
 
 
 def _is_relative_clause(verb: Any) -> bool:

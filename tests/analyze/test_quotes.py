@@ -783,3 +783,25 @@ def test_name_before_the_colon_introducing_a_quote(nlp, line: str, speaker: str 
     text = "Jonas Lindqvist and Ilse Marwick spoke on Monday.\n" + line
     (quote,) = _kinds(_quotes(nlp, text), "direct")
     assert (quote.speaker.text if quote.speaker is not None else None) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param('Hours later, Ilse Marwick issued a statement saying the town must "rebuild the harbor '
+                     'together."', id="issued-a-statement"),
+        pytest.param("Ilse Marwick posted a message on her website reading “Thank you, Bergen” after the vote.",
+                     id="posted-a-message"),
+        pytest.param("Ilse Marwick held up a sign that read “Harbor first” and waved it at the crowd.",
+                     id="held-a-sign"),
+    ],
+)
+def test_words_on_a_thing_someone_put_out_are_theirs(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    quotes = [q for q in _quotes(nlp, text) if q.kind != "indirect"]
+    assert quotes and all(q.speaker is not None and q.speaker.text == "Ilse Marwick" for q in quotes)
+
+
+def test_a_document_without_a_maker_speaks_itself(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A statement from the council said the harbor was “safe for every ship.”"
+    quotes = _quotes(nlp, text)
+    assert quotes and all(q.speaker is not None and q.speaker.text.endswith("statement") for q in quotes)
