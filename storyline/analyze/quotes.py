@@ -654,7 +654,7 @@ def _subject_before_aside(verb: Any) -> Any | None:
 def _reporting_verb(below: Any, clause: Any) -> Any | None:
     """The verb reporting ``clause`` when a speech verb (``below``) hangs on reported words: a
     participle ('X said the plan failed, adding ...', 'X denied the claim that Y lied, explaining
-    ...', '... before claiming ...') or the same verb again ('X said Y was wrong and said, "..."')
+    ...', '... before claiming ...') or the same verb again ('X said Y was wrong and said, "..."', or 'but added')
     is the reporter's, not the act of whoever the reported words are about.  ``clause`` is a
     reported clause after its verb (the complement of a verb) or the content of a noun ('the claim
     that ...'); ``None`` for any other clause, for another coordinated verb ('X said Y left and
@@ -669,8 +669,8 @@ def _reporting_verb(below: Any, clause: Any) -> Any | None:
         reporter = _clause_above(clause)
     else:
         return None
-    if below.dep_ == "conj":
-        return reporter if below.lemma_ == reporter.lemma_ else None
+    if below.dep_ == "conj":  # 'said ... and said', 'said ... but added'
+        return reporter if below.lemma_ in {reporter.lemma_, "add"} else None
     return reporter if below.tag_ == "VBG" and below.dep_ in {"advcl", "pcomp"} else None
 
 

@@ -668,6 +668,8 @@ def test_speaker_behind_a_dateline_an_adverb_or_an_occasion(nlp, text: str, spea
                      "port was “a great success.”", id="before-claiming"),
         pytest.param("Even a senior adviser, Lena Brandt, said Marwick will have to choose whose side she is on, "
                      "saying, “At some point, she is going to have to come out.”", id="through-an-infinitive"),
+        pytest.param("Lena Brandt said in politics it takes time to build trust but added, “I strongly support "
+                     "the harbor plan.”", id="but-added"),
     ],
 )
 def test_speech_verb_hung_on_reported_words_is_the_reporters(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
