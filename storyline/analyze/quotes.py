@@ -733,10 +733,16 @@ _BEARING_VERBS = _MAKE_VERBS | frozenset("put hold carry hoist wave wear display
 def _bearer(noun: Any) -> Any | None:
     """Who put out the thing that carries words ('X issued a statement saying ...', 'X posted a message
     reading ...', 'X held up a sign that read ...'): the subject of the verb of making, issuing or
-    showing whose object ``noun`` is; the thing itself speaks only without one ('The statement says')."""
-    if noun.dep_ != "dobj" or noun.head.lemma_ not in _BEARING_VERBS:
+    showing whose object ``noun`` is, or who sent it to ``noun`` ('X sent an email to supporters saying');
+    the thing itself speaks only without one ('The statement says')."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "to":  # the parser hung the participle on the addressee
+        verb = verb.head if verb.head.pos_ == "VERB" else verb.head.head
+    elif noun.dep_ != "dobj":
         return None
-    subj = _subject(noun.head)
+    if verb.lemma_ not in _BEARING_VERBS:
+        return None
+    subj = _subject(verb)
     return subj if subj is not None and subj.lower_ not in _RELATIVE else None
 
 

@@ -807,3 +807,9 @@ def test_a_document_without_a_maker_speaks_itself(nlp) -> None:  # type: ignore[
     text = "A statement from the council said the harbor was “safe for every ship.”"
     quotes = _quotes(nlp, text)
     assert quotes and all(q.speaker is not None and q.speaker.text.endswith("statement") for q in quotes)
+
+
+def test_participle_hung_on_the_addressee_is_the_senders(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'The Marwick campaign sent out a text message to supporters saying: "With your help, we won the vote!"'
+    (quote,) = _kinds(_quotes(nlp, text), "direct")
+    assert quote.speaker is not None and quote.speaker.text == "The Marwick campaign"
