@@ -37,6 +37,7 @@ stand for (:meth:`~storyline.analyze.mentions.Antecedents.nominal`: "The council
 against what it called ...").  Without a cue verb, a quote takes "according to X", a dash credit
 ('"..." ― Jane Doe'), a transcript label ('DOE: ...'), the subject of the clause that introduces
 it with a colon (a person, organisation, pronoun or document: 'The letter ends with a warning:'),
+else the person or organisation named right before that colon ('Jane Doe: "..."', 'More from Doe:'),
 or (a partial quote) the subject of the verb it depends on ('X branded Y an "outlaw nation"';
 ``cue`` is then that verb).  A quote with no cue of its own takes the speaker of the quote next
 to it in the paragraph, the paragraphs of a multi-paragraph quote share one speaker, a quote
@@ -654,8 +655,8 @@ def _subject_before_aside(verb: Any) -> Any | None:
 def _reporting_verb(below: Any, clause: Any) -> Any | None:
     """The verb reporting ``clause`` when a speech verb (``below``) hangs on reported words: a
     participle ('X said the plan failed, adding ...', 'X denied the claim that Y lied, explaining
-    ...', '... before claiming ...') or the same verb again ('X said Y was wrong and said, "..."', or 'but added')
-    is the reporter's, not the act of whoever the reported words are about.  ``clause`` is a
+    ...', '... before claiming ...') or the same verb again ('X said Y was wrong and said, "..."'; also
+    '... but added') is the reporter's, not the act of whoever the reported words are about.  ``clause`` is a
     reported clause after its verb (the complement of a verb) or the content of a noun ('the claim
     that ...'); ``None`` for any other clause, for another coordinated verb ('X said Y left and
     wrote ...'), and for a complement before its verb or after a quote mark, where the parser took
@@ -736,8 +737,8 @@ def _bearer(noun: Any) -> Any | None:
     showing whose object ``noun`` is, or who sent it to ``noun`` ('X sent an email to supporters saying');
     the thing itself speaks only without one ('The statement says')."""
     verb = noun.head
-    if noun.dep_ == "pobj" and verb.lower_ == "to":  # the parser hung the participle on the addressee
-        verb = verb.head if verb.head.pos_ == "VERB" else verb.head.head
+    if noun.dep_ == "pobj" and verb.lower_ == "to":  # the parser hung the participle on the addressee:
+        verb = verb.head if verb.head.pos_ == "VERB" else verb.head.head  # 'sent (an email) to supporters'
     elif noun.dep_ != "dobj":
         return None
     if verb.lemma_ not in _BEARING_VERBS:
