@@ -37,6 +37,7 @@ stand for (:meth:`~storyline.analyze.mentions.Antecedents.nominal`: "The council
 against what it called ...").  Without a cue verb, a quote takes "according to X", a dash credit
 ('"..." ― Jane Doe'), a transcript label ('DOE: ...'), the subject of the clause that introduces
 it with a colon (a person, organisation, pronoun or document: 'The letter ends with a warning:'),
+else the person or organisation named right before that colon ('Jane Doe: "..."', 'More from Doe:'),
 or (a partial quote) the subject of the verb it depends on ('X branded Y an "outlaw nation"';
 ``cue`` is then that verb).  A quote with no cue of its own takes the speaker of the quote next
 to it in the paragraph, the paragraphs of a multi-paragraph quote share one speaker, a quote
@@ -45,9 +46,11 @@ no cue takes the speaker named in the paragraph before (its last cue's speaker, 
 its last quote unless a sentence after that quote has a person or organisation as subject, else its
 last person; a paragraph naming nobody hands on the one before it).
 
-A speaker that is a non-person source ("the letter", "a statement", "the resolution") carries
-``authors``: the names the text gives for who wrote it ("X's letter", "a letter signed by X",
-"X sent the letter", "X said in a statement"), read on that noun or on its nearest earlier use.
+Words carried by a thing someone put out or shows are theirs: "X issued a statement saying ...", "X
+posted a message reading ...", "X held up a sign that read ..." are X's.  A speaker that is a
+non-person source ("the letter", "a statement", "the resolution") carries ``authors``: the names
+the text gives for who wrote it ("X's letter", "a letter signed by X", "X sent the letter", "X said
+in a statement"), read on that noun or on its nearest earlier use.
 
 Quote marks are read per paragraph (a line of the text): an opening mark with no closing mark
 ends at the end of its paragraph, so an unbalanced mark can never swallow the article.  A quote
@@ -383,7 +386,7 @@ class _Context:
         subj = _subject(verb)
         if inside is not None:
             if subj is not None and (inside[0] <= subj.idx < inside[1] or _inside(subj.idx, self.closed)):
-                subj = _subject_after(verb, inside)
+                subj = _subject_beyond(verb, [inside, *self.regions]) or _subject_after(verb, inside)
             elif subj is None and (verb.idx >= inside[1] or _next_is_name(verb)):
                 subj = _subject_after(verb, inside)  # '"...," said Jane Doe' / 'Said Doe: "..."'
         if subj is None:
@@ -392,16 +395,22 @@ class _Context:
 
     def name_before(self, verb: Any) -> tuple[int, int] | None:
         """A finite verb the parser left without a subject ('When X happens, Jane Doe and John Roe
-        call them "..."', the names read as part of the clause before): the name right before it."""
+        call them "..."', the names read as part of the clause before): the name right before it,
+        or before the comma closing an apposition or the brackets after a name ('In a statement, her
+        adviser, Jane Doe, said:'; 'Rep. Jane Doe (D-Md.) said "..."')."""
         if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i == 0:
             return None
         before = self.doc[verb.i - 1]
         while before.pos_ == "ADV" and before.i > 0:
             before = self.doc[before.i - 1]
-        hit = self.mention_at(before.idx, before.idx + len(before.text))
-        if hit is not None and hit.label in {"PERSON", "ORG", "NORP"} and hit.span.end <= verb.idx:
-            return hit.span.start, hit.span.end
-        return None
+        beside = _before_aside(before)
+        hit = self.mention_at(beside.idx, beside.idx + len(beside.text))
+        if hit is None or hit.label not in {"PERSON", "ORG", "NORP"} or hit.span.end > verb.idx:
+            return None
+        opened = self.text[max(0, hit.span.start - 3) : hit.span.start].rstrip().endswith(",")
+        if before.text == "," and not (hit.label == "PERSON" and opened):
+            return None  # only a person set off by commas on both sides is an apposition
+        return hit.span.start, hit.span.end
 
     def according_source(self, to: Any) -> tuple[int, int] | None:
         """The source named after "according to": the object of "to", else (the parser read a
@@ -568,10 +577,16 @@ def _subject(verb: Any) -> Any | None:
     "X led Y to fear ..." (an infinitive after an object: the object speaks, see
     :func:`_controller`).  A participle after a comma ("..., saying ...", "while chanting ...")
     the parser hung inside a relative clause belongs to the sentence around that clause
-    ("X defended not paying a builder who said he was stiffed, saying ..." -> X)."""
+    ("X defended not paying a builder who said he was stiffed, saying ..." -> X), and one hung on
+    reported words belongs to their reporter (see :func:`_reporting_verb`)."""
     participle = verb.tag_ == "VBG" and verb.dep_ == "advcl"
     cue = verb
+    below = None  # the verb the last step climbed from
     for _ in range(10):
+        reporter = _reporting_verb(below, verb) if below is not None and _is_cue(cue) else None
+        if reporter is not None:
+            below, verb = None, reporter
+            continue
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and _has_letters(c)]
         if participle and verb.head.i != verb.i and _is_relative_clause(verb):
             verb = _clause_above(verb)
@@ -586,33 +601,83 @@ def _subject(verb: Any) -> Any | None:
             # or to the cue when it shares the subject ('X, despite admitting ..., Y need ...')
             child = min(subjects, key=lambda c: abs(c.i - cue.i))
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                maker = _maker(verb.head)
+                maker = _maker(verb.head) or _bearer(verb.head)
                 return maker if maker is not None else verb.head  # "the group, which said ..."
             return _depicted(child) or child
+        fronted = _subject_before_aside(verb)
+        if fronted is not None:
+            return fronted
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i == verb.i - 1 and verb.head.dep_ in _ROLES:
+            verb = _clause_above(verb)  # 'slammed the loophole called "X"': the noun is named, it does not name
+            continue
         if verb.dep_ == "acl" and verb.head.i != verb.i and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
             occasion = _occasion_verb(verb.head) if verb.tag_ == "VBG" else None
             if occasion is not None:
                 verb = occasion  # 'X said at a news conference announcing ...' -> X
                 continue
-            return _depicted(verb.head) or verb.head
+            return _depicted(verb.head) or _bearer(verb.head) or verb.head
         if verb.dep_ == "xcomp" and verb.head.i != verb.i:
             controller = _controller(verb.head)
             if controller is not None:
                 return controller
         if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
-            verb = verb.head
+            # an infinitive passes on what hangs on it ('X said Y has to choose, adding ...')
+            below, verb = (below if below is not None and verb.dep_ == "xcomp" else verb), verb.head
             continue
         if verb.dep_ == "pcomp" and verb.head.dep_ in {"prep", "conj"}:
             above = verb.head.head  # "X began by saying ...", "after saying ..., X left", "and for saying"
             if above.pos_ in {"ADV", "ADJ"} and above.head.i != above.i:
                 above = above.head  # "X refuses, aside from saying ..."
             if above.pos_ in {"VERB", "AUX"}:
-                verb = above
+                below, verb = verb, above
                 continue
         return None
     return None
 
 
+def _subject_before_aside(verb: Any) -> Any | None:
+    """'X, who ..., said' / 'X, meanwhile, who ..., said': the parser often makes X the subject of
+    the aside and hangs the aside on the verb as its complement; X is the subject then: a name or
+    noun set off by a comma, opening a complement that ends with a comma right before the verb."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    for clause in verb.lefts:
+        if clause.dep_ != "ccomp":
+            continue
+        for subj in clause.children:
+            if subj.dep_ in {"nsubj", "nsubjpass"} and subj.lower_ not in _RELATIVE \
+                    and subj.left_edge.i == clause.left_edge.i and doc[subj.i + 1].text == ",":
+                return subj
+    return None
+
+
+def _reporting_verb(below: Any, clause: Any) -> Any | None:
+    """The verb reporting ``clause`` when a speech verb (``below``) hangs on reported words: a
+    participle ('X said the plan failed, adding ...', 'X denied the claim that Y lied, explaining
+    ...', '... before claiming ...') or the same verb again ('X said Y was wrong and said, "..."'; also
+    '... but added') is the reporter's, not the act of whoever the reported words are about.  ``clause`` is a
+    reported clause after its verb (the complement of a verb) or the content of a noun ('the claim
+    that ...'); ``None`` for any other clause, for another coordinated verb ('X said Y left and
+    wrote ...'), and for a complement before its verb or after a quote mark, where the parser took
+    a sentence for the complement of a quote ('X seemed unmoved, telling reporters, "Y said ..."';
+    '"Thank you," X replied, before adding ...')."""
+    if clause.dep_ == "ccomp" and clause.head.pos_ in {"VERB", "AUX"} and clause.head.i < clause.i:
+        reporter = clause.head
+        if any(t.is_quote for t in clause.doc[reporter.i + 1 : clause.left_edge.i]):
+            return None
+    elif clause.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        reporter = _clause_above(clause)
+    else:
+        return None
+    if below.dep_ == "conj":  # 'said ... and said', 'said ... but added'
+        return reporter if below.lemma_ in {reporter.lemma_, "add"} else None
+    return reporter if below.tag_ == "VBG" and below.dep_ in {"advcl", "pcomp"} else None
+
+
+# What a noun before a participle must be in its clause for the participle to be passive ('the loophole
+# called "X"'), not a verb the parser read as one ('; one lawmaker called X "...").
+_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj"})
 _WH_LINKS = frozenset({"where", "who", "whom", "which", "whose", "when"})
 _DEPICTIONS = frozenset("footage video clip recording tape audio image photo picture".split())
 _SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten"})
@@ -661,6 +726,27 @@ def _maker(noun: Any) -> Any | None:
     return _subject(noun.head)
 
 
+# Verbs whose subject puts out or shows the words of what they act on ('X issued a statement saying ...',
+# 'X held up a sign that read ...').
+_BEARING_VERBS = _MAKE_VERBS | frozenset("put hold carry hoist wave wear display air run tweet email blast".split())
+
+
+def _bearer(noun: Any) -> Any | None:
+    """Who put out the thing that carries words ('X issued a statement saying ...', 'X posted a message
+    reading ...', 'X held up a sign that read ...'): the subject of the verb of making, issuing or
+    showing whose object ``noun`` is, or who sent it to ``noun`` ('X sent an email to supporters saying');
+    the thing itself speaks only without one ('The statement says')."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "to":  # the parser hung the participle on the addressee:
+        verb = verb.head if verb.head.pos_ == "VERB" else verb.head.head  # 'sent (an email) to supporters'
+    elif noun.dep_ != "dobj":
+        return None
+    if verb.lemma_ not in _BEARING_VERBS:
+        return None
+    subj = _subject(verb)
+    return subj if subj is not None and subj.lower_ not in _RELATIVE else None
+
+
 def _is_relative_clause(verb: Any) -> bool:
     """A clause describing a noun: a relative clause, or one opened by a wh-word the parser
     hung elsewhere ("the stadium, where the team played, ...")."""
@@ -703,12 +789,42 @@ def _depicted(noun: Any) -> Any | None:
     return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
+def _before_aside(tok: Any) -> Any:
+    """The word before a closing comma or bracket group that ``tok`` ends ('Jane Doe,' / 'Doe (D-Md.)'):
+    where a name before a verb sits when an apposition or a label stands between them."""
+    doc = tok.doc
+    if tok.text == "," and tok.i > 0:
+        return doc[tok.i - 1]
+    if tok.text == ")":
+        for j in range(tok.i - 1, max(tok.i - 8, 0), -1):
+            if doc[j].text == "(":
+                return doc[j - 1]
+    return tok
+
+
 def _has_letters(tok: Any) -> bool:
     return any(c.isalpha() for c in tok.text)
 
 
 def _next_is_name(verb: Any) -> bool:
     return verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].pos_ == "PROPN"
+
+
+def _subject_beyond(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
+    """A cue without a subject of its own that the parser hung on a verb of a quote ('X seemed
+    ready, telling the crowd, "Some people get ..."' with "telling" under "get"): the subject of
+    the first verb above it outside the ``quoted`` runs."""
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    head = verb.head
+    for _ in range(8):
+        if head.head.i == head.i or not _inside(head.idx, quoted):
+            break
+        head = head.head
+    if _inside(head.idx, quoted) or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    subj = _subject(head)
+    return subj if subj is not None and not _inside(subj.idx, quoted) else None
 
 
 def _subject_after(verb: Any, inside: tuple[int, int]) -> Any | None:
@@ -745,12 +861,30 @@ _MORE_CUES = frozenset(
     """boast demand sing chant shout yell scream joke quip muse plead vow promise pledge recount wonder
     retort counter charge lament whisper exclaim murmur cry proclaim reiterate echo opine posit grumble
     counsel advise hint concur underscore assure reassure remind inform swear pronounce interject
-    marvel gush rave brag scoff sneer snap bark declare""".split()
+    marvel gush rave brag scoff sneer snap bark declare answer interrupt boom confess reason
+    scold taunt mock mutter bellow thunder roar sigh beam""".split()
 )
+# Verbs that introduce a quote with a particle ('"...," Doe shot back', '"...," Roe chimed in', 'he went on').
+_PHRASAL_CUES = {"shoot": "back", "fire": "back", "hit": "back", "chime": "in", "cut": "in", "go": "on"}
+# Verbs that introduce a quote only when they stand alone ('"...?" Doe pressed', 'Roe began: "..."'), not
+# with an object or complement ('pressed for changes', 'began the meeting', 'questioned the figures').
+_BARE_CUES = frozenset({"press", "begin", "start", "question"})
+_COMPLEMENTS = frozenset({"dobj", "prep", "xcomp", "ccomp", "attr", "acomp", "agent", "nsubjpass"})
 
 
 def _is_cue(tok: Any) -> bool:
-    if (tok.lemma_ not in SPEECH_VERBS and tok.lemma_ not in _MORE_CUES) or tok.pos_ not in {"VERB", "AUX"}:
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    if tok.lemma_ in _PHRASAL_CUES:
+        particle = _PHRASAL_CUES[tok.lemma_]
+        # a bare particle: "in" the parser read as a preposition has no object
+        return any(
+            c.lower_ == particle and c.dep_ in {"prt", "advmod", "prep"} and not list(c.children)
+            for c in tok.children
+        )
+    if tok.lemma_ in _BARE_CUES:  # the quote before it may hang on it ('"...," Doe began')
+        return not any(c.dep_ in _COMPLEMENTS and not (c.dep_ == "ccomp" and c.i < tok.i) for c in tok.children)
+    if tok.lemma_ not in SPEECH_VERBS and tok.lemma_ not in _MORE_CUES:
         return False
     if tok.lemma_ == "call":  # "called it 'a disgrace'" is speech, "called for sanctions" is not
         return not any(c.dep_ in {"prep", "prt"} and c.lower_ in {"for", "on", "upon"} for c in tok.children)
@@ -815,7 +949,7 @@ def _attribute(ctx: _Context, seg: _Segment) -> None:
         return
     found = _according_lead(ctx, seg) or (
         (_reporter(ctx, seg) or _sentence_cue(ctx, seg) or _holder(ctx, seg))
-        if seg.kind == "partial" else _colon_lead(ctx, seg)
+        if seg.kind == "partial" else (_colon_lead(ctx, seg) or _label_lead(ctx, seg))
     )
     if found is not None:
         seg.cue, seg.speaker = found
@@ -882,6 +1016,27 @@ def _colon_lead(ctx: _Context, seg: _Segment) -> tuple[str, tuple[int, int]] | N
     ):
         return verb.text.lower(), (start, end)
     return None
+
+
+_LABEL_END = re.compile(r"[^\S\n]*(?:\([^()\n]{1,20}\))?[^\S\n]*:[^\S\n]*$")
+
+
+def _label_lead(ctx: _Context, seg: _Segment) -> tuple[str | None, tuple[int, int]] | None:
+    """'Jane Doe: "..."', 'More from Doe: "..."', 'Rep. Jane Doe (D-Md.): "..."', 'The figures did not
+    surprise Jane Doe: "..."': a person or organisation named right before the colon that
+    introduces the quote, when the sentence before the colon has no speaker of its own (see
+    :func:`_colon_lead`); ``cue`` is ``None``."""
+    p_start = ctx.text.rfind("\n", 0, seg.open) + 1
+    label = _LABEL_END.search(ctx.text, max(p_start, seg.open - 24), seg.open)
+    if label is None or label.start() == p_start:
+        return None
+    hit = ctx.mention_at(label.start() - 1, label.start())
+    if hit is None or hit.span.end != label.start() or hit.label not in {"PERSON", "ORG"}:
+        return None
+    before = ctx.token_at(hit.span.start - 2) if hit.span.start >= 2 else None
+    if before is not None and before.pos_ == "ADP" and before.lower_ != "from":
+        return None  # 'later that month on CNN: "..."' names where, not who
+    return None, (hit.span.start, hit.span.end)
 
 
 def _reporter(ctx: _Context, seg: _Segment) -> tuple[str, tuple[int, int]] | None:
@@ -1215,9 +1370,10 @@ def _indirect(
             continue
         if tok.lemma_ not in ATTRIBUTION_VERBS or tok.pos_ != "VERB" or _inside(tok.idx, direct):
             continue
+        aside = _subject_before_aside(tok)
         for child in tok.children:
-            if child.dep_ != "ccomp":
-                continue
+            if child.dep_ != "ccomp" or (aside is not None and aside.head.i == child.i):
+                continue  # 'X, who ..., said': the subject and its aside are no reported words
             first, last = child.left_edge, child.right_edge
             while first.i < last.i and (first.dep_ == "mark" or first.is_punct):
                 first = doc[first.i + 1]

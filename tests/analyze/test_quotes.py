@@ -655,3 +655,161 @@ def test_speaker_of_a_cue_the_parser_hung_elsewhere(nlp, text: str, speaker: str
 def test_speaker_behind_a_dateline_an_adverb_or_an_occasion(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
     quotes = _quotes(nlp, text)
     assert quotes and all(q.speaker is not None and q.speaker.text == speaker for q in quotes if q.cue != "said")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Mayor Lena Brandt said the harbor plan was drafted by the council and said, “We will review "
+                     "every page of it.”", id="said-and-said"),
+        pytest.param("Lena Brandt said the harbor plan reminds her of an old promise, explaining, “We have heard "
+                     "all of this before.”", id="participle"),
+        pytest.param("Lena Brandt said the harbor levy has “kept the town afloat” before claiming that the new "
+                     "port was “a great success.”", id="before-claiming"),
+        pytest.param("Even a senior adviser, Lena Brandt, said Marwick will have to choose whose side she is on, "
+                     "saying, “At some point, she is going to have to come out.”", id="through-an-infinitive"),
+        pytest.param("Lena Brandt said in politics it takes time to build trust but added, “I strongly support "
+                     "the harbor plan.”", id="but-added"),
+    ],
+)
+def test_speech_verb_hung_on_reported_words_is_the_reporters(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    quotes = _quotes(nlp, text)
+    assert quotes and all(q.speaker is not None and q.speaker.text.endswith("Lena Brandt") for q in quotes)
+
+
+def test_cue_after_a_quote_the_parser_took_as_its_head_keeps_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"Thank you, son," Tomas Ruud replied, before adding that he thinks "children should speak with respect."'
+    quotes = _quotes(nlp, text)
+    assert quotes and all(q.speaker is not None and q.speaker.text == "Tomas Ruud" for q in quotes)
+
+
+def test_name_in_apposition_before_a_verb_without_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("In a statement to the Gazette, her senior adviser, Jakob Lindqvist, said: “The mayor believes the "
+            "harbor deal is essential.”")
+    (quote,) = _kinds(_quotes(nlp, text), "direct")
+    assert quote.speaker is not None and quote.speaker.text == "Jakob Lindqvist"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        pytest.param("After the vote, Marwick shot back, “The council has failed the town.”", "shot", id="shot-back"),
+        pytest.param("“Nobody trusts the council,” Marwick chimed in.", "chimed", id="chimed-in"),
+        pytest.param("“We are done here,” Marwick went on.", "went", id="went-on"),
+        pytest.param("“Would it be negotiable?” Marwick pressed.", "pressed", id="pressed"),
+        pytest.param("“The paper is claiming today that you met in January,” Marwick started.", "started",
+                     id="started"),
+        pytest.param("“I would say this,” Marwick answered.", "answered", id="answered"),
+        pytest.param("“This is a big win for me,” Marwick confessed.", "confessed", id="confessed"),
+    ],
+)
+def test_phrasal_and_bare_cues_introduce_quotes(nlp, text: str, cue: str) -> None:  # type: ignore[no-untyped-def]
+    (quote,) = _kinds(_quotes(nlp, text), "direct")
+    assert quote.cue == cue and quote.speaker is not None and quote.speaker.text == "Marwick"
+
+
+def test_bare_cue_with_an_object_is_no_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ilse Marwick spoke first. Tomas Ruud began the meeting at noon. “We will vote today.”"
+    (quote,) = _kinds(_quotes(nlp, text), "direct")
+    assert quote.cue is None
+
+
+def test_cue_the_parser_hung_inside_the_quote_takes_the_subject_outside(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc, Span
+
+    # the parse of 'Marwick seemed ready, telling the crowd, "People get carried away."' that hangs
+    # "telling" on the quote's verb "get": the quote's subject is not the speaker
+    words = ["Marwick", "seemed", "ready", ",", "telling", "the", "crowd", ",", '"', "People", "get", "carried",
+             "away", ".", '"']
+    spaces = [True, True, False, True, True, True, False, True, False, True, True, True, False, False, False]
+    heads = [1, 1, 1, 1, 10, 6, 4, 10, 10, 10, 1, 10, 11, 10, 10]
+    deps = ["nsubj", "ROOT", "acomp", "punct", "advcl", "det", "dobj", "punct", "punct", "nsubj", "advcl",
+            "acomp", "prt", "punct", "punct"]
+    pos = ["PROPN", "VERB", "ADJ", "PUNCT", "VERB", "DET", "NOUN", "PUNCT", "PUNCT", "NOUN", "VERB", "VERB",
+           "ADV", "PUNCT", "PUNCT"]
+    tags = ["NNP", "VBD", "JJ", ",", "VBG", "DT", "NN", ",", "``", "NNS", "VBP", "VBN", "RB", ".", "''"]
+    lemmas = ["Marwick", "seem", "ready", ",", "tell", "the", "crowd", ",", '"', "people", "get", "carry", "away",
+              ".", '"']
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    doc.ents = [Span(doc, 0, 1, label="PERSON")]
+    article = make_article(doc.text)
+    (quote,) = find_quotes(doc, article, find_mentions(doc, article))
+    assert quote.cue == "telling" and quote.speaker is not None and quote.speaker.text == "Marwick"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param('The senators slammed a loophole called an "inversion" in a letter on Monday.', "The senators",
+                     id="called"),
+        pytest.param('Three lawmakers praised the program known as "Safe Harbor" on Monday.', "Three lawmakers",
+                     id="known-as"),
+    ],
+)
+def test_noun_before_a_passive_participle_is_not_its_speaker(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    quotes = _quotes(nlp, text)
+    assert quotes and all(q.speaker is not None and q.speaker.text == speaker for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param('Marwick, meanwhile, who sits at zero such endorsements, said that fact speaks volumes about '
+                     'which of the two candidates is "prepared to take on the establishment."', id="meanwhile-who"),
+        pytest.param("Marwick, who like others spoke on the condition of anonymity to discuss the private meeting, "
+                     'said the message was that "this is not going to be over in February."', id="who-like-others"),
+    ],
+)
+def test_subject_before_an_aside_speaks_and_the_aside_is_no_quote(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    quotes = _quotes(nlp, text)
+    assert quotes and all(q.speaker is not None and q.speaker.text == "Marwick" for q in quotes)
+    assert all(not q.span.text.startswith("Marwick") for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        pytest.param("Pollsters agree - Jonas Lindqvist: “One of the biggest lessons was a simple one.”",
+                     "Lindqvist", id="dash-label"),
+        pytest.param("The timing of the surge does not surprise pollster Jonas Lindqvist: “Lesser-known candidates "
+                     "often gain early.”", "Jonas Lindqvist", id="object-before-colon"),
+        pytest.param('Sen. Ilse Marwick (D-Ore.): "I have not heard anyone cite that figure."', "Ilse Marwick",
+                     id="bracketed"),
+        pytest.param("More from Lindqvist: “The partisanship of the state is a starting point.”", "Lindqvist",
+                     id="more-from"),
+        pytest.param("Then, later that month on Norway Radio: “I have never said we made a mistake.”", None,
+                     id="on-a-station"),
+    ],
+)
+def test_name_before_the_colon_introducing_a_quote(nlp, line: str, speaker: str | None) -> None:  # type: ignore[no-untyped-def]
+    text = "Jonas Lindqvist and Ilse Marwick spoke on Monday.\n" + line
+    (quote,) = _kinds(_quotes(nlp, text), "direct")
+    assert (quote.speaker.text if quote.speaker is not None else None) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param('Hours later, Ilse Marwick issued a statement saying the town must "rebuild the harbor '
+                     'together."', id="issued-a-statement"),
+        pytest.param("Ilse Marwick posted a message on her website reading “Thank you, Bergen” after the vote.",
+                     id="posted-a-message"),
+        pytest.param("Ilse Marwick held up a sign that read “Harbor first” and waved it at the crowd.",
+                     id="held-a-sign"),
+    ],
+)
+def test_words_on_a_thing_someone_put_out_are_theirs(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    quotes = [q for q in _quotes(nlp, text) if q.kind != "indirect"]
+    assert quotes and all(q.speaker is not None and q.speaker.text == "Ilse Marwick" for q in quotes)
+
+
+def test_a_document_without_a_maker_speaks_itself(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A statement from the council said the harbor was “safe for every ship.”"
+    quotes = _quotes(nlp, text)
+    assert quotes and all(q.speaker is not None and q.speaker.text.endswith("statement") for q in quotes)
+
+
+def test_participle_hung_on_the_addressee_is_the_senders(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'The Marwick campaign sent out a text message to supporters saying: "With your help, we won the vote!"'
+    (quote,) = _kinds(_quotes(nlp, text), "direct")
+    assert quote.speaker is not None and quote.speaker.text == "The Marwick campaign"
