@@ -21,6 +21,7 @@ __all__ = [
     "EVENT_NOUNS",
     "EVENT_PHRASALS",
     "EVENT_VERBS",
+    "EVENT_WORD_BASES",
     "FUTURE_RECODE",
     "GROUP_NOUNS",
     "HONORIFICS",
@@ -884,3 +885,12 @@ def actor_code(text: str, label: str | None = None, attributes: dict[str, str] |
     if sector == "CVL" and label == "NORP" and role is None:
         sector = None
     return country + (sector or "")
+
+
+EVENT_WORD_BASES: dict[str, str] = {
+    "death": "die", "dead": "die", "shot": "shoot", "loss": "lose", "lost": "lose", "sale": "sell", "sold": "sell",
+    "decision": "decide", "won": "win", "fell": "fall", "fallen": "fall", "struck": "strike", "flight": "fly",
+    "theft": "steal", "birth": "bear", "growth": "grow", "choice": "choose",
+}
+"""Event words whose simpler form of the same family no suffix rule finds (irregular verbs and
+nouns): linking takes the simpler form when the story also uses it as an event word."""

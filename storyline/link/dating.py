@@ -54,10 +54,11 @@ import datetime as dt
 import math
 import re
 import statistics
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from storyline.analyze.dateline import WINDOW
 from storyline.link.entities import EntityIndex
+from storyline.link.similarity import article_features
 from storyline.model import Article, ArticleAnalysis, DateValue, EventMention, Published, Span, TimeExpr
 
 __all__ = ["ArticleDates", "HORIZON", "date_articles", "infer_published"]
@@ -90,6 +91,12 @@ class _Context:
     lags: dict[dt.date, list[int]]
     """A day mentioned as the latest absolute day of a dated article -> its publication lags in days."""
     neighbours: _Neighbours | None = None
+    features: Mapping[str, frozenset[str]] = dataclasses.field(default_factory=dict)
+    """Article id -> :func:`article_features`, where the caller computed them already."""
+
+    def features_of(self, article: Article, analysis: ArticleAnalysis, entities: EntityIndex) -> frozenset[str]:
+        found = self.features.get(article.id)
+        return found if found is not None else article_features(analysis, entities, article.text)
 
 
 _NEIGHBOURS = 5
@@ -100,13 +107,9 @@ when an article was written, and would make the vote cost quadratic: it is not l
 
 
 class _Neighbours:
-    """Dated articles described by what they share with others: entities, days, month-days.
-
-    The features of an article are the entities it names (ids from linking), the calendar
-    days it mentions (``d:2017-07-13``, and ``md:07-13`` so that a year-less "July 13" of an
-    undated article meets them) and the lower-case words of five letters or more of its start (``w:levees``:
-    the same story told on the same days shares its vocabulary, names or not); a feature shared
-    by few articles weighs more (idf), and a word shared by many is not looked up.
+    """Dated articles described by what they share with others (:func:`article_features`:
+    entities, days, month-days, words); a feature shared by few articles weighs more (idf), and
+    a word shared by many is not looked up.
     """
 
     def __init__(self, dated: list[tuple[str, dt.date, frozenset[str]]]) -> None:
@@ -135,29 +138,15 @@ class _Neighbours:
         return [(sc, self.dated[i][1], self.dated[i][2] & feats) for sc, i in ranked[:_NEIGHBOURS]]
 
 
-_WORDS = re.compile(r"[a-z][a-z'-]{4,}")
-_WORD_CHARS = 4000
-"""Words are read from the start of an article only: its news, and a bounded feature set."""
-
-
-def _features(analysis: ArticleAnalysis, entities: EntityIndex, text: str) -> frozenset[str]:
-    feats = {f"e:{e}" for e in entities.entities_at(m.span for m in analysis.mentions)}
-    feats.update(f"w:{w}" for w in _WORDS.findall(text, 0, _WORD_CHARS))
-    for t in analysis.times:
-        if t.date is not None and t.date.precision == "day" and not t.value.endswith("_REF"):
-            feats.add(f"d:{t.date.earliest.isoformat()}")
-            feats.add(f"md:{t.date.earliest.isoformat()[5:]}")
-        elif (m := _MONTH_DAY.fullmatch(t.value)) is not None:
-            feats.add(f"md:{m[1]}")
-    return frozenset(feats)
-
-
-_MONTH_DAY = re.compile(r"XXXX-(\d\d-\d\d)")
-
-
 def date_articles(
     pairs: Sequence[tuple[Article, ArticleAnalysis | None]], entities: EntityIndex,
+    features: Mapping[str, frozenset[str]] | None = None,
 ) -> ArticleDates:
+    """Publication dates: each article's own, else inferred (see the module docstring).
+
+    ``features`` (article id -> :func:`~storyline.link.similarity.article_features`) saves
+    computing them again when the caller has them.
+    """
     effective: dict[str, Published] = {}
     published: dict[str, Published] = {}
     undated: list[tuple[Article, ArticleAnalysis]] = []
@@ -168,11 +157,13 @@ def date_articles(
             effective[article.id] = published[article.id] = analysis.dateline
         elif analysis is not None:
             undated.append((article, analysis))
+    context = _Context(_index_dated_events(pairs, effective, entities), _index_lags(pairs, effective),
+                       features=features or {})
     neighbours = _Neighbours([
-        (article.id, effective[article.id].date.earliest, _features(analysis, entities, article.text))
+        (article.id, effective[article.id].date.earliest, context.features_of(article, analysis, entities))
         for article, analysis in pairs if analysis is not None and article.id in effective
     ]) if undated else None
-    context = _Context(_index_dated_events(pairs, effective, entities), _index_lags(pairs, effective), neighbours)
+    context = dataclasses.replace(context, neighbours=neighbours)
     for article, analysis in undated:
         found = infer_published(article, analysis, context, entities)
         if found is not None:
@@ -390,7 +381,7 @@ def _near(
     """The interval spanned by the dated articles most like this one, around their median date."""
     if context is None or context.neighbours is None or entities is None:
         return None
-    found = context.neighbours.nearest(article.id, _features(analysis, entities, article.text))
+    found = context.neighbours.nearest(article.id, context.features_of(article, analysis, entities))
     if not found:
         return None
     days = sorted(d for _, d, _ in found)

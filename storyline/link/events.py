@@ -6,6 +6,10 @@ both name targets: the sets meet), and their dates are compatible: the intervals
 overlap, and a merged event keeps a non-empty intersection of its mentions'
 intervals, so a year-precision mention cannot chain two different days together.
 
+Event words are taken by family (:func:`word_families`): an inflected or derived word
+("shootings", "nomination", "death") links as a simpler word of its family that the story
+also uses as an event word ("shooting", "nominate", "die").
+
 First, within one article, a mention joins the previous mention of its event word (its
 ``lemma``) when their participants and dates do not clash (rule ``same-word-in-article``:
 an article that says "the quake" twice means one quake).
@@ -14,11 +18,13 @@ Mentions that name no participant at all merge only with such mentions of the sa
 type and trigger word on compatible dates (rule ``same-trigger``).  Mentions with the
 same event word (``EventMention.lemma``: "the vote" / "voted") merge on compatible
 dates when neither names an actor (or a target) the other contradicts and their articles
-are about the same thing: one article, or two that name a common entity (rule
-``same-lemma``; on ECB+ it adds precision over the bare same-lemma baseline, see
-``benchmarks/event_coref.py``).  Such a merge checks the two mentions' participants, not
-their whole clusters'.  A mention whose trigger the lexicon does not know (type
-``UNTYPED``) merges on shared participants only with mentions of its own word.
+tell of the same happening: one article, or two that name a common entity and whose features
+(:mod:`storyline.link.similarity`: entities, days, words, idf-weighted) meet with a cosine of
+at least :data:`SAME_HAPPENING` (rule ``same-lemma``: two reports of two earthquakes share the
+word and often a place, not their details; see ``benchmarks/event_coref.py``).  Such a merge
+checks the two mentions' participants, not their whole clusters'.  A mention whose trigger the
+lexicon does not know (type ``UNTYPED``) merges on shared participants only with mentions of its
+own word.
 
 No rule merges mentions of different moods: an event told as done or planned, one asked for
 ("X urged Y to condemn it"), one denied.
@@ -26,7 +32,9 @@ No rule merges mentions of different moods: an event told as done or planned, on
 Blocking: dated mentions are blocked by (type, role, entity, month) and by (lemma,
 month) and swept in date order; a mention that is undated (or dated coarser than about a year) joins
 the one dated event of its (type, entity) block (or of its word) when there is exactly one, else
-the other undated mentions of that block (or word).  A date whose basis is the article's
+the other undated mentions of that block; an undated mention of a word also meets the undated
+mentions of its word (which cannot tie two dated events together: a merge never joins clusters
+whose dates are apart).  A date whose basis is the article's
 own date (``date_basis == "article"``) only says the event happened by then, so
 for matching its interval is widened by :data:`ARTICLE_DATE_SLACK_DAYS` back.  A date
 that linking inferred for an undated article is matched as undated.
@@ -40,14 +48,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import msgspec
 
-from storyline.analyze.lexicon import UNTYPED
+from storyline.analyze.lexicon import EVENT_WORD_BASES, UNTYPED
 from storyline.ids import make_id
 from storyline.link.dating import ArticleDates
 from storyline.link.entities import EntityIndex
+from storyline.link.similarity import ArticleSimilarity, article_features
 from storyline.model import Article, ArticleAnalysis, DateValue, Event, EventMention, MergeReason
 from storyline.settings import Settings
 from storyline.timeline.salience import with_salience
@@ -56,6 +65,11 @@ __all__ = ["ARTICLE_DATE_SLACK_DAYS", "build_events", "summarize"]
 
 ARTICLE_DATE_SLACK_DAYS = 7
 """News reports an action within days; a report dated D covers events from D-7 to D."""
+
+SAME_HAPPENING = 0.04
+"""Two articles that name a common entity and whose features (:mod:`storyline.link.similarity`)
+meet with at least this cosine tell of the same happening (chosen on ECB+ topics 1-22; two
+reports of one happening score 0.07 at the median there, reports of two happenings of one kind 0.02)."""
 
 _MAX_ROOTS = 256  # dated events looked at per block for one undated mention (bounds the cost)
 _COARSE_DAYS = 400  # intervals longer than this (decades, open bounds) block like undated ones
@@ -121,8 +135,9 @@ fact."""
 
 
 class _Clusters:
-    def __init__(self, items: Sequence[_V]) -> None:
+    def __init__(self, items: Sequence[_V], similar: ArticleSimilarity) -> None:
         self.items = items
+        self.similar = similar
         self.parent = list(range(len(items)))
         self.interval: list[_Interval | None] = [v.interval for v in items]
         self.actors = [set(v.actors) for v in items]
@@ -197,7 +212,43 @@ def _collect(
                 inferred=inferred,
             ))
     items.sort(key=lambda v: v.mention.id)
-    return items
+    family = word_families({v.lemma for v in items if v.lemma is not None})
+    return [msgspec.structs.replace(v, lemma=family[v.lemma]) if v.lemma else v for v in items]
+
+
+_SUFFIXES = (("ies", ("y",)), ("ied", ("y",)), ("ing", ("", "e")), ("ed", ("", "e")), ("es", ("", "e")), ("s", ("",)),
+             ("ation", ("ate", "e", "")), ("ition", ("ite", "")), ("ion", ("e", "")), ("ment", ("",)),
+             ("al", ("e", "")), ("ure", ("e", "")), ("ee", ("ate", "")))
+"""Inflections and event-naming derivations (suffix -> endings of the simpler word); an agent noun
+("killer") is no event, so -er is not among them."""
+
+
+def word_families(lemmas: set[str]) -> dict[str, str]:
+    """Event word -> the word of its family it links by: an inflected or derived form
+    ("shootings", "nomination", "death") goes to a simpler form that the story also uses as an
+    event word ("shooting", "nominate", "die"); a word whose simpler form the story never uses
+    stays itself, so the families come from the story's own words."""
+    def base(word: str) -> str:
+        if (w := EVENT_WORD_BASES.get(word)) is not None and w in lemmas:
+            return w
+        for suffix, endings in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                stem = word[: -len(suffix)]
+                for end in endings:
+                    for cand in (stem + end, stem[:-1] + end if len(stem) > 3 and stem[-1] == stem[-2] else None):
+                        if cand and cand != word and cand in lemmas:
+                            return cand
+        return word
+
+    out: dict[str, str] = {}
+    for word in sorted(lemmas):
+        seen = {word}
+        w = base(word)
+        while w not in seen:  # "nominations" -> "nomination" -> "nominate"
+            seen.add(w)
+            w = base(w)
+        out[word] = min(seen, key=lambda x: (len(x), x)) if len(seen) > 1 else word
+    return out
 
 
 def _codes(entities: EntityIndex, ev: EventMention) -> dict[str, str]:
@@ -241,17 +292,18 @@ def _no_conflict(a: _V, b: _V) -> bool:
     return not (a.targets and b.targets and not (a.targets & b.targets))
 
 
-def _lemma_match(a: _V, b: _V) -> bool:
-    """The same event word, no clash of participants, and articles about the same thing.
+def _lemma_match(uf: _Clusters, a: _V, b: _V) -> bool:
+    """The same event word, no clash of participants, and articles about the same happening.
 
-    Two articles are about the same thing when they are one article or name a common entity;
-    this keeps two votes (or two arrests) of unrelated stories apart when neither mention names
-    its participants.
+    Two articles are about the same happening when they are one article or their features
+    (:mod:`storyline.link.similarity`: entities, days, words) meet with a cosine of at least
+    :data:`SAME_HAPPENING`; this keeps two votes (or two arrests) of unrelated stories apart when
+    neither mention names its participants.
     """
-    return (
-        a.lemma is not None and a.lemma == b.lemma and _no_conflict(a, b)
-        and (a.mention.span.article == b.mention.span.article or bool(a.context & b.context))
-    )
+    if a.lemma is None or a.lemma != b.lemma or not _no_conflict(a, b):
+        return False
+    x, y = a.mention.span.article, b.mention.span.article
+    return x == y or (bool(a.context & b.context) and uf.similar(x, y) >= SAME_HAPPENING)
 
 
 def _pair_blocks(v: _V) -> list[tuple[str, str, str, str]]:
@@ -295,7 +347,7 @@ def _merge_dated(uf: _Clusters) -> None:
                 if ib[0] > ia[1]:
                     break  # sorted by start: nothing later overlaps a
                 if _participants_ok(items[a], items[b]) or _bare_match(items[a], items[b]) \
-                        or _lemma_match(items[a], items[b]):
+                        or _lemma_match(uf, items[a], items[b]):
                     pairs.add((min(a, b), max(a, b)))
 
     def specificity(p: tuple[int, int]) -> tuple[int, int, int]:
@@ -354,7 +406,7 @@ def _merge_undated(uf: _Clusters) -> None:
 
 
 def _merge_undated_by_lemma(uf: _Clusters, dated: dict[tuple[str, ...], dict[int, int]]) -> None:
-    """An undated mention joins the one dated event of its word that fits, else undated look-alikes."""
+    """An undated mention joins the one dated event of its word that fits, and its undated look-alikes."""
     items = uf.items
     for i, v in enumerate(items):
         if not v.coarse and v.lemma is not None:
@@ -366,18 +418,18 @@ def _merge_undated_by_lemma(uf: _Clusters, dated: dict[tuple[str, ...], dict[int
         roots: dict[int, int] = {}
         for root, j in list(dated.get(("", "l", v.lemma), {}).items())[:_MAX_ROOTS]:
             root = uf.find(root)
-            if root not in roots and _lemma_match(items[j], v) and _fits(uf, root, v):
+            if root not in roots and _lemma_match(uf, items[j], v) and _fits(uf, root, v):
                 roots[root] = j
                 if len(roots) > 1:
                     break
         if len(roots) == 1:
             j = next(iter(roots.values()))
             uf.union(j, i, "undated-join", _detail(items[j], v) + " (the one dated event of its word)", whole=False)
-            continue
-        # two dated events fit: which one is not known; it still meets its undated look-alikes
+        # it also meets its undated look-alikes (when two dated events fit, which one is not known);
+        # a merge never joins two clusters whose dates are apart
         others = waiting[v.lemma]
         for j in others[-_MAX_ROOTS:]:
-            if uf.find(j) != uf.find(i) and _lemma_match(items[j], v):
+            if uf.find(j) != uf.find(i) and _lemma_match(uf, items[j], v):
                 uf.union(j, i, "same-lemma", _detail(items[j], v), whole=False)
         others.append(i)
 
@@ -471,10 +523,16 @@ def _build(uf: _Clusters, settings: Settings) -> list[Event]:
 
 def build_events(
     pairs: Sequence[tuple[Article, ArticleAnalysis | None]], dates: ArticleDates, entities: EntityIndex,
-    settings: Settings,
+    settings: Settings, features: Mapping[str, frozenset[str]] | None = None,
 ) -> tuple[Event, ...]:
-    """Canonical events (sorted by id) from every analysis's event mentions."""
-    uf = _Clusters(_collect(pairs, dates, entities))
+    """Canonical events (sorted by id) from every analysis's event mentions.
+
+    ``features`` (article id -> :func:`~storyline.link.similarity.article_features`) is computed
+    here when the caller has not already.
+    """
+    if features is None:
+        features = {a.id: article_features(an, entities, a.text) for a, an in pairs if an is not None and an.events}
+    uf = _Clusters(_collect(pairs, dates, entities), ArticleSimilarity(features))
     _merge_in_article(uf)
     _merge_dated(uf)
     _merge_undated(uf)

@@ -221,6 +221,27 @@ def test_same_word_stays_apart_when_articles_share_no_entity() -> None:
     assert len(found) == 2
 
 
+def test_same_word_stays_apart_when_articles_tell_different_happenings() -> None:
+    # one entity in common, nothing else: a vote on a pipeline and a vote on a school budget
+    found = run([
+        worded("The Senate vote on the pipeline permits passed narrowly after hours of debate.", "vote", "vote",
+               date=day("2017-07-27")),
+        worded("The Senate voted to expand teacher salaries across rural schools.", "voted", "vote",
+               date=day("2017-07-27")),
+    ])
+    assert len(found) == 2
+
+
+def test_inflected_and_derived_words_link_as_their_family() -> None:
+    (found,) = run([
+        worded("The Senate nominated a judge for the appeals court on July 27.", "nominated", "nominate",
+               date=day("2017-07-27")),
+        worded("The Senate nomination of the judge for the appeals court.", "nomination", "nomination",
+               date=day("2017-07-27")),
+    ])
+    assert found.sources == 2 and found.reasons[0].rule == "same-lemma"
+
+
 def test_same_word_on_different_days_is_two_events() -> None:
     found = run([
         worded("The Senate vote passed on July 27.", "vote", "vote", date=day("2017-07-27")),
@@ -337,8 +358,8 @@ def test_undated_mentions_of_a_word_meet_when_two_dated_events_of_it_fit() -> No
     found = run([
         worded("The Senate voted on July 27.", "voted", "vote", date=day("2017-07-27")),
         worded("The Senate voted on July 29.", "voted", "vote", date=day("2017-07-29")),
-        undated("The Senate vote still stings."),
-        undated("Critics of the Senate vote gathered."),
+        undated("The Senate vote on the pipeline still stings."),
+        undated("Critics of the Senate vote on the pipeline gathered."),
     ])
     # which of the two days the undated ones mean is not known, but they mean the same vote
     assert sorted(len(e.mentions) for e in found) == [1, 1, 2]

@@ -1,0 +1,80 @@
+"""What two articles of a story share: features, and an idf-weighted cosine over them.
+
+The features of an article are the entities it names (ids from linking), the calendar days it
+mentions (``d:2017-07-13``, and ``md:07-13`` so that a year-less "July 13" of an undated
+article meets them) and the lower-case words of five letters or more of its start
+(``w:levees``: the same story told on the same days shares its vocabulary, names or not).
+
+Dating (:mod:`storyline.link.dating`) looks up an undated article's most similar dated
+articles by these features; event linking (:mod:`storyline.link.events`) asks whether two
+articles tell of the same happening (:class:`ArticleSimilarity`) before it merges two mentions
+of one event word that name no common participant.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+
+from storyline.link.entities import EntityIndex
+from storyline.model import ArticleAnalysis
+
+__all__ = ["ArticleSimilarity", "article_features"]
+
+_WORDS = re.compile(r"[a-z][a-z'-]{4,}")
+_WORD_CHARS = 4000
+"""Words are read from the start of an article only: its news, and a bounded feature set."""
+_MONTH_DAY = re.compile(r"XXXX-(\d\d-\d\d)")
+
+
+def article_features(analysis: ArticleAnalysis, entities: EntityIndex, text: str) -> frozenset[str]:
+    """The entities, days and words of an article (see the module docstring)."""
+    feats = {f"e:{e}" for e in entities.entities_at(m.span for m in analysis.mentions)}
+    feats.update(f"w:{w}" for w in _WORDS.findall(text, 0, _WORD_CHARS))
+    for t in analysis.times:
+        if t.date is not None and t.date.precision == "day" and not t.value.endswith("_REF"):
+            feats.add(f"d:{t.date.earliest.isoformat()}")
+            feats.add(f"md:{t.date.earliest.isoformat()[5:]}")
+        elif (m := _MONTH_DAY.fullmatch(t.value)) is not None:
+            feats.add(f"md:{m[1]}")
+    return frozenset(feats)
+
+
+class ArticleSimilarity:
+    """Cosine similarity of articles' feature sets, each feature weighted by its idf in the story.
+
+    A feature every article of a large story has weighs next to nothing (idf ``log((n+1)/df)``);
+    one shared by two articles of a hundred weighs much.  Scores are computed on demand for the
+    pairs asked about (linking asks only about blocked candidates, so the cost stays
+    near-linear) and cached.
+    """
+
+    def __init__(self, features: Mapping[str, frozenset[str]]) -> None:
+        df: dict[str, int] = {}
+        for feats in features.values():
+            for f in feats:
+                df[f] = df.get(f, 0) + 1
+        n = len(features)
+        self._weight = {f: math.log((n + 1) / k) ** 2 for f, k in df.items()}
+        self._features = dict(features)
+        self._norm = {a: math.sqrt(sum(self._weight.get(f, 0.0) for f in feats)) for a, feats in features.items()}
+        self._cache: dict[tuple[str, str], float] = {}
+
+    def __call__(self, a: str, b: str) -> float:
+        """The cosine of articles ``a`` and ``b`` (1.0 for one article, 0.0 for one unknown)."""
+        if a == b:
+            return 1.0
+        pair = (a, b) if a < b else (b, a)
+        cached = self._cache.get(pair)
+        if cached is not None:
+            return cached
+        fa, fb = self._features.get(a), self._features.get(b)
+        score = 0.0
+        if fa and fb and self._norm[a] and self._norm[b]:
+            if len(fa) > len(fb):
+                fa, fb = fb, fa
+            shared = sum(self._weight.get(f, 0.0) for f in fa if f in fb)
+            score = shared / (self._norm[a] * self._norm[b])
+        self._cache[pair] = score
+        return score

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import pytest
+
+from storyline.link.entities import resolve_entities
+from storyline.link.events import word_families
+from storyline.link.similarity import ArticleSimilarity, article_features
+
+from .records import analysis, art, ent
+
+
+def test_features_are_entities_words_and_days() -> None:
+    a = art("The flooding reached the harbour district, officials said.", published="2017-08-01")
+    an = analysis(a, mentions=(ent(a, "harbour district", "LOC"),))
+    _, index = resolve_entities([(a, an)])
+    feats = article_features(an, index, a.text)
+    assert {"w:flooding", "w:reached", "w:harbour", "w:district", "w:officials"} <= feats
+    assert any(f.startswith("e:") for f in feats)
+    assert "w:said" not in feats  # words of five letters or more only
+
+
+def test_similarity_weighs_rare_shared_features() -> None:
+    sim = ArticleSimilarity({
+        "a": frozenset({"w:levees", "w:storm", "w:city"}),
+        "b": frozenset({"w:levees", "w:storm", "w:mayor"}),
+        "c": frozenset({"w:storm", "w:budget", "w:school"}),
+        "d": frozenset({"w:storm", "w:election"}),
+    })
+    assert sim("a", "a") == 1.0
+    assert sim("a", "b") == pytest.approx(sim("b", "a"))
+    assert sim("a", "b") > sim("a", "c") > 0.0  # "levees" is rarer than "storm"
+    assert sim("a", "unknown") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ({"shooting", "shootings"}, {"shootings": "shooting", "shooting": "shooting"}),
+        ({"nominate", "nomination", "nominations"}, {"nominations": "nominate", "nomination": "nominate"}),
+        ({"die", "death", "dead"}, {"death": "die", "dead": "die"}),
+        ({"arrive", "arrival"}, {"arrival": "arrive"}),
+        ({"check", "checks", "checked"}, {"checks": "check", "checked": "check"}),
+        ({"nomination"}, {"nomination": "nomination"}),  # its simpler form is not a word of the story
+        ({"death"}, {"death": "death"}),
+        ({"kill", "killer"}, {"killer": "killer"}),  # an agent noun is no event
+    ],
+)
+def test_word_families(words: set[str], expected: dict[str, str]) -> None:
+    families = word_families(words)
+    assert set(families) == words
+    for word, base in expected.items():
+        assert families[word] == base
