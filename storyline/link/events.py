@@ -32,9 +32,8 @@ No rule merges mentions of different moods: an event told as done or planned, on
 Blocking: dated mentions are blocked by (type, role, entity, month) and by (lemma,
 month) and swept in date order; a mention that is undated (or dated coarser than about a year) joins
 the one dated event of its (type, entity) block (or of its word) when there is exactly one, else
-the other undated mentions of that block; an undated mention of a word also meets the undated
-mentions of its word (which cannot tie two dated events together: a merge never joins clusters
-whose dates are apart).  A date whose basis is the article's
+the other undated mentions of that block (or word; these cannot tie two dated events together: a
+merge never joins clusters whose dates are apart).  A date whose basis is the article's
 own date (``date_basis == "article"``) only says the event happened by then, so
 for matching its interval is widened by :data:`ARTICLE_DATE_SLACK_DAYS` back.  A date
 that linking inferred for an undated article is matched as undated.
@@ -406,7 +405,7 @@ def _merge_undated(uf: _Clusters) -> None:
 
 
 def _merge_undated_by_lemma(uf: _Clusters, dated: dict[tuple[str, ...], dict[int, int]]) -> None:
-    """An undated mention joins the one dated event of its word that fits, and its undated look-alikes."""
+    """An undated mention joins the one dated event of its word that fits, else its undated look-alikes."""
     items = uf.items
     for i, v in enumerate(items):
         if not v.coarse and v.lemma is not None:
@@ -425,7 +424,8 @@ def _merge_undated_by_lemma(uf: _Clusters, dated: dict[tuple[str, ...], dict[int
         if len(roots) == 1:
             j = next(iter(roots.values()))
             uf.union(j, i, "undated-join", _detail(items[j], v) + " (the one dated event of its word)", whole=False)
-        # it also meets its undated look-alikes (when two dated events fit, which one is not known);
+            continue
+        # two dated events fit (which one is not known), or none: it meets its undated look-alikes;
         # a merge never joins two clusters whose dates are apart
         others = waiting[v.lemma]
         for j in others[-_MAX_ROOTS:]:
