@@ -167,6 +167,7 @@ def find_mentions(doc: Any, article: Article) -> tuple[EntityMention, ...]:
     text = article.text
     found = _spacy_mentions(doc, text)
     found = _titled_people(text, found)
+    found = _headline_misreads(text, found)
     found = _repair_orgs(text, found)
     found = _overlay(found, _law_mentions(text))
     found = _overlay(found, _acronym_mentions(text, found))
@@ -385,6 +386,40 @@ def _titled_people(text: str, found: list[_Mention]) -> list[_Mention]:
         elif len(overlapping) == 1 and (overlapping[0].start, overlapping[0].end) == (start, end):
             overlapping[0].label = "PERSON"
     return sorted(found + extra, key=lambda m: m.start) if extra else found
+
+
+_HEADLINE_MAX = 200  # characters: a longer line is a paragraph, not a headline
+_HEADLINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _title_case_line(text: str, start: int) -> tuple[int, int] | None:
+    """The bounds of the line holding ``start`` when it is a title-case headline: at least four
+    words, four in five of them capitalised ("Senate Finally Approves New Budget In Riverton")."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", start)
+    hi = len(text) if hi < 0 else hi
+    if hi - lo > _HEADLINE_MAX:
+        return None
+    words = _HEADLINE_WORD.findall(text, lo, hi)
+    if len(words) < 4 or sum(w[0].isupper() for w in words) * 5 < len(words) * 4:
+        return None
+    return lo, hi
+
+
+def _headline_misreads(text: str, found: list[_Mention]) -> list[_Mention]:
+    """Drop a person or organisation that spaCy read in a title-case headline when the article
+    never names it again: capitalised verbs and nouns there look like names ("Finally Condemns
+    Anti-Fraud Purge" as a person), while a real headline name recurs in the story below."""
+    out: list[_Mention] = []
+    for m in found:
+        if m.label in {"PERSON", "ORG"} and (line := _title_case_line(text, m.start)) is not None:
+            surface = text[m.start : m.end]
+            probes = {surface, surface.split()[-1]} if m.label == "PERSON" else {surface}
+            rest = text[: line[0]] + "\n" + text[line[1] :]
+            if not any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", rest) for p in probes):
+                continue
+        out.append(m)
+    return out
 
 
 _INSTITUTION_HEADS = frozenset(

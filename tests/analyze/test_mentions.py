@@ -288,3 +288,24 @@ def test_he_or_she_outside_quote_marks_passes_over_names_inside_them(nlp, text: 
     doc = nlp(text)
     found = Antecedents(doc, find_mentions(doc, make_article(text))).resolve(text.rindex("he "))
     assert found is not None and found.span.text == person
+
+
+def test_title_case_headline_words_read_as_a_name_are_dropped(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Seven Weeks Later, The Senate Finally Condemns Anti-Fraud Purge In Westland\n\n"
+        "The Senate passed the measure on Tuesday."
+    )
+    mentions = _mentions(nlp, text)
+    assert not [m for m in mentions if m.label == "PERSON"], [m.span.text for m in mentions]
+    assert [m.span.text for m in mentions if m.label == "ORG"] == ["Senate", "Senate"]
+
+
+def test_a_headline_name_the_story_names_again_is_kept(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Mayor Ann Holt Signs The New Budget Into Law\n\nHolt signed it on Tuesday in Riverton."
+    mentions = _mentions(nlp, text)
+    assert [m.span.text for m in mentions if m.label == "PERSON"] == ["Ann Holt", "Holt"]
+
+
+def test_a_name_in_an_ordinary_sentence_is_kept_when_named_once(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The measure was introduced by Nora Halvorsen on Tuesday, and it passed."
+    _one(_mentions(nlp, text), "Nora Halvorsen")
