@@ -679,13 +679,33 @@ def _participants(ctx: _Context, trig: _Trigger) -> tuple[tuple[Span, ...], tupl
                 if c.dep_ == "prep" and (c.lower_ in _TARGET_PREPS or c.lower_ == "of"):
                     targets.extend(_names_in_pobj(ctx, c))
         if tok.dep_ in {"acl", "relcl"} and not actors and not any(c.dep_ in _SUBJECTS for c in tok.children):
-            targets.extend(_names(ctx, tok.head))  # "officials detained by ..." / "men held in ..."
+            if tok.dep_ == "acl" and tok.tag_ == "VBG":
+                actors.extend(_acting_noun(ctx, tok.head))  # "a House resolution condemning ..."
+            else:
+                targets.extend(_names(ctx, tok.head))  # "officials detained by ..." / "men held in ..."
         demanded = _obligation(tok) if trig.entry is _DEMAND and not targets else None
         if demanded is not None:  # "X said Y must ...": the demand is made of Y
             targets.extend(_subject_names(ctx, demanded))
     actor_spans = _unique(actors)
     target_spans = tuple(s for s in _unique(targets) if s not in actor_spans)
     return actor_spans, target_spans
+
+
+_INSTRUMENT_NOUNS = frozenset(
+    """resolution letter bill statement measure motion declaration proposal amendment decree order
+    report petition""".split()
+)
+"""Texts that act through the words of their authors: "a resolution condemning X" is its makers'."""
+
+
+def _acting_noun(ctx: _Context, noun: Any) -> list[EntityMention]:
+    """Who acts in an active participle hung on a noun: the noun's own names ("officials carrying
+    out ...", "a House resolution condemning ..."), else, for a text (a resolution, a letter) that
+    is the object of a verb, that verb's subject ("the Senate passed a resolution condemning ...")."""
+    names = _names(ctx, noun)
+    if names or noun.lemma_.lower() not in _INSTRUMENT_NOUNS or noun.dep_ not in _OBJECTS:
+        return names
+    return _subject_names(ctx, noun.head)
 
 
 def _patient_names(ctx: _Context, tok: Any) -> list[EntityMention]:

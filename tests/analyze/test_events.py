@@ -412,3 +412,21 @@ def test_an_ordered_act_parsed_as_a_purpose_clause_is_still_requested(nlp) -> No
     # the parser hangs "to halt" on "order" as a purpose clause (advcl) here, not as its complement
     _, events = _events(nlp, "Regulators order Halvern plant to halt operations.\n\nThe agency acted on Monday.")
     assert _by_trigger(events, "halt").modality == "requested"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        pytest.param("The Senate passed a resolution condemning the raids on Tuesday.", "condemning", "Senate",
+                     id="a text's makers act through it"),
+        pytest.param("A Parliament resolution condemning the raids followed in June.", "condemning", "Parliament",
+                     id="the text's own name"),
+        pytest.param("Witnesses saw Interpol officers arresting the suspect.", "arresting", "Interpol",
+                     id="the noun that acts"),
+    ],
+)
+def test_an_active_participle_on_a_noun_is_done_by_that_noun(nlp, text: str, trigger: str, actor: str) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, text)
+    found = _by_trigger(events, trigger)
+    assert [a.text for a in found.actors] == [actor]
+    assert actor not in [t.text for t in found.targets]
