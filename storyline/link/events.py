@@ -20,8 +20,9 @@ same event word (``EventMention.lemma``: "the vote" / "voted") merge on compatib
 dates when neither names an actor (or a target) the other contradicts and their articles
 tell of the same happening: one article, or two that name a common entity and whose features
 (:mod:`storyline.link.similarity`: entities, days, words, idf-weighted) meet with a cosine of
-at least :data:`SAME_HAPPENING` (rule ``same-lemma``: two reports of two earthquakes share the
-word and often a place, not their details; see ``benchmarks/event_coref.py``).  Such a merge
+at least :data:`SAME_HAPPENING` and well above the story's typical cosine (:data:`ABOVE_TYPICAL`;
+rule ``same-lemma``: two reports of two earthquakes share the word and often a place, not their
+details, and every article of a long affair shares its names; see ``benchmarks/event_coref.py``).  Such a merge
 checks the two mentions' participants, not their whole clusters'.  A mention whose trigger the
 lexicon does not know (type ``UNTYPED``) merges on shared participants only with mentions of its
 own word.
@@ -69,6 +70,12 @@ SAME_HAPPENING = 0.04
 """Two articles that name a common entity and whose features (:mod:`storyline.link.similarity`)
 meet with at least this cosine tell of the same happening (chosen on ECB+ topics 1-22; two
 reports of one happening score 0.07 at the median there, reports of two happenings of one kind 0.02)."""
+
+ABOVE_TYPICAL = 1.5
+"""...and with at least this multiple of the story's typical cosine
+(:meth:`~storyline.link.similarity.ArticleSimilarity.typical`): in a story about one long affair
+every article shares its names and words, so what marks two reports of one happening is a
+cosine well above the story's usual one."""
 
 _MAX_ROOTS = 256  # dated events looked at per block for one undated mention (bounds the cost)
 _COARSE_DAYS = 400  # intervals longer than this (decades, open bounds) block like undated ones
@@ -137,6 +144,8 @@ class _Clusters:
     def __init__(self, items: Sequence[_V], similar: ArticleSimilarity) -> None:
         self.items = items
         self.similar = similar
+        typical = similar.typical()
+        self.same_happening = max(SAME_HAPPENING, ABOVE_TYPICAL * typical) if typical is not None else SAME_HAPPENING
         self.parent = list(range(len(items)))
         self.interval: list[_Interval | None] = [v.interval for v in items]
         self.actors = [set(v.actors) for v in items]
@@ -296,13 +305,14 @@ def _lemma_match(uf: _Clusters, a: _V, b: _V) -> bool:
 
     Two articles are about the same happening when they are one article or their features
     (:mod:`storyline.link.similarity`: entities, days, words) meet with a cosine of at least
-    :data:`SAME_HAPPENING`; this keeps two votes (or two arrests) of unrelated stories apart when
+    :data:`SAME_HAPPENING` and :data:`ABOVE_TYPICAL` times the story's typical one; this keeps
+    two votes (or two arrests) of unrelated stories, or of one story years apart, apart when
     neither mention names its participants.
     """
     if a.lemma is None or a.lemma != b.lemma or not _no_conflict(a, b):
         return False
     x, y = a.mention.span.article, b.mention.span.article
-    return x == y or (bool(a.context & b.context) and uf.similar(x, y) >= SAME_HAPPENING)
+    return x == y or (bool(a.context & b.context) and uf.similar(x, y) >= uf.same_happening)
 
 
 def _pair_blocks(v: _V) -> list[tuple[str, str, str, str]]:

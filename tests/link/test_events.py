@@ -232,6 +232,35 @@ def test_same_word_stays_apart_when_articles_tell_different_happenings() -> None
     assert len(found) == 2
 
 
+def test_in_a_long_affair_same_word_needs_more_than_the_usual_likeness() -> None:
+    # Six articles of one long dispute: all name the Harbor Authority and share some of its
+    # recurring words; only the first two tell of the same happening (the chapel meeting).  The
+    # residents' "urged" and the fishermen's "urged" are two requests: their articles meet above
+    # SAME_HAPPENING, but no more than any two articles of this affair do.
+    pool = ["lawsuit", "permits", "sediment", "breakwater", "wetlands", "turbidity"]
+
+    def dispute(i: int) -> str:
+        return f"in the Harbor Authority dispute over {pool[i % 6]}, {pool[(i + 1) % 6]} and {pool[(i + 2) % 6]}"
+
+    texts = [
+        ("urged", f"Residents urged the council to halt the dredging at an emergency meeting in Lakeside chapel, "
+                  f"{dispute(0)}."),
+        ("urged", f"At the emergency meeting in Lakeside chapel, residents urged the council to halt the dredging, "
+                  f"{dispute(1)}."),
+        ("reviewed", f"Auditors reviewed invoices from contractors, {dispute(2)}."),
+        ("measured", f"Engineers measured the channel near the pier, {dispute(4)}."),
+        ("urged", "Fishermen urged the governor to audit the agency's spending, in the Harbor Authority dispute "
+                  "over wetlands and turbidity."),
+        ("scheduled", f"A judge scheduled hearings for the spring, {dispute(5)}."),
+    ]
+    pairs = [worded(text, verb, "urge" if verb == "urged" else verb, names=("Harbor Authority",))
+             for verb, text in texts]
+    found = [e for e in run(pairs) if e.mentions[0].lemma == "urge"]
+    assert sorted(e.sources for e in found) == [1, 2]
+    merged = next(e for e in found if e.sources == 2)
+    assert {m.span.article for m in merged.mentions} == {pairs[0][0].id, pairs[1][0].id}
+
+
 def test_inflected_and_derived_words_link_as_their_family() -> None:
     (found,) = run([
         worded("The Senate nominated a judge for the appeals court on July 27.", "nominated", "nominate",

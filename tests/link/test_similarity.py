@@ -50,3 +50,19 @@ def test_word_families(words: set[str], expected: dict[str, str]) -> None:
     assert set(families) == words
     for word, base in expected.items():
         assert families[word] == base
+
+
+def test_typical_is_the_median_over_related_pairs_and_none_for_a_small_story() -> None:
+    small = ArticleSimilarity({k: frozenset({"w:storm", f"w:{k}x"}) for k in "abcd"})
+    assert small.typical() is None  # four articles: six pairs say nothing of what is usual
+    feats = {k: frozenset({"w:storm", f"w:{k}only"}) for k in "abcdef"}
+    feats["g"] = frozenset({"w:unrelated"})  # shares nothing: not counted
+    story = ArticleSimilarity(feats)
+    related = [story(a, b) for a in "abcdef" for b in "abcdef" if a < b]
+    assert story.typical() == pytest.approx(sorted(related)[len(related) // 2])
+
+
+def test_typical_of_a_large_story_is_sampled_the_same_way_every_time() -> None:
+    feats = {f"a{i:03d}": frozenset({"w:storm", f"w:t{i % 7}", f"w:u{i % 11}"}) for i in range(120)}
+    first, second = ArticleSimilarity(feats).typical(), ArticleSimilarity(dict(reversed(feats.items()))).typical()
+    assert first is not None and first == second
