@@ -32,7 +32,8 @@ No rule merges mentions of different moods: an event told as done or planned, on
 
 Blocking: dated mentions are blocked by (type, role, entity, month) and by (lemma,
 month) and swept in date order; a mention that is undated (or dated coarser than about a year) joins
-the one dated event of its (type, entity) block (or of its word) when there is exactly one, else
+the one dated event of its (type, entity) block (or of its word) that an article alike enough
+tells (:func:`_same_happening`) when there is exactly one, else
 the other undated mentions of that block (or word; these cannot tie two dated events together: a
 merge never joins clusters whose dates are apart).  A date whose basis is the article's
 own date (``date_basis == "article"``) only says the event happened by then, so
@@ -311,8 +312,15 @@ def _lemma_match(uf: _Clusters, a: _V, b: _V) -> bool:
     """
     if a.lemma is None or a.lemma != b.lemma or not _no_conflict(a, b):
         return False
+    same_article = a.mention.span.article == b.mention.span.article
+    return same_article or (bool(a.context & b.context) and _same_happening(uf, a, b))
+
+
+def _same_happening(uf: _Clusters, a: _V, b: _V) -> bool:
+    """Whether ``a`` and ``b`` are told in one article, or in two whose likeness clears the
+    story's bar (:data:`SAME_HAPPENING`, :data:`ABOVE_TYPICAL`)."""
     x, y = a.mention.span.article, b.mention.span.article
-    return x == y or (bool(a.context & b.context) and uf.similar(x, y) >= uf.same_happening)
+    return x == y or uf.similar(x, y) >= uf.same_happening
 
 
 def _pair_blocks(v: _V) -> list[tuple[str, str, str, str]]:
@@ -452,7 +460,7 @@ def _dated_roots(
     for key in keys:
         for root, j in list(dated.get(key, {}).items())[:_MAX_ROOTS]:
             root = uf.find(root)  # an undated mention may have joined it since
-            if root not in roots and _fits(uf, root, v):
+            if root not in roots and _fits(uf, root, v) and _same_happening(uf, uf.items[j], v):
                 roots[root] = j
                 if len(roots) > 1:
                     return roots

@@ -9,7 +9,7 @@ from storyline import dates
 from storyline.link.dating import date_articles
 from storyline.link.entities import resolve_entities
 from storyline.link.events import build_events, summarize
-from storyline.model import Article, ArticleAnalysis, DateValue, Event
+from storyline.model import Article, ArticleAnalysis, DateValue, Event, EventMention
 from storyline.settings import Settings
 
 from .records import analysis, art, day, ent, event
@@ -232,33 +232,60 @@ def test_same_word_stays_apart_when_articles_tell_different_happenings() -> None
     assert len(found) == 2
 
 
-def test_in_a_long_affair_same_word_needs_more_than_the_usual_likeness() -> None:
-    # Six articles of one long dispute: all name the Harbor Authority and share some of its
-    # recurring words; only the first two tell of the same happening (the chapel meeting).  The
-    # residents' "urged" and the fishermen's "urged" are two requests: their articles meet above
-    # SAME_HAPPENING, but no more than any two articles of this affair do.
-    pool = ["lawsuit", "permits", "sediment", "breakwater", "wetlands", "turbidity"]
+_POOL = ["lawsuit", "permits", "sediment", "breakwater", "wetlands", "turbidity"]
 
-    def dispute(i: int) -> str:
-        return f"in the Harbor Authority dispute over {pool[i % 6]}, {pool[(i + 1) % 6]} and {pool[(i + 2) % 6]}"
 
-    texts = [
-        ("urged", f"Residents urged the council to halt the dredging at an emergency meeting in Lakeside chapel, "
-                  f"{dispute(0)}."),
-        ("urged", f"At the emergency meeting in Lakeside chapel, residents urged the council to halt the dredging, "
-                  f"{dispute(1)}."),
-        ("reviewed", f"Auditors reviewed invoices from contractors, {dispute(2)}."),
-        ("measured", f"Engineers measured the channel near the pier, {dispute(4)}."),
-        ("urged", "Fishermen urged the governor to audit the agency's spending, in the Harbor Authority dispute "
-                  "over wetlands and turbidity."),
-        ("scheduled", f"A judge scheduled hearings for the spring, {dispute(5)}."),
+def _dispute(i: int) -> str:
+    return f"in the Harbor Authority dispute over {_POOL[i % 6]}, {_POOL[(i + 1) % 6]} and {_POOL[(i + 2) % 6]}"
+
+
+def _affair(first: str, second: str, fifth: str) -> list[tuple[str, str]]:
+    """Six articles of one long dispute: all name the Harbor Authority and share some of its
+    recurring words; the first two tell of the same happening (the chapel meeting), the fifth of
+    another (the fishermen's), with no recurring word in common with the first two."""
+    return [
+        (first, f"Residents {first} the council to halt the dredging at an emergency meeting in Lakeside chapel, "
+                f"{_dispute(0)}."),
+        (second, f"At the emergency meeting in Lakeside chapel, residents {second} the council to halt the dredging, "
+                 f"{_dispute(1)}."),
+        ("reviewed", f"Auditors reviewed invoices from contractors, {_dispute(2)}."),
+        ("measured", f"Engineers measured the channel near the pier, {_dispute(4)}."),
+        (fifth, f"Fishermen {fifth} the governor to audit the Harbor Authority spending, in the Harbor Authority "
+                "dispute over wetlands and turbidity."),
+        ("scheduled", f"A judge scheduled hearings for the spring, {_dispute(5)}."),
     ]
+
+
+def test_in_a_long_affair_same_word_needs_more_than_the_usual_likeness() -> None:
+    # The residents' "urged" and the fishermen's "urged" are two requests: their articles meet
+    # above SAME_HAPPENING, but no more than any two articles of this affair do.
     pairs = [worded(text, verb, "urge" if verb == "urged" else verb, names=("Harbor Authority",))
-             for verb, text in texts]
+             for verb, text in _affair("urged", "urged", "urged")]
     found = [e for e in run(pairs) if e.mentions[0].lemma == "urge"]
     assert sorted(e.sources for e in found) == [1, 2]
     merged = next(e for e in found if e.sources == 2)
     assert {m.span.article for m in merged.mentions} == {pairs[0][0].id, pairs[1][0].id}
+
+
+def test_in_a_long_affair_an_undated_mention_joins_the_dated_event_of_an_article_alike() -> None:
+    # Three requests to or by the same actor, of three words: the dated one (the chapel meeting),
+    # an undated report of that meeting, and an undated request of another year.
+    texts = _affair("urged", "asked", "pressed")
+    pairs = []
+    for n, (verb, text) in enumerate(texts):
+        a = art(text, published="2017-08-01")
+        evs: tuple[EventMention, ...] = ()
+        if n in (0, 1, 4):
+            evs = (msgspec.structs.replace(
+                event(a, verb, "REQUEST", targets=("Harbor Authority",), date=day("2017-07-27") if n == 0 else None),
+                lemma=verb),)
+        pairs.append((a, analysis(a, mentions=(ent(a, "Harbor Authority", "ORG"),), events=evs)))
+    found = run(pairs)
+    sources = sorted(e.sources for e in found)
+    assert sources == [1, 2]
+    merged = next(e for e in found if e.sources == 2)
+    assert {m.span.article for m in merged.mentions} == {pairs[0][0].id, pairs[1][0].id}
+    assert merged.reasons[0].rule == "undated-join"
 
 
 def test_inflected_and_derived_words_link_as_their_family() -> None:
