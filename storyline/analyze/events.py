@@ -68,6 +68,7 @@ from storyline.analyze.lexicon import (
     NEGATING_HEADS,
     OBJECT_EVENTS,
     OBLIGATION_MODALS,
+    PERMITTING_HEADS,
     PERSON_OBJECT_EVENTS,
     REQUEST_VERBS,
     UNTYPED,
@@ -617,6 +618,8 @@ def _hypothetical(tok: Any, noun: Any | None) -> bool:
             if c.dep_ == "mark" and c.lower_ in _IF_MARKS:
                 return True
         if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in HYPOTHETICAL_HEADS:
+            return True
+        if cur.dep_ in {"xcomp", "ccomp"} and cur.head.lemma_.lower() in PERMITTING_HEADS:
             return True
         if cur.dep_ in _CLAUSE_STOP or cur.head.i == cur.i:
             return False

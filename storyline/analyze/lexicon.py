@@ -36,6 +36,7 @@ __all__ = [
     "NEGATED_REJECT",
     "NEGATING_HEADS",
     "OBLIGATION_MODALS",
+    "PERMITTING_HEADS",
     "DEMAND_CUE_VERBS",
     "OBJECT_EVENTS",
     "PERSON_OBJECT_EVENTS",
@@ -99,6 +100,9 @@ HYPOTHETICAL_HEADS: frozenset[str] = frozenset(
 )
 """A trigger in the ``xcomp`` of one of these ("plans to sign", "is unlikely to sign")
 has not happened yet."""
+PERMITTING_HEADS: frozenset[str] = frozenset("allow permit enable authorize authorise empower entitle".split())
+"""A trigger in the complement of one of these ("the act allows authorities to freeze assets",
+"a ruling that permits police to detain") is a power granted, not an act done."""
 NEGATING_HEADS: frozenset[str] = frozenset("deny refuse fail decline refrain neglect".split())
 """A trigger in the complement of one of these ("refused to release") did not happen."""
 

@@ -430,3 +430,15 @@ def test_an_active_participle_on_a_noun_is_done_by_that_noun(nlp, text: str, tri
     found = _by_trigger(events, trigger)
     assert [a.text for a in found.actors] == [actor]
     assert actor not in [t.text for t in found.targets]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        pytest.param("The 2016 act allows authorities to freeze the assets of traffickers.", "freeze", id="a law's power"),
+        pytest.param("The decree authorizes the army to arrest opposition leaders.", "arrest", id="a decree's leave"),
+    ],
+)
+def test_an_act_a_text_only_allows_is_not_done(nlp, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, text)
+    assert _by_trigger(events, trigger).modality == "hypothetical"
