@@ -435,7 +435,8 @@ def test_an_active_participle_on_a_noun_is_done_by_that_noun(nlp, text: str, tri
 @pytest.mark.parametrize(
     ("text", "trigger"),
     [
-        pytest.param("The 2016 act allows authorities to freeze the assets of traffickers.", "freeze", id="a law's power"),
+        pytest.param("The 2016 act allows authorities to freeze the assets of traffickers.", "freeze",
+                     id="a law's power"),
         pytest.param("The decree authorizes the army to arrest opposition leaders.", "arrest", id="a decree's leave"),
     ],
 )
