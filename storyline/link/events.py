@@ -11,8 +11,10 @@ Event words are taken by family (:func:`word_families`): an inflected or derived
 also uses as an event word ("shooting", "nominate", "die").
 
 First, within one article, a mention joins the previous mention of its event word (its
-``lemma``) when their participants and dates do not clash (rule ``same-word-in-article``:
-an article that says "the quake" twice means one quake).
+``lemma``) when their participants and dates do not clash, nor those of the event it would
+join (rule ``same-word-in-article``: an article that says "the quake" twice means one quake,
+but "a House resolution condemning X" and "the Senate condemns X" are two condemnations, and a
+third "condemned" that names nobody does not tie them together).
 
 Mentions that name no participant at all merge only with such mentions of the same
 type and trigger word on compatible dates (rule ``same-trigger``).  Mentions with the
@@ -22,8 +24,10 @@ tell of the same happening: one article, or two that name a common entity and wh
 (:mod:`storyline.link.similarity`: entities, days, words, idf-weighted) meet with a cosine of
 at least :data:`SAME_HAPPENING` and well above the story's typical cosine (:data:`ABOVE_TYPICAL`;
 rule ``same-lemma``: two reports of two earthquakes share the word and often a place, not their
-details, and every article of a long affair shares its names; see ``benchmarks/event_coref.py``).  Such a merge
-checks the two mentions' participants, not their whole clusters'.  A mention whose trigger the
+details, and every article of a long affair shares its names; see ``benchmarks/event_coref.py``).
+Across articles such a merge checks the two mentions' participants, not their whole clusters'
+(another outlet may name other participants of one event); within one article, the whole
+clusters'.  A mention whose trigger the
 lexicon does not know (type ``UNTYPED``) merges on shared participants only with mentions of its
 own word.
 
@@ -379,13 +383,14 @@ def _merge_dated(uf: _Clusters) -> None:
             rule = "same-trigger"
         else:
             rule = "same-lemma"
-        uf.union(a, b, rule, _detail(items[a], items[b]), whole=rule != "same-lemma")
+        one_article = items[a].mention.span.article == items[b].mention.span.article
+        uf.union(a, b, rule, _detail(items[a], items[b]), whole=rule != "same-lemma" or one_article)
 
 
 def _merge_in_article(uf: _Clusters) -> None:
     """Within one article, mentions of one event word are one event ("the quake struck ... the
     quake killed"): each joins the previous mention of its word when their participants and dates
-    do not clash."""
+    do not clash, nor the participants of the two events."""
     items = uf.items
     last: dict[tuple[str, str], int] = {}
     for i in sorted(range(len(items)), key=lambda i: (items[i].mention.span.article, items[i].mention.span.start, i)):
@@ -396,7 +401,7 @@ def _merge_in_article(uf: _Clusters) -> None:
         j = last.get(key)
         last[key] = i
         if j is not None and _no_conflict(items[j], v):
-            uf.union(j, i, "same-word-in-article", _detail(items[j], v), whole=False)
+            uf.union(j, i, "same-word-in-article", _detail(items[j], v))
 
 
 def _merge_undated(uf: _Clusters) -> None:
@@ -448,7 +453,8 @@ def _merge_undated_by_lemma(uf: _Clusters, dated: dict[tuple[str, ...], dict[int
         others = waiting[v.lemma]
         for j in others[-_MAX_ROOTS:]:
             if uf.find(j) != uf.find(i) and _lemma_match(uf, items[j], v):
-                uf.union(j, i, "same-lemma", _detail(items[j], v), whole=False)
+                one_article = items[j].mention.span.article == v.mention.span.article
+                uf.union(j, i, "same-lemma", _detail(items[j], v), whole=one_article)
         others.append(i)
 
 

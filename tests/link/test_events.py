@@ -379,6 +379,15 @@ def test_one_word_twice_in_an_article_stays_two_events_with_other_actors() -> No
     assert len(found) == 2
 
 
+def test_a_word_that_names_nobody_does_not_tie_two_actors_events_in_an_article_together() -> None:
+    # "Alpha quake ... Beta quake ... the quake": the bare third mention fits either, not both
+    found = run(_one_article("Alpha quake hit. Beta quake hit. Then the quake ended.",
+                             [("quake", 0, ("Alpha",), None), ("quake", 1, ("Beta",), None),
+                              ("quake", 2, (), None)]))
+    assert len(found) == 2
+    assert all(len(e.actors) == 1 for e in found)
+
+
 def test_an_actor_is_never_also_its_own_target() -> None:
     a = art("The council said the council would act.", published="2017-08-01")
     ev = event(a, "act", "SUPPORT", actors=("council",), targets=("the council",))
