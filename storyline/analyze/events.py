@@ -556,11 +556,21 @@ def _modality(ctx: _Context, trig: _Trigger) -> Modality:
         return "requested"
     if _negated(tok, trig.noun):
         return "negated"
-    if _hypothetical(tok, trig.noun):
+    if _hypothetical(tok, trig.noun) or _questioned(tok):
         return "hypothetical"
     if _reported(ctx, tok):
         return "reported"
     return "asserted"
+
+
+def _questioned(tok: Any) -> bool:
+    """Whether the trigger is in a direct question ("What crimes have they committed?", "Who
+    ordered the raid?" he asked): asked about, not told.  The first stop after the trigger in its
+    sentence decides."""
+    for t in tok.doc[tok.i + 1 : tok.sent.end]:
+        if t.text in {".", "!", "?", "…"} or t.text.endswith("?"):
+            return t.text.endswith("?")
+    return False
 
 
 def _requested(tok: Any) -> bool:

@@ -443,3 +443,17 @@ def test_an_active_participle_on_a_noun_is_done_by_that_noun(nlp, text: str, tri
 def test_an_act_a_text_only_allows_is_not_done(nlp, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
     _, events = _events(nlp, text)
     assert _by_trigger(events, trigger).modality == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        pytest.param("“What crimes have they committed, and who did they attack?” the governor asked.", "attack",
+                     "hypothetical", id="a direct question"),
+        pytest.param("Who ordered the raid? Police arrested 40 people on Monday.", "arrested", "asserted",
+                     id="the sentence after a question"),
+    ],
+)
+def test_an_event_asked_about_is_not_told(nlp, text: str, trigger: str, modality: str) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, text)
+    assert _by_trigger(events, trigger).modality == modality
