@@ -62,6 +62,21 @@ def _register() -> None:
         Language.component("storyline_paragraphs", func=paragraph_boundaries)
 
 
+# A closing mark with no space before the next word ('such a move,”Doe said'): the comma and the
+# mark stand apart from the words on both sides, as they do when the space is there.
+_GLUED_QUOTE = r"(?<=[^\W\d_])[,.!?;:](?=[”\"][^\W\d_])|(?<=[,.!?;:])[”\"](?=[^\W\d_])"
+
+
+def _split_glued_quote_marks(nlp: Any) -> None:
+    import re
+
+    infix = nlp.tokenizer.infix_finditer
+    pattern = getattr(getattr(infix, "__self__", None), "pattern", None)
+    if pattern is None:
+        return
+    nlp.tokenizer.infix_finditer = re.compile(f"{_GLUED_QUOTE}|{pattern}").finditer
+
+
 @functools.cache
 def load_model(name: str) -> Any:
     """The spaCy ``Language`` called ``name``, loaded once per process.
@@ -79,6 +94,7 @@ def load_model(name: str) -> Any:
             errors.append(f"{candidate}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
             continue
         nlp.max_length = max(nlp.max_length, _MAX_LENGTH)
+        _split_glued_quote_marks(nlp)
         if "parser" in nlp.pipe_names:
             _register()
             nlp.add_pipe("storyline_paragraphs", before="parser")

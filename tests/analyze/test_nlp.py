@@ -30,3 +30,18 @@ def test_unknown_model_is_a_catalogued_error() -> None:
         load_model("storyline_no_such_model_xyz")
     assert info.value.code == "E104"
     assert "storyline_no_such_model_xyz" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        pytest.param("such a move,”Halvorsen said.", ["move", ",", "”", "Halvorsen", "said", "."], id="curly"),
+        pytest.param('a "big" move,"Halvorsen said.', ["move", ",", '"', "Halvorsen"], id="straight"),
+        pytest.param("It cost $5,000.50, “she said”.", ["$", "5,000.50", ",", "“", "she"], id="numbers untouched"),
+        pytest.param("rock’n’roll, O’Neil", ["rock’n’roll", ",", "O’Neil"], id="apostrophes untouched"),
+    ],
+)
+def test_a_closing_mark_glued_to_the_next_word_stands_apart(nlp, text: str, tokens: list[str]) -> None:  # type: ignore[no-untyped-def]
+    words = [t.text for t in nlp(text)]
+    start = words.index(tokens[0])
+    assert words[start : start + len(tokens)] == tokens

@@ -37,6 +37,7 @@ def _kinds(quotes: tuple[Quote, ...], kind: str) -> list[Quote]:
         pytest.param(
             "“We will not back down,” Halvorsen said, “and the abuses must stop now.”", id="one-sentence"
         ),
+        pytest.param("“We will not back down,”Halvorsen said. “The abuses must stop now.”", id="no space after"),
     ],
 )
 def test_quote_split_around_the_cue(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
