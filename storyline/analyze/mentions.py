@@ -699,9 +699,10 @@ def _link_surnames(doc: Any, text: str, found: list[_Mention]) -> None:
         _honorific(text, m)
     if not full:
         return
-    # surnames spaCy missed altogether ("Whitfield said")
+    # surnames spaCy missed altogether ("Whitfield said"), also when the tagger took a
+    # capitalised word inside the sentence for a common noun
     for token in doc:
-        if token.pos_ != "PROPN":
+        if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and token.is_title and not token.is_sent_start):
             continue
         start, end = token.idx, token.idx + len(token.text)
         target = full.get(name_key(token.text, "PERSON"))

@@ -309,3 +309,15 @@ def test_a_headline_name_the_story_names_again_is_kept(nlp) -> None:  # type: ig
 def test_a_name_in_an_ordinary_sentence_is_kept_when_named_once(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The measure was introduced by Nora Halvorsen on Tuesday, and it passed."
     _one(_mentions(nlp, text), "Nora Halvorsen")
+
+
+def test_surname_the_tagger_took_for_a_common_noun_still_refers_to_the_full_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Nora Halvorsen, an analyst, doubts it. “It is unlikely to pass,” Halvorsen said."
+    article = make_article(text)
+    doc = nlp(text)
+    later = next(t for t in doc if t.text == "Halvorsen" and t.idx > 10)
+    later.pos_, later.ent_type_ = "NOUN", ""  # what the tagger does with some rare surnames
+    doc.ents = [e for e in doc.ents if e.start_char < 10]
+    mentions = find_mentions(doc, article)
+    short = [m for m in mentions if m.span.start == later.idx]
+    assert short and short[0].key == "nora halvorsen" and short[0].refers_to == 0
