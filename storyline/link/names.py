@@ -100,7 +100,7 @@ def _strip_accents(text: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def name_tokens(text: str, *, person: bool = False) -> tuple[str, ...]:
-    """Lower-case, accent-free tokens; a hyphenated word stays one token ("ros-lehtinen").
+    """Lower-case, accent-free tokens; a hyphenated word stays one token ("garcia-lopez").
 
     Drops a leading "the", possessive "'s", and (``person=True``) titles and suffixes.
     """
