@@ -21,7 +21,7 @@ from storyline.link.claims import compare_claims
 from storyline.link.dating import date_articles
 from storyline.link.entities import EntityIndex, resolve_entities
 from storyline.link.events import build_events
-from storyline.link.similarity import article_features
+from storyline.link.similarity import story_features
 from storyline.model import Article, ArticleAnalysis, Story
 from storyline.settings import Settings
 
@@ -33,7 +33,7 @@ def link(items: Iterable[tuple[Article, ArticleAnalysis | None]], settings: Sett
     pairs = sorted(items, key=lambda p: p[0].id)
     analysed = [(a, an) for a, an in pairs if an is not None]
     entities, index = resolve_entities(analysed)
-    features = {a.id: article_features(an, index, a.text) for a, an in analysed}
+    features = story_features(analysed, index)
     dates = date_articles(pairs, index, features)
     events = build_events(pairs, dates, index, settings, features)
     claims, conflicts = compare_claims(pairs)

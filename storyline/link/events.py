@@ -61,7 +61,7 @@ from storyline.analyze.lexicon import EVENT_WORD_BASES, UNTYPED
 from storyline.ids import make_id
 from storyline.link.dating import ArticleDates
 from storyline.link.entities import EntityIndex
-from storyline.link.similarity import ArticleSimilarity, article_features
+from storyline.link.similarity import ArticleSimilarity, story_features
 from storyline.model import Article, ArticleAnalysis, DateValue, Event, EventMention, MergeReason
 from storyline.settings import Settings
 from storyline.timeline.salience import with_salience
@@ -551,11 +551,11 @@ def build_events(
 ) -> tuple[Event, ...]:
     """Canonical events (sorted by id) from every analysis's event mentions.
 
-    ``features`` (article id -> :func:`~storyline.link.similarity.article_features`) is computed
-    here when the caller has not already.
+    ``features`` (:func:`~storyline.link.similarity.story_features`) is computed here when the
+    caller has not already.
     """
     if features is None:
-        features = {a.id: article_features(an, entities, a.text) for a, an in pairs if an is not None and an.events}
+        features = story_features(pairs, entities)
     uf = _Clusters(_collect(pairs, dates, entities), ArticleSimilarity(features))
     _merge_in_article(uf)
     _merge_dated(uf)

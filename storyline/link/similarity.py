@@ -17,12 +17,12 @@ import math
 import random
 import re
 import statistics
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from storyline.link.entities import EntityIndex
-from storyline.model import ArticleAnalysis
+from storyline.model import Article, ArticleAnalysis
 
-__all__ = ["ArticleSimilarity", "article_features"]
+__all__ = ["ArticleSimilarity", "article_features", "story_features"]
 
 TYPICAL_SAMPLE = 3000
 """Article pairs drawn (with a fixed seed, so the same story always gives the same answer) to
@@ -47,6 +47,14 @@ def article_features(analysis: ArticleAnalysis, entities: EntityIndex, text: str
         elif (m := _MONTH_DAY.fullmatch(t.value)) is not None:
             feats.add(f"md:{m[1]}")
     return frozenset(feats)
+
+
+def story_features(
+    pairs: Iterable[tuple[Article, ArticleAnalysis | None]], entities: EntityIndex,
+) -> dict[str, frozenset[str]]:
+    """Article id -> :func:`article_features` for every analysed article of the story: the one
+    set that idf weights and the story's typical likeness are taken over."""
+    return {a.id: article_features(an, entities, a.text) for a, an in pairs if an is not None}
 
 
 class ArticleSimilarity:
