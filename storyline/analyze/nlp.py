@@ -10,6 +10,7 @@ dependencies that quotes, events and claims read.
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -68,8 +69,6 @@ _GLUED_QUOTE = r"(?<=[^\W\d_])[,.!?;:](?=[”\"][^\W\d_])|(?<=[,.!?;:])[”\"](?
 
 
 def _split_glued_quote_marks(nlp: Any) -> None:
-    import re
-
     infix = nlp.tokenizer.infix_finditer
     pattern = getattr(getattr(infix, "__self__", None), "pattern", None)
     if pattern is None:

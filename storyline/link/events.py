@@ -316,15 +316,20 @@ def _lemma_match(uf: _Clusters, a: _V, b: _V) -> bool:
     """
     if a.lemma is None or a.lemma != b.lemma or not _no_conflict(a, b):
         return False
-    same_article = a.mention.span.article == b.mention.span.article
-    return same_article or (bool(a.context & b.context) and _same_happening(uf, a, b))
+    return _one_article(a, b) or (bool(a.context & b.context) and _same_happening(uf, a, b))
+
+
+def _one_article(a: _V, b: _V) -> bool:
+    """Whether ``a`` and ``b`` are told in one article: a same-word merge there checks the
+    participants of the whole events (one outlet names each event's actors), across articles
+    only those of the two mentions (another outlet may name other participants of one event)."""
+    return a.mention.span.article == b.mention.span.article
 
 
 def _same_happening(uf: _Clusters, a: _V, b: _V) -> bool:
     """Whether ``a`` and ``b`` are told in one article, or in two whose likeness clears the
     story's bar (:data:`SAME_HAPPENING`, :data:`ABOVE_TYPICAL`)."""
-    x, y = a.mention.span.article, b.mention.span.article
-    return x == y or uf.similar(x, y) >= uf.same_happening
+    return _one_article(a, b) or uf.similar(a.mention.span.article, b.mention.span.article) >= uf.same_happening
 
 
 def _pair_blocks(v: _V) -> list[tuple[str, str, str, str]]:
@@ -383,8 +388,8 @@ def _merge_dated(uf: _Clusters) -> None:
             rule = "same-trigger"
         else:
             rule = "same-lemma"
-        one_article = items[a].mention.span.article == items[b].mention.span.article
-        uf.union(a, b, rule, _detail(items[a], items[b]), whole=rule != "same-lemma" or one_article)
+        uf.union(a, b, rule, _detail(items[a], items[b]),
+                 whole=rule != "same-lemma" or _one_article(items[a], items[b]))
 
 
 def _merge_in_article(uf: _Clusters) -> None:
@@ -453,8 +458,7 @@ def _merge_undated_by_lemma(uf: _Clusters, dated: dict[tuple[str, ...], dict[int
         others = waiting[v.lemma]
         for j in others[-_MAX_ROOTS:]:
             if uf.find(j) != uf.find(i) and _lemma_match(uf, items[j], v):
-                one_article = items[j].mention.span.article == v.mention.span.article
-                uf.union(j, i, "same-lemma", _detail(items[j], v), whole=one_article)
+                uf.union(j, i, "same-lemma", _detail(items[j], v), whole=_one_article(items[j], v))
         others.append(i)
 
 
