@@ -71,7 +71,17 @@ def _surface(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _prepare(mention: EntityMention) -> _M:
+def _prepare(mention: EntityMention, shapes: dict[tuple[str, str, str | None], _M]) -> _M:
+    """The mention with its name read; ``shapes`` caches the reading by label, text and key (a
+    story names its protagonists thousands of times)."""
+    cache_key = (mention.label, mention.span.text, mention.key)
+    shape = shapes.get(cache_key)
+    if shape is None:
+        shape = shapes[cache_key] = _read(mention)
+    return msgspec.structs.replace(shape, mention=mention)
+
+
+def _read(mention: EntityMention) -> _M:
     group = names.label_group(mention.label)
     person = group == "person"
     surface = _surface(mention.span.text)
@@ -183,9 +193,10 @@ def resolve_entities(
     """Merge the mentions of all ``analyses`` into entities (sorted by id) and a span index."""
     items: list[_M] = []
     offsets: list[tuple[str, int]] = []
+    shapes: dict[tuple[str, str, str | None], _M] = {}
     for article, analysis in sorted(analyses, key=lambda p: p[0].id):
         offsets.append((article.id, len(items)))
-        items.extend(_prepare(m) for m in sorted(analysis.mentions, key=lambda m: (m.span.start, m.span.end)))
+        items.extend(_prepare(m, shapes) for m in sorted(analysis.mentions, key=lambda m: (m.span.start, m.span.end)))
     _capitalised_common_nouns(items)
     uf = _Clusters(items)
     bounds = [(start, (offsets[k + 1][1] if k + 1 < len(offsets) else len(items)))

@@ -51,9 +51,10 @@ Each event gets ``codes`` (entity -> CAMEO-style actor code, the mentions' major
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import msgspec
 
@@ -102,6 +103,8 @@ class _V(msgspec.Struct):
     context: frozenset[str] = frozenset()
     inferred: bool = False
     """Dated only by the date linking inferred for its article: matched like an undated mention."""
+    trigger: str = ""
+    """The trigger's words, case-folded (what mentions that name no participant match by)."""
 
     @property
     def coarse(self) -> bool:
@@ -164,9 +167,11 @@ class _Clusters:
             i = self.parent[i]
         return i
 
-    def union(self, a: int, b: int, rule: str, detail: str, *, whole: bool = True) -> bool:
+    def union(self, a: int, b: int, rule: str, detail: str | Callable[[], str], *, whole: bool = True) -> bool:
         """Merge the clusters of ``a`` and ``b`` unless their dates or moods (or, when ``whole``,
-        the participants of the two clusters, not only of ``a`` and ``b``) conflict."""
+        the participants of the two clusters, not only of ``a`` and ``b``) conflict.  ``detail``
+        may be a function, called only when the merge happens (most candidate pairs of a large
+        story are already one event)."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
@@ -182,7 +187,7 @@ class _Clusters:
         self.interval[ra] = met  # type: ignore[assignment]
         self.actors[ra] |= self.actors[rb]
         self.targets[ra] |= self.targets[rb]
-        self.reasons.append((ra, MergeReason(rule=rule, detail=detail)))
+        self.reasons.append((ra, MergeReason(rule=rule, detail=detail if isinstance(detail, str) else detail())))
         return True
 
 
@@ -223,6 +228,7 @@ def _collect(
                 lemma=ev.lemma or None,
                 context=context,
                 inferred=inferred,
+                trigger=" ".join(ev.trigger.text.casefold().split()),
             ))
     items.sort(key=lambda v: v.mention.id)
     family = word_families({v.lemma for v in items if v.lemma is not None})
@@ -291,7 +297,7 @@ def _blocks(v: _V) -> list[tuple[str, str, str]]:
 
 
 def _trigger(v: _V) -> str:
-    return " ".join(v.mention.trigger.text.casefold().split())
+    return v.trigger
 
 
 def _bare_match(a: _V, b: _V) -> bool:
@@ -316,7 +322,7 @@ def _lemma_match(uf: _Clusters, a: _V, b: _V) -> bool:
     """
     if a.lemma is None or a.lemma != b.lemma or not _no_conflict(a, b):
         return False
-    return _one_article(a, b) or (bool(a.context & b.context) and _same_happening(uf, a, b))
+    return _one_article(a, b) or (not a.context.isdisjoint(b.context) and _same_happening(uf, a, b))
 
 
 def _one_article(a: _V, b: _V) -> bool:
@@ -361,7 +367,9 @@ def _merge_dated(uf: _Clusters) -> None:
             assert v.interval is not None
             for month in _months(v.interval):
                 blocks[("", "l", v.lemma, month)].append(i)
-    pairs: set[tuple[int, int]] = set()
+    # pair -> the rule that matched it: a pair met again in another block (another actor, month
+    # or the event word's) is not judged again
+    rules: dict[tuple[int, int], str] = {}
     for members in blocks.values():
         members.sort(key=lambda i: (items[i].interval, i))
         for x, a in enumerate(members):
@@ -372,24 +380,23 @@ def _merge_dated(uf: _Clusters) -> None:
                 assert ib is not None
                 if ib[0] > ia[1]:
                     break  # sorted by start: nothing later overlaps a
-                if _participants_ok(items[a], items[b]) or _bare_match(items[a], items[b]) \
-                        or _lemma_match(uf, items[a], items[b]):
-                    pairs.add((min(a, b), max(a, b)))
+                pair = (a, b) if a < b else (b, a)
+                if pair in rules:
+                    continue
+                va, vb = items[pair[0]], items[pair[1]]
+                if _participants_ok(va, vb):
+                    rules[pair] = "same-event"
+                elif _bare_match(va, vb):
+                    rules[pair] = "same-trigger"
+                elif _lemma_match(uf, va, vb):
+                    rules[pair] = "same-lemma"
 
-    def specificity(p: tuple[int, int]) -> tuple[int, int, int]:
-        dates = [items[i].mention.date for i in p]
-        ranks = [_RANK.get(d.precision, 9) if d is not None else 9 for d in dates]
-        return (sum(ranks), p[0], p[1])
-
-    for a, b in sorted(pairs, key=specificity):
-        if _participants_ok(items[a], items[b]):
-            rule = "same-event"
-        elif _bare_match(items[a], items[b]):
-            rule = "same-trigger"
-        else:
-            rule = "same-lemma"
-        uf.union(a, b, rule, _detail(items[a], items[b]),
-                 whole=rule != "same-lemma" or _one_article(items[a], items[b]))
+    # the most specific dates first: (sum of the two dates' precision ranks, then the pair)
+    rank = [_RANK.get(v.mention.date.precision, 9) if v.mention.date is not None else 9 for v in items]
+    for a, b in sorted(rules, key=lambda p: (rank[p[0]] + rank[p[1]], p[0], p[1])):
+        rule, va, vb = rules[(a, b)], items[a], items[b]
+        uf.union(a, b, rule, functools.partial(_detail, va, vb),
+                 whole=rule != "same-lemma" or _one_article(va, vb))
 
 
 def _merge_in_article(uf: _Clusters) -> None:

@@ -74,7 +74,8 @@ class ArticleSimilarity:
         n = len(features)
         self._weight = {f: math.log((n + 1) / k) ** 2 for f, k in df.items()}
         self._features = dict(features)
-        self._norm = {a: math.sqrt(sum(self._weight.get(f, 0.0) for f in feats)) for a, feats in features.items()}
+        # fsum is exact: a score does not depend on the order a set happens to iterate in
+        self._norm = {a: math.sqrt(math.fsum(self._weight[f] for f in feats)) for a, feats in features.items()}
         self._cache: dict[tuple[str, str], float] = {}
 
     def __call__(self, a: str, b: str) -> float:
@@ -91,10 +92,8 @@ class ArticleSimilarity:
         fa, fb = self._features.get(a), self._features.get(b)
         if not (fa and fb and self._norm[a] and self._norm[b]):
             return 0.0
-        if len(fa) > len(fb):
-            fa, fb = fb, fa
-        shared = sum(self._weight.get(f, 0.0) for f in fa if f in fb)
-        return shared / (self._norm[a] * self._norm[b])
+        weight = self._weight
+        return math.fsum([weight[f] for f in fa & fb]) / (self._norm[a] * self._norm[b])
 
     def typical(self) -> float | None:
         """The median similarity of the story's article pairs that share any feature, or ``None``
