@@ -49,7 +49,7 @@ WINDOW = 64
 (sorted neighbourhood), so a huge block ("-son" surnames) stays linear."""
 
 
-class _M(msgspec.Struct):
+class _M(msgspec.Struct, gc=False):  # nothing in it points back: no cycle to collect
     """One mention with what the passes need, precomputed once."""
 
     mention: EntityMention

@@ -91,7 +91,7 @@ _SHORT_CLAUSE_WORDS = 5
 _Interval = tuple[dt.date, dt.date]
 
 
-class _V(msgspec.Struct):
+class _V(msgspec.Struct, gc=False):  # nothing in it points back: no cycle to collect
     mention: EventMention
     independent: bool
     actors: frozenset[str]
