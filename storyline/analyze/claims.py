@@ -150,10 +150,14 @@ def _is_identifier(doc: Any, first: Any, head: Any) -> bool:
 
 
 def _verb_of(tok: Any) -> str | None:
-    """What the counted things did or had done to them: "detained", "hospitalized", "signed"."""
-    if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "npadvmod") or tok.head.i == tok.i:
+    """What the counted things did or had done to them: "detained", "hospitalized", "signed";
+    the agent of a passive did it ("co-sponsored by 46 members": the members sponsored)."""
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+        v = tok.head.head
+    elif tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "npadvmod") or tok.head.i == tok.i:
         return None
-    v = tok.head
+    else:
+        v = tok.head
     if v.pos_ != "VERB" or v.lemma_ == "be":
         return None
     for prep in v.children:

@@ -4,7 +4,9 @@ Each :class:`ClaimMention` becomes a :class:`Claim` (same id).  Claims are group
 by subject: equal normalised subjects, or subjects with rapidfuzz
 ``token_set_ratio`` >= :data:`SUBJECT_MIN` ("people detained" / "detained people",
 "people were detained" / "people detained") when both have two content words or more
-(a lone word such as "people" is too vague to join), blocked by their content words.
+(a lone word such as "people" is too vague to join), blocked by their content words. A subject
+that only leaves out what the counted did ("members of congress" beside "members of congress
+sent") joins the one group it fits, and none when it fits several (see :func:`_group`).
 Within a group two claims from different independent articles agree when their
 ``[low, high]`` intervals overlap (``None`` is open: "more than 50" is
 ``[51, inf)`` and agrees with "53"); an approximate claim ("about 50") is widened
@@ -59,7 +61,13 @@ def _bounds(c: ClaimMention) -> tuple[float, float] | None:
 
 
 def _group(subjects: list[str]) -> dict[str, str]:
-    """Subject -> the smallest subject of its group (near-linear: blocked by content word)."""
+    """Subject -> the smallest subject of its group (near-linear: blocked by content word).
+
+    A vaguer subject, whose content words are a strict subset of another's ("members of
+    congress" / "members of congress sponsored"), joins the one group it fits; when it fits
+    several ("... sponsored" and "... sent"), it joins none: it cannot say which it counts, and
+    through it two different counts would be compared.
+    """
     parent = {s: s for s in subjects}
 
     def find(s: str) -> str:
@@ -68,17 +76,32 @@ def _group(subjects: list[str]) -> dict[str, str]:
             s = parent[s]
         return s
 
+    def union(a: str, b: str) -> None:
+        ra, rb = sorted((find(a), find(b)))
+        parent[rb] = ra
+
+    content = {s: frozenset(s.split()) - _STOP for s in subjects}
+    fits: dict[str, set[str]] = defaultdict(set)
     blocks: dict[str, list[str]] = defaultdict(list)
     for s in subjects:
-        for w in set(s.split()) - _STOP:
+        for w in content[s]:
             blocks[w].append(s)
     for members in blocks.values():
         members.sort()
         for x, a in enumerate(members):
             for b in members[x + 1 : x + 1 + WINDOW]:
-                if find(a) != find(b) and _same_subject(a, b):
-                    ra, rb = sorted((find(a), find(b)))
-                    parent[rb] = ra
+                if find(a) == find(b) or not _same_subject(a, b):
+                    continue
+                if content[a] < content[b]:
+                    fits[a].add(b)
+                elif content[b] < content[a]:
+                    fits[b].add(a)
+                else:
+                    union(a, b)
+    for vague in sorted(fits):
+        roots = {find(s) for s in fits[vague]} - {find(vague)}
+        if len(roots) == 1:
+            union(vague, roots.pop())
     return {s: find(s) for s in subjects}
 
 

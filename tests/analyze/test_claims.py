@@ -70,8 +70,10 @@ def test_bounds_follow_the_wording(nlp, text: str, low: float | None, high: floa
         ("53 members of Congress signed the letter.", "member of congress signed", "53 members of Congress"),
         ("Hundreds of gay men were detained.", "man detained", "Hundreds of gay men"),
         ("Police arrested 27 men.", "man arrested", "27 men"),
+        ("The bill was co-sponsored by 46 members of the Senate.", "member of senate sponsored",
+         "46 members of the Senate"),
     ],
-    ids=["passive-subject", "of-object", "vague-of", "object"],
+    ids=["passive-subject", "of-object", "vague-of", "object", "passive-agent"],
 )
 def test_subject_key_and_span(nlp, text: str, subject: str, span: str) -> None:  # type: ignore[no-untyped-def]
     c = _one(nlp, text)

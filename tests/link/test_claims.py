@@ -105,6 +105,22 @@ def test_subjects_grouped_by_similarity(subject: str, grouped: bool) -> None:
     assert bool(found) is grouped
 
 
+def test_vaguer_subject_joins_the_one_group_it_fits() -> None:
+    signed = said("50 members signed.", "50", 50, 50, subject="members of parliament signed")
+    vague = said("Some 40 members.", "40", 40, 40, subject="members of parliament")
+    assert len(conflicts(signed, vague)) == 1
+
+
+def test_vaguer_subject_fitting_two_groups_joins_neither() -> None:
+    # "46 members of parliament" (what they did unread) could count the signers of the letter or
+    # the sponsors of the bill: it is compared with neither, and they are not compared through it
+    signed = said("Over 50 members signed.", "50", 51, None, subject="members of parliament signed")
+    sponsored = said("46 members sponsored it.", "46", 46, 46, subject="members of parliament sponsored")
+    vague = said("There were 30 members.", "30", 30, 30, subject="members of parliament")
+    assert conflicts(signed, sponsored, vague) == ()
+    assert len(conflicts(signed, vague)) == 1
+
+
 def test_every_claim_kept_with_its_mention_id() -> None:
     pair = said("Police said 12 were held.", "12", 12, 12)
     claims, _ = compare_claims([pair])
