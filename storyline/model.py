@@ -9,9 +9,10 @@ process pools, and encoded to / decoded from JSON by the store without any
 hand-written serialisation code.  They are built once and never point back at
 what holds them, so none can be part of a reference cycle: each is declared
 ``gc=False``, which keeps the millions a large story decodes out of the cyclic
-garbage collector's passes (10% of linking time) and a little smaller.  Dates are ``datetime.date`` values; ISO
-strings cut to a precision ("2017", "2017-07", "2017-07-13") live in ``value``
-fields.
+garbage collector's passes (10% of linking time) and a little smaller.
+
+Dates are ``datetime.date`` values; ISO strings cut to a precision ("2017",
+"2017-07", "2017-07-13") live in ``value`` fields.
 """
 
 from __future__ import annotations

@@ -62,7 +62,7 @@ from storyline.analyze.lexicon import EVENT_WORD_BASES, UNTYPED
 from storyline.ids import make_id
 from storyline.link.dating import ArticleDates
 from storyline.link.entities import EntityIndex
-from storyline.link.similarity import ArticleSimilarity, story_features
+from storyline.link.similarity import ArticleSimilarity, named_entities, story_features
 from storyline.model import Article, ArticleAnalysis, DateValue, Event, EventMention, MergeReason
 from storyline.settings import Settings
 from storyline.timeline.salience import with_salience
@@ -161,6 +161,10 @@ class _Clusters:
         self.targets = [set(v.targets) for v in items]
         self.reasons: list[tuple[int, MergeReason]] = []
 
+    def alike(self, a: _V, b: _V) -> bool:
+        """Whether the articles of ``a`` and ``b`` are alike enough to tell of one happening."""
+        return self.similar(a.mention.span.article, b.mention.span.article) >= self.same_happening
+
     def find(self, i: int) -> int:
         while self.parent[i] != i:
             self.parent[i] = self.parent[self.parent[i]]
@@ -202,6 +206,7 @@ def _months(iv: _Interval) -> list[tuple[int, int]]:
 
 def _collect(
     pairs: Sequence[tuple[Article, ArticleAnalysis | None]], dates: ArticleDates, entities: EntityIndex,
+    features: Mapping[str, frozenset[str]],
 ) -> list[_V]:
     items: list[_V] = []
     for article, analysis in sorted(pairs, key=lambda p: p[0].id):
@@ -211,7 +216,7 @@ def _collect(
         # only adds dates it found, and an open "on or after" bound is not a date: such
         # mentions stay undated rather than get an invented date.
         found = dates.published.get(article.id)
-        context = frozenset(entities.entities_at(m.span for m in analysis.mentions)) if analysis.events else frozenset()
+        context = named_entities(features[article.id]) if analysis.events else frozenset()
         for ev in analysis.events:
             inferred = False
             if ev.date is None and ev.date_basis in (None, "article") and found is not None \
@@ -232,7 +237,10 @@ def _collect(
             ))
     items.sort(key=lambda v: v.mention.id)
     family = word_families({v.lemma for v in items if v.lemma is not None})
-    return [msgspec.structs.replace(v, lemma=family[v.lemma]) if v.lemma else v for v in items]
+    for v in items:
+        if v.lemma:
+            v.lemma = family[v.lemma]
+    return items
 
 
 _SUFFIXES = (("ies", ("y",)), ("ied", ("y",)), ("ing", ("", "e")), ("ed", ("", "e")), ("es", ("", "e")), ("s", ("",)),
@@ -322,7 +330,7 @@ def _lemma_match(uf: _Clusters, a: _V, b: _V) -> bool:
     """
     if a.lemma is None or a.lemma != b.lemma or not _no_conflict(a, b):
         return False
-    return _one_article(a, b) or (not a.context.isdisjoint(b.context) and _same_happening(uf, a, b))
+    return _one_article(a, b) or (not a.context.isdisjoint(b.context) and uf.alike(a, b))
 
 
 def _one_article(a: _V, b: _V) -> bool:
@@ -335,7 +343,7 @@ def _one_article(a: _V, b: _V) -> bool:
 def _same_happening(uf: _Clusters, a: _V, b: _V) -> bool:
     """Whether ``a`` and ``b`` are told in one article, or in two whose likeness clears the
     story's bar (:data:`SAME_HAPPENING`, :data:`ABOVE_TYPICAL`)."""
-    return _one_article(a, b) or uf.similar(a.mention.span.article, b.mention.span.article) >= uf.same_happening
+    return _one_article(a, b) or uf.alike(a, b)
 
 
 def _pair_blocks(v: _V) -> list[tuple[str, str, str, str]]:
@@ -567,7 +575,7 @@ def build_events(
     """
     if features is None:
         features = story_features(pairs, entities)
-    uf = _Clusters(_collect(pairs, dates, entities), ArticleSimilarity(features))
+    uf = _Clusters(_collect(pairs, dates, entities, features), ArticleSimilarity(features))
     _merge_in_article(uf)
     _merge_dated(uf)
     _merge_undated(uf)

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from storyline.link.entities import EntityIndex
 from storyline.model import Article, ArticleAnalysis
 
-__all__ = ["ArticleSimilarity", "article_features", "story_features"]
+__all__ = ["ArticleSimilarity", "article_features", "named_entities", "story_features"]
 
 TYPICAL_SAMPLE = 3000
 """Article pairs drawn (with a fixed seed, so the same story always gives the same answer) to
@@ -47,6 +47,11 @@ def article_features(analysis: ArticleAnalysis, entities: EntityIndex, text: str
         elif (m := _MONTH_DAY.fullmatch(t.value)) is not None:
             feats.add(f"md:{m[1]}")
     return frozenset(feats)
+
+
+def named_entities(features: frozenset[str]) -> frozenset[str]:
+    """The entity ids among an article's :func:`article_features`."""
+    return frozenset(f[2:] for f in features if f.startswith("e:"))
 
 
 def story_features(
