@@ -4,7 +4,7 @@ import pytest
 
 from storyline.link.entities import resolve_entities
 from storyline.link.events import word_families
-from storyline.link.similarity import ArticleSimilarity, article_features
+from storyline.link.similarity import ArticleSimilarity, article_features, named_entities
 
 from .records import analysis, art, ent
 
@@ -17,6 +17,7 @@ def test_features_are_entities_words_and_days() -> None:
     assert {"w:flooding", "w:reached", "w:harbour", "w:district", "w:officials"} <= feats
     assert any(f.startswith("e:") for f in feats)
     assert "w:said" not in feats  # words of five letters or more only
+    assert named_entities(feats) == frozenset(index.entities_at(m.span for m in an.mentions)) != frozenset()
 
 
 def test_similarity_weighs_rare_shared_features() -> None:
