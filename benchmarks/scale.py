@@ -13,6 +13,7 @@ every article is analysed (read from ../shared at run time, never copied into th
 Usage:
   python benchmarks/scale.py [--sizes 300,3000,30000] [--workers 2] [--compare-workers 3000]
                              [--pg postgresql://user@127.0.0.1:55432/postgres] [--pg-size 3000]
+                             [--workdir DIR]
 
 Prints one row per run: articles, words, analyse seconds and words/s (read + dedup + analyse
 + store, up to the link), link seconds, total seconds and words/s, peak RSS of the client
@@ -174,6 +175,7 @@ def main() -> None:
     parser.add_argument("--compare-workers", type=int, default=3000, help="size for the 1 vs 2 workers run (0: skip)")
     parser.add_argument("--pg", default=os.environ.get("STORYLINE_BENCH_PG"), help="a PostgreSQL server URL")
     parser.add_argument("--pg-size", type=int, default=3000)
+    parser.add_argument("--workdir", help="keep the corpora and stores in this folder (default: a temporary one)")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -187,8 +189,12 @@ def main() -> None:
     print("(analyse = read+dedup+analyse+store; client MB during analysis, client* MB incl. link; "
           "w/wcpu-s = words per CPU second of the workers; clientCPU = CPU seconds of the client)", flush=True)
     results: dict[str, dict[str, float]] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
+    with contextlib.ExitStack() as stack:
+        if args.workdir:
+            folder = Path(args.workdir)
+            folder.mkdir(parents=True, exist_ok=True)
+        else:
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
 
         def measure(label: str, size: int, dask: str, db: str | None = None) -> dict[str, float]:
             source = folder / f"corpus-{size}.jsonl"
