@@ -167,6 +167,11 @@ def _verb_of(tok: Any) -> str | None:
                     return _PLACE_OUTCOME[obj.lemma_.lower()]
     lemma = v.lemma_.lower()
     if lemma in _VERB_OUTCOME:
+        done_to = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if tok.dep_ == "nsubj" and done_to is not None:
+            # the counted did it to someone ("30 soldiers killed five civilians", "one protester
+            # held a sign"): not an outcome they suffered, so what they did it to goes in the key
+            return f"{lemma} {done_to.lemma_.lower()}"
         return _VERB_OUTCOME[lemma]
     return v.lower_ if v.tag_ in ("VBD", "VBN") else lemma
 

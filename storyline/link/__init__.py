@@ -6,7 +6,8 @@ cost grows near-linearly with the corpus.  Stages, in order:
 1. :func:`~storyline.link.entities.resolve_entities`: mentions -> entities;
 2. :func:`~storyline.link.dating.date_articles`: publication dates for undated articles;
 3. :func:`~storyline.link.events.build_events`: event mentions -> canonical events;
-4. :func:`~storyline.link.claims.compare_claims`: numeric claims and conflicts;
+4. :func:`~storyline.link.claims.compare_claims`: numeric claims and conflicts (claims are compared
+   only where their events, times, places and articles allow one thing to be counted);
 5. speakers: quote id -> the entity whose mention overlaps the quote's speaker span (or, for a
    non-person source with one named author, that author's).
 
@@ -36,7 +37,7 @@ def link(items: Iterable[tuple[Article, ArticleAnalysis | None]], settings: Sett
     features = story_features(analysed, index)
     dates = date_articles(pairs, index, features)
     events = build_events(pairs, dates, index, settings, features)
-    claims, conflicts = compare_claims(pairs)
+    claims, conflicts = compare_claims(pairs, events=events, entities=index, features=features, dates=dates)
     return Story(
         entities=entities, events=events, claims=claims, conflicts=conflicts,
         published=dates.published, speakers=_speakers(analysed, index),

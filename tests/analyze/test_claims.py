@@ -120,6 +120,22 @@ def test_same_outcome_gets_one_subject(nlp, text: str) -> None:  # type: ignore[
     assert _one(nlp, text).subject == "people hospitalized"
 
 
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        ("Police detained 40 protesters on Sunday.", {"40 protesters": "protester detained"}),
+        ("One protester held a sign.", {"One protester": "protester hold sign"}),
+        ("Thirty soldiers killed 5 civilians.",
+         {"Thirty soldiers": "soldier kill civilian", "5 civilians": "civilian killed"}),
+    ],
+    ids=["object-suffers", "agent-holds", "agent-kills"],
+)
+def test_outcome_only_for_what_the_counted_suffered(  # type: ignore[no-untyped-def]
+    nlp, text: str, subjects: dict[str, str],
+) -> None:
+    assert {c.span.text: c.subject for c in _claims(nlp, text)} == subjects
+
+
 def test_percentage_counts_its_of_object(nlp) -> None:  # type: ignore[no-untyped-def]
     c = _one(nlp, "Polls show 12 percent of voters agreed.")
     assert (c.unit, c.low, c.high, c.span.text) == ("percent", 12, 12, "12 percent of voters")

@@ -5,12 +5,17 @@ import datetime as dt
 import msgspec
 import pytest
 
+from storyline.link import link
 from storyline.link.claims import compare_claims
-from storyline.model import Article, ArticleAnalysis, Conflict
+from storyline.model import Article, ArticleAnalysis, Conflict, Sentence
+from storyline.settings import Settings
 
-from .records import analysis, art, claim
+from .records import analysis, art, claim, day, ent, event, timex
 
 Bound = tuple[float | None, float | None]
+
+STORY = " Riot police cleared the harbour square after the protest against the river dam."
+"""What every test article also tells: claims are compared only between articles of one story."""
 
 
 def said(
@@ -22,9 +27,12 @@ def said(
     subject: str = "people detained",
     approx: str | None = None,
     duplicate_of: str | None = None,
+    published: str | None = None,
+    story: str = STORY,
+    **fields: object,
 ) -> tuple[Article, ArticleAnalysis]:
-    a = art(text, duplicate_of=duplicate_of)
-    return a, analysis(a, claims=(claim(a, number, subject, low, high, approx=approx),))
+    a = art(text + story, duplicate_of=duplicate_of, published=published)
+    return a, analysis(a, claims=(claim(a, number, subject, low, high, approx=approx),), **fields)
 
 
 def conflicts(*pairs: tuple[Article, ArticleAnalysis | None]) -> tuple[Conflict, ...]:
@@ -131,7 +139,7 @@ def _when(
     text: str, words: str, first: str, last: str, subject: str = "crackdown began"
 ) -> tuple[Article, ArticleAnalysis]:
     lo, hi = dt.date.fromisoformat(first).toordinal(), dt.date.fromisoformat(last).toordinal()
-    a = art(text)
+    a = art(text + STORY)
     return a, analysis(a, claims=(claim(a, words, subject, float(lo), float(hi), unit="date"),))
 
 
@@ -168,3 +176,90 @@ def test_temporal_conflict_lists_both_sides() -> None:
         _when("The crackdown began in late autumn of 2017.", "late autumn of 2017", "2017-09-22", "2017-12-20"),
     )
     assert found.about == "crackdown began" and len(found.claims) == 2
+
+
+def test_articles_of_two_stories_never_conflict() -> None:
+    flood = said("Police said 12 were held.", "12", 12, 12)
+    fire = " Wildfire crews evacuated mountain villages overnight."
+    other = said("Police said 15 were held.", "15", 15, 15, story=fire)
+    assert conflicts(flood, other) == ()
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "compared"),
+    [("2020-03-02", "2020-03-05", True), ("2020-03-02", "2020-04-20", False), ("2020-03-02", None, True)],
+    ids=["same-week", "weeks-apart", "one-undated"],
+)
+def test_counts_told_weeks_apart_are_not_compared(first: str, second: str | None, compared: bool) -> None:
+    # a count is the count of when it was told: 12 detained on 2 March and 15 by late April can both be true
+    found = conflicts(
+        said("Police said 12 were held.", "12", 12, 12, published=first),
+        said("Officials said 15 were held.", "15", 15, 15, published=second),
+    )
+    assert bool(found) is compared
+
+
+def _sentences(text: str) -> tuple[Sentence, ...]:
+    out, start = [], 0
+    for part in text.split(". "):
+        end = min(len(text), start + len(part) + 1)
+        out.append(Sentence(start, end))
+        start = end + 1
+    return tuple(out)
+
+
+def test_the_sentence_date_is_the_counts_time() -> None:
+    # told seven weeks apart, but both counts are of the day the sentence names: compared
+    texts = ("On 4 March 12 were held. The rest went home.", "On 4 March 15 were held. Talks went on.")
+    pairs = []
+    for text, number, published in zip(texts, ("12", "15"), ("2020-03-05", "2020-04-23"), strict=True):
+        a = art(text + STORY, published=published)
+        pairs.append((a, analysis(
+            a, claims=(claim(a, number, "people detained", float(number), float(number)),),
+            sentences=_sentences(a.text), times=(timex(a, "4 March", day("2020-03-04")),),
+        )))
+    assert len(conflicts(*pairs)) == 1
+
+
+def test_counts_in_different_places_are_not_compared() -> None:
+    def told(place: str, number: str) -> tuple[Article, ArticleAnalysis]:
+        a = art(f"In {place} {number} were held. Others fled." + STORY)
+        return a, analysis(
+            a, claims=(claim(a, number, "people detained", float(number), float(number)),),
+            sentences=_sentences(a.text), mentions=(ent(a, place, "GPE"),),
+        )
+
+    def linked(*pairs: tuple[Article, ArticleAnalysis]) -> tuple[Conflict, ...]:
+        story = link(list(pairs), Settings(quiet=True))
+        return story.conflicts
+
+    assert linked(told("Northgate", "12"), told("Southport", "15")) == ()
+    assert len(linked(told("Northgate", "12"), told("Northgate", "15"))) == 1
+
+
+def test_counts_of_one_event_are_compared_whatever_their_dates() -> None:
+    # two reports of one vote, months apart and naming no place: the event ties them together
+    def told(number: str, published: str) -> tuple[Article, ArticleAnalysis]:
+        a = art(f"The council passed the ban with {number} votes. It was close." + STORY, published=published)
+        return a, analysis(
+            a, claims=(claim(a, f"{number} votes", "vote passed", float(number), float(number)),),
+            sentences=_sentences(a.text), mentions=(ent(a, "council", "ORG", key="council"),),
+            events=(event(a, "passed", "AGREE", clause=f"The council passed the ban with {number} votes",
+                          actors=("council",), date=day("2020-03-02"), basis="clause"),),
+        )
+
+    first, second = told("7", "2020-03-03"), told("9", "2020-09-01")
+    story = link([first, second], Settings(quiet=True))
+    assert len(story.events) == 1
+    assert len(story.conflicts) == 1
+
+
+def test_one_conflict_per_happening() -> None:
+    # the same subject told of two different weeks: two separate disagreements, not one
+    found = conflicts(
+        said("Police said 12 were held.", "12", 12, 12, published="2020-03-02"),
+        said("Officials said 15 were held.", "15", 15, 15, published="2020-03-03"),
+        said("Police said 40 were held.", "40", 40, 40, published="2020-06-01"),
+        said("Officials said 44 were held.", "44", 44, 44, published="2020-06-02"),
+    )
+    assert len(found) == 2 and all(len(c.claims) == 2 for c in found)
