@@ -15,9 +15,11 @@ killed on different days, in different towns), so a pair is compared when
 * both claims sit in mentions of one canonical event (:mod:`storyline.link.events`: the clause
   that holds the number, "a letter signed by 53 members"), or else
 * they are not told of different times: a count's time is the date of its sentence's own time
-  expression ("the leak on March 4 sent 37 people"), else its event mention's clause date, else
-  its article's date widened a week back (a report covers the days before it); two known times
-  must overlap (temporal claims skip this: when a thing began does not depend on when it was
+  expression ("the leak on March 4 sent 37 people", "the 1918 pandemic killed 50 million"; not
+  one that opens the counted period, "killed since March"), else its event mention's clause
+  date, else its article's date widened a week back (a report covers the days before it); two
+  known times must overlap, and be both of at most a month or both longer (a day's toll is
+  not a year's); temporal claims skip this (when a thing began does not depend on when it was
   told), and
 * their sentences do not name different places (both name places, none in common), and
 * their articles tell of one story: article likeness (:class:`~storyline.link.similarity.ArticleSimilarity`)
@@ -30,11 +32,12 @@ approximate claim, "about 50", is widened by :data:`APPROX_SLACK` either way; cl
 different units are never compared, a claim without a unit is compared with all). Temporal
 claims (unit ``"date"``, bounds are day ordinals) compare the same way, unwidened: "began in
 early March" and "began in late autumn" of one year are disjoint, so they conflict; "began in
-March" and "began on 3 March" agree. Each connected set of disagreeing pairs is one
-:class:`Conflict` listing its claims.
+March" and "began on 3 March" agree. A :class:`Conflict` lists claims that can all count one
+thing, each disagreeing with another of them (see :func:`_disagreeing`).
 
 Blocking keeps this near-linear: a group's claims meet only those of the same event, of the
-same weeks, or (claims of no known time) the next :data:`WINDOW` in id order.
+same weeks (years, for counts of longer times), or (claims of no known time) the next
+:data:`WINDOW` in id order.
 """
 
 from __future__ import annotations
@@ -54,7 +57,9 @@ from storyline.link.entities import EntityIndex
 from storyline.link.similarity import ArticleSimilarity, story_features
 from storyline.model import Article, ArticleAnalysis, Claim, ClaimMention, Conflict, DateValue, Event
 
-__all__ = ["APPROX_SLACK", "FINE_DAYS", "REPORT_DAYS", "SAME_STORY", "SUBJECT_MIN", "WINDOW", "compare_claims"]
+__all__ = [
+    "APPROX_SLACK", "FINE_DAYS", "LONGEST_DAYS", "REPORT_DAYS", "SAME_STORY", "SUBJECT_MIN", "WINDOW", "compare_claims",
+]
 
 SUBJECT_MIN = 90.0
 """token_set_ratio at or above which two subjects are one (set by hand on word-order and
@@ -73,8 +78,12 @@ Timeline17 articles stored together (nine unrelated stories) 7% of the article p
 different stories reach it, 60% of those from one."""
 
 FINE_DAYS = 31
-"""A date of at most a month tells when a count was true; a longer one (a year, an inferred
-date) says nothing that could set two counts apart."""
+"""A date of at most a month says when a count held (counts of such times meet by week); a
+count of a longer time (a year: "the 1918 pandemic killed 50 million") is compared only with
+counts of overlapping long times, never with a day's."""
+
+LONGEST_DAYS = 3660
+"""Dates longer than about ten years (a decade, an open bound) say nothing of a count's time."""
 
 REPORT_DAYS = 7
 """A count taken from its article's date is the count of the week before it."""
@@ -83,6 +92,8 @@ APPROX_SLACK = 0.1
 _APPROX = frozenset(
     "about around approximately roughly some nearly almost estimated an estimated close to".split()
 )
+_SINCE = re.compile(r"(?i)\b(?:since|from)\s+(?:the\s+)?$")
+"""A date that opens the counted period ("killed since March") is not when the count held."""
 _STOP = frozenset("the a an of in on at to by for and were was have has been had are is be".split())
 
 
@@ -233,7 +244,9 @@ def _keyed(
         if analysis is None or article.id not in independent or not analysis.claims:
             continue
         published = dates.effective.get(article.id) if dates is not None else article.published
-        told = _fine(published.date) if published is not None else None
+        told = _days(published.date) if published is not None else None
+        if told is not None and told[1] - told[0] > FINE_DAYS:
+            told = None  # a year, an inferred date: nothing that sets two counts apart
         if told is not None:
             told = (told[0] - REPORT_DAYS, told[1])
         for m in analysis.claims:
@@ -249,12 +262,13 @@ def _keyed(
                 near = sorted(
                     (abs(t.span.start - m.span.start), t.id, f) for t in analysis.times
                     if lo <= t.span.start < hi and t.date is not None and not t.value.endswith("_REF")
-                    and (f := _fine(t.date)) is not None
+                    and not _SINCE.search(article.text, max(0, t.span.start - 12), t.span.start)
+                    and (f := _days(t.date)) is not None
                 )
                 if near:
                     time = near[0][2]
                 elif anchor is not None and anchor.date is not None and anchor.date_basis in ("clause", "narrative"):
-                    time = _fine(anchor.date)
+                    time = _days(anchor.date)
                 time = time or told
             places = frozenset(
                 e for x in analysis.mentions
@@ -268,29 +282,39 @@ def _keyed(
     return out
 
 
-def _fine(d: DateValue) -> tuple[int, int] | None:
-    """A date's days as ordinals when it is at most :data:`FINE_DAYS` long, else ``None``."""
-    if d.latest is None or (d.latest - d.earliest).days > FINE_DAYS:
+def _days(d: DateValue) -> tuple[int, int] | None:
+    """A date's first and last days as ordinals; ``None`` when open or longer than :data:`LONGEST_DAYS`."""
+    if d.latest is None or (d.latest - d.earliest).days > LONGEST_DAYS:
         return None
     return d.earliest.toordinal(), d.latest.toordinal()
+
+
+def _fine(time: tuple[int, int]) -> bool:
+    return time[1] - time[0] <= FINE_DAYS + REPORT_DAYS
 
 
 def _comparable(a: _K, b: _K, similar: ArticleSimilarity) -> bool:
     """Whether two claims of one subject group can count one thing (the module doc's rules)."""
     if a.event is not None and a.event == b.event:
         return True
-    if a.time is not None and b.time is not None and (a.time[0] > b.time[1] or b.time[0] > a.time[1]):
-        return False
+    if a.time is not None and b.time is not None and (
+            a.time[0] > b.time[1] or b.time[0] > a.time[1] or _fine(a.time) != _fine(b.time)):
+        return False  # told of different times, or one of a day and one of a whole year
     if a.places and b.places and not (a.places & b.places):
         return False
     return similar(a.mention.span.article, b.mention.span.article) >= SAME_STORY
 
 
 def _disagreeing(members: list[_K], similar: ArticleSimilarity) -> list[list[_K]]:
-    """The connected sets of claims in disagreeing, comparable pairs (see the module doc).
+    """The conflicts among one subject group's claims: sets of claims that can all count one thing,
+    each disagreeing with another of its set (see the module doc).
 
     Candidate pairs come from blocks (one event, one week, or no known time), each swept in
     order with a window, so a subject told a million times does not cost a million squared.
+    Disagreeing pairs are taken in order; a pair joins the conflict that holds one of its claims
+    when its other claim can count the same thing as every claim there, else it starts its own:
+    a claim of no known time that disagrees with Monday's count and with Tuesday's does not make
+    those two one conflict.
     """
     blocks: dict[tuple[str, object], list[int]] = defaultdict(list)
     for i, k in enumerate(members):
@@ -298,18 +322,14 @@ def _disagreeing(members: list[_K], similar: ArticleSimilarity) -> list[list[_K]
             blocks["event", k.event].append(i)
         if k.time is None:
             blocks["any", None].append(i)
-        else:
+        elif _fine(k.time):
             for week in range(k.time[0] // 7, k.time[1] // 7 + 1):
                 blocks["week", week].append(i)
-    parent = list(range(len(members)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+        else:
+            for year in range(k.time[0] // 365, k.time[1] // 365 + 1):
+                blocks["year", year].append(i)
     seen: set[tuple[int, int]] = set()
+    found: list[tuple[int, int]] = []
     untimed = blocks.get(("any", None), [])
     for key, ids in blocks.items():
         candidates = [(i, j) for x, i in enumerate(ids) for j in ids[x + 1 : x + 1 + WINDOW]]
@@ -325,8 +345,26 @@ def _disagreeing(members: list[_K], similar: ArticleSimilarity) -> list[list[_K]
             if a.bounds[1] >= b.bounds[0] and b.bounds[1] >= a.bounds[0]:
                 continue  # they agree
             if _comparable(a, b, similar):
-                parent[find(j)] = find(i)
-    parts: dict[int, list[_K]] = defaultdict(list)
-    for i in range(len(members)):
-        parts[find(i)].append(members[i])
-    return [p for p in parts.values() if len(p) > 1]
+                found.append((i, j))
+    conflicts: list[list[int]] = []
+    holding: dict[int, list[list[int]]] = defaultdict(list)  # claim -> the conflicts it is in
+
+    def fits(claim: int, conflict: list[int]) -> bool:
+        return all(
+            members[claim].mention.span.article != members[o].mention.span.article
+            and _comparable(members[claim], members[o], similar) for o in conflict if o != claim
+        )
+
+    for i, j in sorted(found):
+        if any(j in c for c in holding[i]) or any(i in c for c in holding[j]):
+            continue
+        home: list[int] | None = next((c for c in holding[i] if fits(j, c)), None) \
+            or next((c for c in holding[j] if fits(i, c)), None)
+        if home is None:
+            home = []
+            conflicts.append(home)
+        for claim in (i, j):
+            if claim not in home:
+                home.append(claim)
+                holding[claim].append(home)
+    return [[members[x] for x in sorted(c)] for c in conflicts]
