@@ -5,9 +5,10 @@ import datetime as dt
 import msgspec
 import pytest
 
+from storyline import dates
 from storyline.link import link
 from storyline.link.claims import compare_claims
-from storyline.model import Article, ArticleAnalysis, Conflict, Sentence
+from storyline.model import Article, ArticleAnalysis, Conflict, DateValue, Sentence
 from storyline.settings import Settings
 
 from .records import analysis, art, claim, day, ent, event, timex
@@ -263,3 +264,45 @@ def test_one_conflict_per_happening() -> None:
         said("Officials said 44 were held.", "44", 44, 44, published="2020-06-02"),
     )
     assert len(found) == 2 and all(len(c.claims) == 2 for c in found)
+
+
+def _timed(text: str, number: str, when: str, value: DateValue, published: str) -> tuple[Article, ArticleAnalysis]:
+    a = art(text + STORY, published=published)
+    return a, analysis(
+        a, claims=(claim(a, number, "people killed", float(number), float(number)),),
+        sentences=_sentences(a.text), times=(timex(a, when, value),),
+    )
+
+
+def test_a_years_count_is_not_compared_with_a_days() -> None:
+    # told the same day: the 1918 toll is not the count of this week's outbreak
+    old = _timed("In 1918 the flu killed 500 people here. Many more fell ill.", "500", "1918",
+                 dates.year(1918), "2020-03-02")
+    now = _timed("On 1 March it killed 12 people here. Many more fell ill.", "12", "1 March",
+                 day("2020-03-01"), "2020-03-02")
+    again = _timed("In 1918 the flu killed 700 people here. Records differ.", "700", "1918",
+                   dates.year(1918), "2020-03-04")
+    found = conflicts(old, now, again)
+    assert [set(c.claims) for c in found] == [{old[1].claims[0].id, again[1].claims[0].id}]
+
+
+def test_a_date_that_opens_the_count_is_not_its_time() -> None:
+    # "killed since March" is the toll when told (both in April's second week), not March's
+    first = _timed("Since March 40 people were killed. Talks failed.", "40", "March",
+                   DateValue("2020-03", dt.date(2020, 3, 1), dt.date(2020, 3, 31), "month"), "2020-04-09")
+    second = said("Officials said 55 people were killed.", "55", 55, 55, subject="people killed",
+                  published="2020-04-10")
+    assert len(conflicts(first, second)) == 1
+    in_march = _timed("In March 40 people were killed. Talks failed.", "40", "March",
+                      DateValue("2020-03", dt.date(2020, 3, 1), dt.date(2020, 3, 31), "month"), "2020-04-09")
+    assert conflicts(in_march, second) == ()
+
+
+def test_a_count_of_unknown_time_does_not_tie_two_days_together() -> None:
+    monday = _timed("On 2 March 12 people were killed. It rained.", "12", "2 March", day("2020-03-02"), "2020-03-03")
+    tuesday = _timed("On 3 March 30 people were killed. It rained.", "30", "3 March", day("2020-03-03"), "2020-03-04")
+    undated = said("Officials said 50 people were killed.", "50", 50, 50, subject="people killed")
+    found = conflicts(monday, tuesday, undated)
+    ids = {p[0].id: p[1].claims[0].id for p in (monday, tuesday, undated)}
+    assert sorted(sorted(c.claims) for c in found) == sorted(
+        [sorted((ids[monday[0].id], ids[undated[0].id])), sorted((ids[tuesday[0].id], ids[undated[0].id]))])
