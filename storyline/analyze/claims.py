@@ -10,8 +10,11 @@ of its "of" ("hundreds of *villagers*", "$2 million in *aid*"); a number that co
 own "of" ("member of congress"), and the verb it is subject or object of, as written when a
 participle or past form, else its lemma ("member of congress signed", "people detained").
 A few outcomes are normalised so that differently worded counts of the same thing meet:
-"taken to / treated in / sent to hospital" -> "hospitalized", "held" -> "detained", "died" ->
-"killed" (``_PLACE_OUTCOME``, ``_VERB_OUTCOME``).
+"taken to / treated in / sent to hospital" -> "hospitalized", "took to the streets" -> "protested",
+"held" -> "detained", "died" -> "killed", "left dead" / "feared dead" -> "killed", "left homeless"
+-> "homeless" (``_PLACE_OUTCOME``, ``_VERB_OUTCOME``, ``_STATE_OUTCOME``); an outcome verb whose
+active subject is the counted ("30 soldiers killed 5 civilians") keeps what they did it to
+("soldier kill civilian").
 ``unit`` is the counted noun's lemma, or ``usd``/``eur``/``gbp`` for money, ``percent``.
 
 ``low``/``high`` (inclusive; ``None`` = unbounded):
@@ -79,7 +82,11 @@ _SKIP_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
 # "held" and "detained" count the same detentions.  Small on purpose: a verb missing here
 # keeps its own form, which only makes grouping stricter.
 _PLACE_OUTCOME = {"hospital": "hospitalized", "jail": "jailed", "prison": "jailed",
-                  "custody": "detained", "detention": "detained"}
+                  "custody": "detained", "detention": "detained", "street": "protested"}
+_STATE_OUTCOME = {"dead": "killed", "homeless": "homeless", "injured": "injured", "wounded": "injured",
+                  "missing": "missing", "displaced": "displaced", "hospitalized": "hospitalized"}
+"""The state a verb leaves the counted in ("left 63 people dead", "are feared dead", "were left
+homeless"): the outcome, whatever the verb."""
 _VERB_OUTCOME = {"hospitalize": "hospitalized", "hospitalise": "hospitalized", "detain": "detained",
                  "hold": "detained", "imprison": "jailed", "jail": "jailed", "kill": "killed",
                  "die": "killed", "injure": "injured", "wound": "injured", "hurt": "injured",
@@ -165,6 +172,9 @@ def _verb_of(tok: Any) -> str | None:
             for obj in prep.children:
                 if obj.dep_ == "pobj" and obj.lemma_.lower() in _PLACE_OUTCOME:
                     return _PLACE_OUTCOME[obj.lemma_.lower()]
+    for state in (*v.children, *tok.children):
+        if state.dep_ in ("oprd", "acomp", "advcl", "amod") and state.lower_ in _STATE_OUTCOME:
+            return _STATE_OUTCOME[state.lower_]  # "left 63 people dead", "feared dead", "left homeless"
     lemma = v.lemma_.lower()
     if lemma in _VERB_OUTCOME:
         done_to = next((c for c in v.children if c.dep_ == "dobj"), None)

@@ -127,8 +127,13 @@ def test_same_outcome_gets_one_subject(nlp, text: str) -> None:  # type: ignore[
         ("One protester held a sign.", {"One protester": "protester hold sign"}),
         ("Thirty soldiers killed 5 civilians.",
          {"Thirty soldiers": "soldier kill civilian", "5 civilians": "civilian killed"}),
+        ("Fighting on Saturday left 63 people dead.", {"63 people": "people killed"}),
+        ("Hundreds of people are feared dead.", {"Hundreds of people": "people killed"}),
+        ("Some 1,500 people were left homeless by the quake.", {"Some 1,500 people": "people homeless"}),
+        ("Thousands of people have taken to the streets.", {"Thousands of people": "people protested"}),
     ],
-    ids=["object-suffers", "agent-holds", "agent-kills"],
+    ids=["object-suffers", "agent-holds", "agent-kills", "left-dead", "feared-dead", "left-homeless",
+         "took-to-the-streets"],
 )
 def test_outcome_only_for_what_the_counted_suffered(  # type: ignore[no-untyped-def]
     nlp, text: str, subjects: dict[str, str],
