@@ -207,6 +207,9 @@ class EventMention(msgspec.Struct, frozen=True, gc=False):
     """CAMEO-style code of each target, as ``actor_codes``."""
     lemma: str | None = None
     """The lemma of the word naming the event (the event noun of "imposed sanctions"), for linking."""
+    subject: Span | None = None
+    """The words naming who acted when no entity does ("both leaders", "the officials"): the
+    event has an actor, only not a named one (``None`` when ``actors`` names it, or nothing does)."""
 
 
 class ClaimMention(msgspec.Struct, frozen=True, gc=False):

@@ -488,7 +488,23 @@ def _event(ctx: _Context, trig: _Trigger, dct: DateValue | None) -> EventMention
         actor_codes=tuple(ctx.code(a) for a in actors) if actors else (),
         target_codes=tuple(ctx.code(t) for t in targets) if targets else (),
         lemma=lemma,
+        subject=None if actors else _unnamed_subject(ctx, trig),
     )
+
+
+def _unnamed_subject(ctx: _Context, trig: _Trigger) -> Span | None:
+    """The noun phrase that is the subject of a verb trigger (or of the verb it is joined to:
+    "both leaders have denied or ignored ..."), up to its head; ``None`` for a pronoun or a
+    relative word, whose referent the text names elsewhere."""
+    verb = trig.head
+    if verb.pos_ == "NOUN":
+        return None
+    while verb.dep_ == "conj" and not any(c.dep_ in _SUBJECTS or c.dep_ == "nsubjpass" for c in verb.children):
+        verb = verb.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ == "PRON" or subj.lower_ in _RELATIVE:
+        return None
+    return ctx.span(subj.left_edge.idx, subj.idx + len(subj.text))
 
 
 def _plover_type(ctx: _Context, type_: str, modality: Modality, trig: _Trigger) -> str:

@@ -142,6 +142,8 @@ def _event_mention(m: EventMention) -> Json:
         "end": m.span.end,
         "text": m.span.text,
         "trigger": {"start": m.trigger.start, "end": m.trigger.end, "text": m.trigger.text},
+        "subject": None if m.subject is None else {"start": m.subject.start, "end": m.subject.end,
+                                                   "text": m.subject.text},
         "lemma": m.lemma,
         "actor_codes": list(m.actor_codes),
         "target_codes": list(m.target_codes),
@@ -373,6 +375,8 @@ def check_spans(data: Json) -> list[str]:
             span(f"events/{v['id']}/mentions/{i}", m)
             t = m["trigger"]
             check(f"events/{v['id']}/mentions/{i}/trigger", m["article"], t["start"], t["end"], t["text"])
+            if (who := m.get("subject")) is not None:
+                check(f"events/{v['id']}/mentions/{i}/subject", m["article"], who["start"], who["end"], who["text"])
     for t in data.get("times", []):
         span(f"times/{t['id']}", t)
     for c in data.get("claims", []):

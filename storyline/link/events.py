@@ -12,7 +12,9 @@ also uses as an event word ("shooting", "nominate", "die").
 
 First, within one article, a mention joins the previous mention of its event word (its
 ``lemma``) when their participants and dates do not clash, nor those of the event it would
-join (rule ``same-word-in-article``: an article that says "the quake" twice means one quake,
+join, unless one's actor is words that name no entity while the other's is named
+(``EventMention.subject``: "both leaders denied ..." after "the ministry denied ...") (rule
+``same-word-in-article``: an article that says "the quake" twice means one quake,
 but "a House resolution condemning X" and "the Senate condemns X" are two condemnations, and a
 third "condemned" that names nobody does not tie them together).
 
@@ -105,6 +107,8 @@ class _V(msgspec.Struct, gc=False):  # nothing in it points back: no cycle to co
     """Dated only by the date linking inferred for its article: matched like an undated mention."""
     trigger: str = ""
     """The trigger's words, case-folded (what mentions that name no participant match by)."""
+    unnamed: bool = False
+    """Its actor is words that name no entity ("both leaders"): someone acted, only not someone named."""
 
     @property
     def coarse(self) -> bool:
@@ -234,6 +238,7 @@ def _collect(
                 context=context,
                 inferred=inferred,
                 trigger=" ".join(ev.trigger.text.casefold().split()),
+                unnamed=ev.subject is not None and not ev.actors,
             ))
     items.sort(key=lambda v: v.mention.id)
     family = word_families({v.lemma for v in items if v.lemma is not None})
@@ -313,6 +318,13 @@ def _bare_match(a: _V, b: _V) -> bool:
     return not (a.actors or a.targets or b.actors or b.targets) and _trigger(a) == _trigger(b)
 
 
+def _lends_actor(a: _V, b: _V) -> bool:
+    """Whether merging would give a mention whose actor names no entity ("both leaders denied the
+    accusations") the other's named actor ("the ministry denied visas"): two acts, and the
+    merged event would credit the first to the ministry."""
+    return (a.unnamed and bool(b.actors)) or (b.unnamed and bool(a.actors))
+
+
 def _no_conflict(a: _V, b: _V) -> bool:
     if a.actors and b.actors and not (a.actors & b.actors):
         return False
@@ -330,7 +342,9 @@ def _lemma_match(uf: _Clusters, a: _V, b: _V) -> bool:
     """
     if a.lemma is None or a.lemma != b.lemma or not _no_conflict(a, b):
         return False
-    return _one_article(a, b) or (not a.context.isdisjoint(b.context) and uf.alike(a, b))
+    if _one_article(a, b):
+        return not _lends_actor(a, b)  # one outlet names its actors alike: unnamed is someone else
+    return not a.context.isdisjoint(b.context) and uf.alike(a, b)
 
 
 def _one_article(a: _V, b: _V) -> bool:
@@ -420,7 +434,7 @@ def _merge_in_article(uf: _Clusters) -> None:
         key = (v.mention.span.article, v.lemma)
         j = last.get(key)
         last[key] = i
-        if j is not None and _no_conflict(items[j], v):
+        if j is not None and _no_conflict(items[j], v) and not _lends_actor(items[j], v):
             uf.union(j, i, "same-word-in-article", _detail(items[j], v))
 
 

@@ -457,3 +457,15 @@ def test_an_act_a_text_only_allows_is_not_done(nlp, text: str, trigger: str) -> 
 def test_an_event_asked_about_is_not_told(nlp, text: str, trigger: str, modality: str) -> None:  # type: ignore[no-untyped-def]
     _, events = _events(nlp, text)
     assert _by_trigger(events, trigger).modality == modality
+
+
+def test_an_actor_that_names_no_entity_is_kept_as_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, "Both leaders have denied or ignored the accusations.")
+    for trigger in ("denied", "ignored"):
+        found = _by_trigger(events, trigger)
+        assert found.actors == () and found.subject is not None and found.subject.text == "Both leaders"
+    _, named = _events(nlp, "The Foreign Ministry denied the accusations.")
+    found = _by_trigger(named, "denied")
+    assert [s.text for s in found.actors] == ["Foreign Ministry"] and found.subject is None
+    _, pronoun = _events(nlp, "They denied the accusations.")
+    assert _by_trigger(pronoun, "denied").subject is None  # its referent is named elsewhere, or nowhere

@@ -185,11 +185,20 @@ def _first(items: list[dict[str, Any]]) -> dict[str, Any]:
     return items[0]
 
 
+def _subject(mention: dict[str, Any]) -> dict[str, Any]:
+    """The mention's unnamed-actor words, set (correctly) to its trigger's span first when it has none."""
+    if mention["subject"] is None:
+        mention["subject"] = dict(mention["trigger"])
+    subject: dict[str, Any] = mention["subject"]
+    return subject
+
+
 BREAKS = {
     "quote": lambda b: _first(b["quotes"]),
     "entity-mention": lambda b: _first(b["entities"])["mentions"][0],
     "event-mention": lambda b: _first(b["events"])["mentions"][0],
     "event-trigger": lambda b: _first(b["events"])["mentions"][0]["trigger"],
+    "event-subject": lambda b: _subject(_first(b["events"])["mentions"][0]),
     "time": lambda b: _first(b["times"]),
     "claim": lambda b: _first(b["claims"]),
     "published-evidence": lambda b: next(a for a in b["articles"] if a["published"]

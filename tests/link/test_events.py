@@ -12,7 +12,7 @@ from storyline.link.events import build_events, summarize
 from storyline.model import Article, ArticleAnalysis, DateValue, Event, EventMention
 from storyline.settings import Settings
 
-from .records import analysis, art, day, ent, event
+from .records import analysis, art, day, ent, event, span
 
 Pairs = Sequence[tuple[Article, ArticleAnalysis | None]]
 SETTINGS = Settings(quiet=True)
@@ -428,3 +428,20 @@ def test_undated_mentions_of_a_word_meet_when_two_dated_events_of_it_fit() -> No
     ])
     # which of the two days the undated ones mean is not known, but they mean the same vote
     assert sorted(len(e.mentions) for e in found) == [1, 1, 2]
+
+
+@pytest.mark.parametrize("unnamed", [True, False], ids=["unnamed-actor", "no-actor-words"])
+def test_an_unnamed_actor_does_not_take_a_named_one(unnamed: bool) -> None:
+    # "the ministry denied visas ... both leaders denied the accusations": two denials, and the
+    # second is not the ministry's; with no actor words at all ("the claims were denied"), one
+    text = "The ministry denied visas in May. Both leaders denied the accusations."
+    a = art(text, published="2017-08-01")
+    named = msgspec.structs.replace(event(a, "denied", "REJECT", actors=("ministry",)), lemma="deny")
+    second = msgspec.structs.replace(event(a, "denied", "REJECT", nth=1), lemma="deny")
+    if unnamed:
+        second = msgspec.structs.replace(second, subject=span(a, "Both leaders"))
+    found = run([(a, analysis(a, mentions=(ent(a, "ministry", "ORG"),), events=(named, second)))])
+    assert len(found) == (2 if unnamed else 1)
+    if unnamed:
+        (alone,) = [e for e in found if e.mentions[0].subject is not None]
+        assert alone.actors == ()
