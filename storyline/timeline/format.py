@@ -62,9 +62,13 @@ MODALITY_MARKS: dict[str, str] = {
 def describe(event: Event, names: Mapping[str, str]) -> str:
     """``"Actor -> TYPE -> Target"``, with the modality mark when the event is not asserted.
 
-    ``names`` maps entity id -> display name; an event with no named actor reads ``"?"``.
+    ``names`` maps entity id -> display name.  An event with no named actor reads as the words
+    its first mention gives for one, quoted (``'"both leaders" -> REJECT'``: someone the text
+    does not name), else ``"?"``.
     """
-    actors = ", ".join(names[a] for a in event.actors if a in names) or "?"
+    words = next((m.subject.text for m in event.mentions if m.subject is not None), None)
+    unnamed = f'"{" ".join(words.split())}"' if words else "?"
+    actors = ", ".join(names[a] for a in event.actors if a in names) or unnamed
     targets = ", ".join(names[t] for t in event.targets if t in names)
     mark = MODALITY_MARKS.get(event.modality, event.modality)
     what = f"{event.type} ({mark})" if mark else event.type

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import msgspec
 import pytest
 
 from storyline import dates
@@ -82,3 +83,11 @@ def test_describe_marks_events_not_stated_as_fact(modality: str, expected: str) 
 
 def test_describe_without_named_actor() -> None:
     assert describe(_event("asserted"), {}) == "? -> SANCTION"
+
+
+def test_describe_quotes_the_words_of_an_unnamed_actor() -> None:
+    event = _event("asserted")
+    words = Span("a-1", 0, 4, "both  leaders")
+    unnamed = msgspec.structs.replace(
+        event, actors=(), mentions=(msgspec.structs.replace(event.mentions[0], subject=words),))
+    assert describe(unnamed, {"e-2": "Norway"}) == '"both leaders" -> SANCTION -> Norway'
