@@ -598,10 +598,15 @@ def _requested(tok: Any) -> bool:
             return True
         if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in DEMAND_CUE_VERBS and _is_obliged(cur):
             return True
-        if cur.dep_ != "conj":
+        if cur.dep_ != "conj" and not (cur.dep_ == "xcomp" and cur.head.lemma_.lower() in _CARRIED_BY):
             return False
         cur = cur.head
     return False
+
+
+_CARRIED_BY = frozenset("continue keep start begin resume try attempt seek help".split())
+"""Verbs that pass a request on to the act they take ("calls on X to continue to condemn Y": the
+condemnation is asked for, as much as in "calls on X to condemn Y")."""
 
 
 def _to_clause_of_object(tok: Any) -> bool:

@@ -469,3 +469,10 @@ def test_an_actor_that_names_no_entity_is_kept_as_words(nlp) -> None:  # type: i
     assert [s.text for s in found.actors] == ["Foreign Ministry"] and found.subject is None
     _, pronoun = _events(nlp, "They denied the accusations.")
     assert _by_trigger(pronoun, "denied").subject is None  # its referent is named elsewhere, or nowhere
+
+
+def test_a_request_carries_through_continue_to(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, "The statement calls on the Danish government to continue to condemn the violence.")
+    assert _by_trigger(events, "condemn").modality == "requested"
+    _, told = _events(nlp, "The Danish government continued to condemn the violence.")
+    assert _by_trigger(told, "condemn").modality == "asserted"
