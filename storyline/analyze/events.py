@@ -548,9 +548,18 @@ def _intended(tok: Any) -> bool:
 
 
 def _clause(trig: _Trigger) -> tuple[int, int]:
+    """The clause that tells the event: the trigger's subtree in its sentence; for a verb joined
+    to another that holds their subject ("were detained, beaten, and tortured"), the whole
+    coordination, so that the evidence reads as a statement, not as "beaten, and tortured"; for a
+    participle or relative clause hung on a noun, from that noun ("survivors being detained")."""
     head = trig.head
+    while head.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and head.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in _SUBJECTS or c.dep_ == "nsubjpass" for c in head.children):
+        head = head.head
     sent = head.sent
     first, last = head.left_edge, head.right_edge
+    if head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN") and head.head.i < head.i:
+        first = head.head.left_edge  # "survivors being detained", not "being detained"
     if first.i < sent.start:
         first = sent[0]
     if last.i >= sent.end:

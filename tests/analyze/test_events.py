@@ -476,3 +476,14 @@ def test_a_request_carries_through_continue_to(nlp) -> None:  # type: ignore[no-
     assert _by_trigger(events, "condemn").modality == "requested"
     _, told = _events(nlp, "The Danish government continued to condemn the violence.")
     assert _by_trigger(told, "condemn").modality == "asserted"
+
+
+def test_a_joined_verb_is_told_by_the_whole_coordination(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Police said the activists were detained, beaten and tortured in the capital."
+    _, events = _events(nlp, text)
+    assert _by_trigger(events, "tortured").span.text.startswith("the activists were detained")
+
+
+def test_a_participle_on_a_noun_is_told_from_the_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, "The report named two journalists arrested by the police.")
+    assert _by_trigger(events, "arrested").span.text == "two journalists arrested by the police"
