@@ -810,11 +810,16 @@ def _subject_names(ctx: _Context, tok: Any) -> list[EntityMention]:
 
 
 def _requestee(ctx: _Context, verb: Any) -> list[EntityMention]:
+    """Who is asked: the object ("ordered X to"), or the object of "on" ("called on X to"); a
+    phrase that names no one ("on Monday") is passed over."""
     for c in verb.children:
+        names: list[EntityMention] = []
         if c.dep_ in {"dobj", "dative"}:
-            return _names(ctx, c)
-        if c.dep_ in {"prep", "prt"} and c.lower_ in {"on", "upon"}:
-            return _names_in_pobj(ctx, c)
+            names = _names(ctx, c)
+        elif c.dep_ in {"prep", "prt"} and c.lower_ in {"on", "upon"}:
+            names = _names_in_pobj(ctx, c)
+        if names:
+            return names
     return []
 
 

@@ -487,3 +487,11 @@ def test_a_joined_verb_is_told_by_the_whole_coordination(nlp) -> None:  # type: 
 def test_a_participle_on_a_noun_is_told_from_the_noun(nlp) -> None:  # type: ignore[no-untyped-def]
     _, events = _events(nlp, "The report named two journalists arrested by the police.")
     assert _by_trigger(events, "arrested").span.text == "two journalists arrested by the police"
+
+
+def test_the_ordered_party_acts_whatever_comes_between(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "on Monday" is not whom the order is "on": the requested halt is Halvern's, not the agency's
+    text = "The Environmental Protection Agency on Monday ordered Halvern Chemicals to halt operations."
+    _, events = _events(nlp, text)
+    halt = _by_trigger(events, "halt")
+    assert halt.modality == "requested" and [s.text for s in halt.actors] == ["Halvern Chemicals"]
