@@ -12,11 +12,12 @@ also uses as an event word ("shooting", "nominate", "die").
 
 First, within one article, a mention joins the previous mention of its event word (its
 ``lemma``) when their participants and dates do not clash, nor those of the event it would
-join, unless one's actor is words that name no entity while the other's is named
-(``EventMention.subject``: "both leaders denied ..." after "the ministry denied ...") (rule
-``same-word-in-article``: an article that says "the quake" twice means one quake,
-but "a House resolution condemning X" and "the Senate condemns X" are two condemnations, and a
-third "condemned" that names nobody does not tie them together).
+join, unless one's actor is words that name no entity while the other's is named and the two
+clauses share nothing but the event word (``EventMention.subject``: "both leaders denied the
+accusations" after "the ministry denied visas") (rule ``same-word-in-article``: an article
+that says "the quake" twice means one quake, but "a House resolution condemning X" and "the
+Senate condemns X" are two condemnations, and a third "condemned" that names nobody does not tie
+them together).
 
 Mentions that name no participant at all merge only with such mentions of the same
 type and trigger word on compatible dates (rule ``same-trigger``).  Mentions with the
@@ -320,9 +321,25 @@ def _bare_match(a: _V, b: _V) -> bool:
 
 def _lends_actor(a: _V, b: _V) -> bool:
     """Whether merging would give a mention whose actor names no entity ("both leaders denied the
-    accusations") the other's named actor ("the ministry denied visas"): two acts, and the
-    merged event would credit the first to the ministry."""
-    return (a.unnamed and bool(b.actors)) or (b.unnamed and bool(a.actors))
+    accusations") the other's named actor ("the ministry denied visas") on no evidence but the
+    event word: the two clauses share no other word of four letters or more.  A headline and its
+    lead ("State opens investigation into X leak" / "The state agency opened an investigation
+    into the leak at X") share theirs; two acts that only share a verb do not."""
+    if not ((a.unnamed and b.actors) or (b.unnamed and a.actors)):
+        return False
+    return _content(a).isdisjoint(_content(b))
+
+
+def _content(v: _V) -> frozenset[str]:
+    words = set(_WORD.findall(v.mention.span.text.casefold())) - _FUNCTION_WORDS
+    return frozenset(words - set(_WORD.findall(v.trigger)))
+
+
+_WORD = re.compile(r"[a-z][a-z'-]{3,}")
+_FUNCTION_WORDS = frozenset(
+    "that this these those with from have has had been were was will would could should also into onto "
+    "than then them they their there what when where which while who whom whose about after before said "
+    "says".split())
 
 
 def _no_conflict(a: _V, b: _V) -> bool:
