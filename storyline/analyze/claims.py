@@ -12,7 +12,8 @@ participle or past form, else its lemma ("member of congress signed", "people de
 A few outcomes are normalised so that differently worded counts of the same thing meet:
 "taken to / treated in / sent to hospital" -> "hospitalized", "took to the streets" -> "protested",
 "held" -> "detained", "died" -> "killed", "left dead" / "feared dead" -> "killed", "left homeless"
--> "homeless" (``_PLACE_OUTCOME``, ``_VERB_OUTCOME``, ``_STATE_OUTCOME``); an outcome verb whose
+-> "homeless", "are thought to have been killed" -> "killed" (``_PLACE_OUTCOME``, ``_VERB_OUTCOME``,
+``_STATE_OUTCOME``, ``_RAISING``); an outcome verb whose
 active subject is the counted ("30 soldiers killed 5 civilians") keeps what they did it to
 ("soldier kill civilian").
 ``unit`` is the counted noun's lemma, or ``usd``/``eur``/``gbp`` for money, ``percent``.
@@ -83,6 +84,8 @@ _SKIP_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
 # keeps its own form, which only makes grouping stricter.
 _PLACE_OUTCOME = {"hospital": "hospitalized", "jail": "jailed", "prison": "jailed",
                   "custody": "detained", "detention": "detained", "street": "protested"}
+_RAISING = frozenset("think believe fear report say estimate expect know presume understand".split())
+"""Verbs that pass the counted on to what is said of them ("are believed to have died")."""
 _STATE_OUTCOME = {"dead": "killed", "homeless": "homeless", "injured": "injured", "wounded": "injured",
                   "missing": "missing", "displaced": "displaced", "hospitalized": "hospitalized"}
 """The state a verb leaves the counted in ("left 63 people dead", "are feared dead", "were left
@@ -167,6 +170,11 @@ def _verb_of(tok: Any) -> str | None:
         v = tok.head
     if v.pos_ != "VERB" or v.lemma_ == "be":
         return None
+    if tok.dep_ == "nsubjpass" and v.lemma_.lower() in _RAISING:
+        # "16,000 people are thought to have been killed": what they are thought to have suffered
+        done = next((c for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if done is not None:
+            v = done
     for prep in v.children:
         if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "in", "into", "at"):
             for obj in prep.children:

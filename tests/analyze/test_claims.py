@@ -131,9 +131,11 @@ def test_same_outcome_gets_one_subject(nlp, text: str) -> None:  # type: ignore[
         ("Hundreds of people are feared dead.", {"Hundreds of people": "people killed"}),
         ("Some 1,500 people were left homeless by the quake.", {"Some 1,500 people": "people homeless"}),
         ("Thousands of people have taken to the streets.", {"Thousands of people": "people protested"}),
+        ("Some 16,000 people are thought to have been killed.", {"Some 16,000 people": "people killed"}),
+        ("About 300 people are reported to have been arrested.", {"About 300 people": "people arrested"}),
     ],
     ids=["object-suffers", "agent-holds", "agent-kills", "left-dead", "feared-dead", "left-homeless",
-         "took-to-the-streets"],
+         "took-to-the-streets", "thought-to-have", "reported-to-have"],
 )
 def test_outcome_only_for_what_the_counted_suffered(  # type: ignore[no-untyped-def]
     nlp, text: str, subjects: dict[str, str],
