@@ -94,35 +94,77 @@ class Deduplicator:
     with ``duplicate_of`` set to the earliest-seen article whose estimated
     Jaccard similarity is at least ``threshold``, and its signature.  An exact
     copy (same id) is not marked: the caller handles same-id articles.
+
+    The index is compact, so that a client holding a large store's signatures
+    stays small: signatures live in one growing ``uint32`` array, and the band
+    keys (a 64-bit hash of each band's values and number) in one sorted ``uint64``
+    array searched by bisection, with the latest additions in a small dict merged
+    in every :data:`_RECENT` articles.  A hash collision only
+    adds a candidate, which the Jaccard check then judges.
     """
 
     def __init__(self, threshold: float, known: Iterable[tuple[str, bytes]] = ()) -> None:
         self.threshold = threshold
-        self._signatures: list[tuple[str, bytes]] = []
+        self._order: list[str] = []
         self._ids: set[str] = set()
-        self._buckets: dict[bytes, list[int]] = {}
+        self._sigs = np.zeros((1024, PERMUTATIONS), dtype=np.uint32)
+        self._keys = np.zeros(0, dtype=np.uint64)
+        self._rows = np.zeros(0, dtype=np.uint32)
+        self._recent: dict[int, list[int]] = {}
+        self._recent_size = 0
         for article_id, sig in known:
             if len(sig) == 4 * PERMUTATIONS:  # a signature from another scheme is ignored
                 self._add(article_id, sig)
 
-    def _bands(self, sig: bytes) -> list[bytes]:
-        width = 4 * ROWS
-        return [bytes([band]) + sig[band * width:(band + 1) * width] for band in range(BANDS)]
+    @staticmethod
+    def _band_keys(values: np.ndarray) -> np.ndarray:
+        """One 64-bit key per band: the band's ``ROWS`` values and its number mixed with fixed odd
+        multipliers (all bands share one index; keys of two bands that collide only add candidates)."""
+        bands = values.astype(np.uint64).reshape(BANDS, ROWS)
+        return (bands * _BAND_MIX).sum(axis=1, dtype=np.uint64) ^ (np.arange(BANDS, dtype=np.uint64) * _BAND_SALT)
 
     def _add(self, article_id: str, sig: bytes) -> None:
         if article_id in self._ids:
             return
-        index = len(self._signatures)
-        self._signatures.append((article_id, sig))
+        row = len(self._order)
+        if row == len(self._sigs):
+            self._sigs = np.concatenate([self._sigs, np.zeros_like(self._sigs)])
+        values = np.frombuffer(sig, dtype="<u4")
+        self._sigs[row] = values
+        self._order.append(article_id)
         self._ids.add(article_id)
-        for key in self._bands(sig):
-            self._buckets.setdefault(key, []).append(index)
+        for key in self._band_keys(values).tolist():
+            self._recent.setdefault(key, []).append(row)
+        self._recent_size += 1
+        if self._recent_size >= _RECENT:
+            self._merge()
+
+    def _merge(self) -> None:
+        pairs = [(k, r) for k, rows in self._recent.items() for r in rows]
+        keys = np.concatenate([self._keys, np.array([k for k, _ in pairs], dtype=np.uint64)])
+        rows = np.concatenate([self._rows, np.array([r for _, r in pairs], dtype=np.uint32)])
+        # a stable sort finds the sorted run already there and merges the new keys into it; the
+        # order of rows under one key does not matter (candidates are sorted by row when read)
+        order = np.argsort(keys, kind="stable")
+        self._keys, self._rows = keys[order], rows[order]
+        self._recent = {}
+        self._recent_size = 0
 
     def _earliest_match(self, article_id: str, sig: bytes) -> str | None:
-        candidates = sorted({i for key in self._bands(sig) for i in self._buckets.get(key, ())})
-        for index in candidates:  # in the order seen, so the first match is the earliest
-            other_id, other_sig = self._signatures[index]
-            if other_id != article_id and jaccard(sig, other_sig) >= self.threshold:
+        values = np.frombuffer(sig, dtype="<u4")
+        keys = self._band_keys(values)
+        lo = np.searchsorted(self._keys, keys, side="left")
+        hi = np.searchsorted(self._keys, keys, side="right")
+        candidates: set[int] = set()
+        for a, b in zip(lo.tolist(), hi.tolist(), strict=True):
+            if b > a:
+                candidates.update(self._rows[a:b].tolist())
+        for key in keys.tolist():
+            candidates.update(self._recent.get(key, ()))
+        for row in sorted(candidates):  # in the order seen, so the first match is the earliest
+            other_id = self._order[row]
+            same = int(np.count_nonzero(self._sigs[row] == values))
+            if other_id != article_id and same / PERMUTATIONS >= self.threshold:
                 return other_id
         return None
 
@@ -134,3 +176,13 @@ class Deduplicator:
         if original is not None:
             article = msgspec.structs.replace(article, duplicate_of=original)
         return article, sig
+
+
+_RECENT = 2048
+"""Articles whose band keys wait in the small dict before they are merged into the sorted arrays
+(a few MB at most, whatever the store's size)."""
+_BAND_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5],
+                     dtype=np.uint64)[:ROWS]
+_BAND_SALT = np.uint64(0xFF51AFD7ED558CCD)
+"""Odd 64-bit multipliers (golden-ratio and xxHash primes, MurmurHash's finaliser constant for
+the band number) that mix a band's values into one key."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.ids import article_id
+from storyline.ingest import dedup as dedup_module
 from storyline.ingest.dedup import PERMUTATIONS, Deduplicator, jaccard, signature
 from storyline.model import Article
 
@@ -104,3 +105,21 @@ def test_signature_of_another_length_is_ignored() -> None:
 
 def test_short_texts_get_a_signature() -> None:
     assert len(signature("Too short")) == 4 * PERMUTATIONS
+
+
+@pytest.mark.parametrize("recent", [1, 2, 3, 2048], ids=["merge-each", "merge-2", "merge-3", "no-merge"])
+def test_copies_are_found_wherever_the_original_is_indexed(monkeypatch: pytest.MonkeyPatch, recent: int) -> None:
+    # the index keeps its latest additions apart and merges them into sorted arrays now and then:
+    # an original is found before and after that merge, and the earliest still wins
+    monkeypatch.setattr(dedup_module, "_RECENT", recent)
+    dedup = Deduplicator(0.8)
+    others = [art(" ".join(f"story{i} word{j}" for j in range(60))) for i in range(4)]
+    for other in others[:2]:
+        dedup.check(other)
+    first, _ = dedup.check(art(ORIGINAL))
+    for other in others[2:]:
+        dedup.check(other)
+    copy, _ = dedup.check(art(SYNDICATED))
+    later, _ = dedup.check(art(SYNDICATED + " Updated."))
+    assert first.duplicate_of is None
+    assert copy.duplicate_of == first.id and later.duplicate_of == first.id
