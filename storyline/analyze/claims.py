@@ -37,7 +37,12 @@ that a verb of beginning ("began", "started", "was launched", "broke out") or en
 and ``low``/``high`` the first and last day of its interval as proleptic ordinals
 (``datetime.date.toordinal``), so the linker compares them as it compares counts.
 
-Skipped: years, dates, times, ordinals, durations and ages ("seven months", "43-year-old"),
+Durations are claims of how long something lasted, not counts: a DURATION time expression that
+"for" / "during" / "over" hangs on a verb, or the verb's object ("the strike lasted three weeks",
+"were held for nearly two months"), gives ``subject`` "strike lasted for" / "journalist detained
+for", ``unit`` ``"day"`` and bounds in days (see :func:`_duration_claims`).
+
+Skipped as counts: years, dates, times, ordinals, durations and ages ("seven months", "43-year-old"),
 phone-like strings, and identifiers: a number inside a law/product/organisation name or right
 after a proper noun or a word such as "Section", "No.", "Flight" ("Resolution 211",
 "Section 301").
@@ -215,7 +220,7 @@ def find_claims(doc: Any, article: Article, *, times: Sequence[TimeExpr] = ()) -
     see the module doc.
     """
     found = _numeric_claims(doc, article)
-    temporal = _temporal_claims(doc, article, times) if times else []
+    temporal = [*_temporal_claims(doc, article, times), *_duration_claims(doc, article, times)] if times else []
     if not temporal:
         return found
     # One claim per span (its id is the span's): two dates under one verb ("Mon Feb 14 2011 ...
@@ -282,6 +287,66 @@ def _temporal_claims(doc: Any, article: Article, times: Sequence[TimeExpr]) -> l
             subject=f"{key} {what}", value=t.span.text, unit="date",
             low=float(t.date.earliest.toordinal()), high=float(latest.toordinal()),
             approx=t.date.mod.lower() if t.date.mod else None,
+        ))
+    return out
+
+
+_DURATION = re.compile(r"P(?:(?P<n>\d+(?:\.\d+)?)(?P<unit>[DWMY])|T(?P<hours>\d+(?:\.\d+)?)H)")
+_UNIT_DAYS = {"D": (1.0, 1.0), "W": (7.0, 7.0), "M": (28.0, 31.0), "Y": (365.0, 366.0)}
+"""Days in one unit of a TIMEX3 duration: a month is 28 to 31 days, a year 365 or 366."""
+_SPAN_QUAL = re.compile(r"(?i)^(?P<q>" + "|".join(sorted(
+    (re.escape(k).replace("\\ ", "\\s+") for k in _QUAL_KIND), key=len, reverse=True)) + r")\s")
+_FOR_PREPS = frozenset({"for", "during", "over"})
+
+
+def _duration_claims(doc: Any, article: Article, times: Sequence[TimeExpr]) -> list[ClaimMention]:
+    """How long something lasted: a DURATION expression that is the object of "for" / "during" /
+    "over" under a verb, or the verb's own object ("the strike lasted three weeks", "was detained
+    for 20 days"), with that verb's noun subject.  ``subject`` is the subject's lemma, the verb
+    (its outcome when it has one: "held" -> "detained") and "for" ("journalist detained for",
+    "strike lasted for"); ``unit`` is ``"day"``; bounds in days (a month is 28 to 31, a year 365
+    or 366), the qualifier in the expression read as for counts ("about ten months", "more than
+    a year")."""
+    text = article.text
+    out: list[ClaimMention] = []
+    for t in times:
+        found = _DURATION.fullmatch(t.value) if t.type == "DURATION" else None
+        if found is None:
+            continue
+        if found["hours"] is not None:
+            n, (per_lo, per_hi) = float(found["hours"]) / 24, (1.0, 1.0)
+        else:
+            n, (per_lo, per_hi) = float(found["n"]), _UNIT_DAYS[found["unit"]]
+        span = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+        if span is None or n <= 0:
+            continue
+        head = span.root
+        if head.dep_ == "pobj" and head.head.lower_ in _FOR_PREPS:
+            verb = head.head.head
+        elif head.dep_ in ("dobj", "npadvmod", "obj"):
+            verb = head.head
+        else:
+            continue
+        if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        subject = _subject_key(verb)
+        if subject is None:
+            continue
+        key, subj = subject
+        lemma = verb.lemma_.lower()
+        did = _VERB_OUTCOME.get(lemma) or (verb.lower_ if verb.tag_ in ("VBD", "VBN") else lemma)
+        qualifier = _SPAN_QUAL.match(t.span.text)
+        kind = _QUAL_KIND.get(" ".join(qualifier["q"].lower().split())) if qualifier else None
+        low, _ = _bounds(n * per_lo, kind, whole=False)
+        _, high = _bounds(n * per_hi, kind, whole=False)
+        first = subj.left_edge if subj.left_edge.i >= subj.sent.start else subj
+        start, end = min(first.idx, verb.idx, t.span.start), max(verb.idx + len(verb), t.span.end)
+        out.append(ClaimMention(
+            id=make_id("c", article.id, start, end),
+            span=Span(article.id, start, end, text[start:end]),
+            subject=f"{key} {did} for", value=t.span.text, unit="day",
+            low=None if low is None else round(low, 3), high=None if high is None else round(high, 3),
+            approx=" ".join(qualifier["q"].lower().split()) if qualifier else None,
         ))
     return out
 

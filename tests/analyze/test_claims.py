@@ -206,3 +206,32 @@ def test_two_dates_under_one_verb_give_one_claim(nlp) -> None:  # type: ignore[n
     claims = find_claims(doc, article, times=times)
     ids = [c.id for c in claims]
     assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "low", "high"),
+    [
+        ("The strike lasted three weeks.", "strike lasted for", 21, 21),
+        ("The siege lasted about ten months.", "siege lasted for", 252, 341),
+        ("The trial lasted more than a year.", "trial lasted for", 365, None),
+        ("The journalists were held for nearly two months.", "journalist detained for", 50.4, 62),
+    ],
+    ids=["weeks", "about-months", "more-than-a-year", "held-for-nearly"],
+)
+def test_how_long_something_lasted_is_a_claim_in_days(  # type: ignore[no-untyped-def]
+    nlp, text: str, subject: str, low: float, high: float | None,
+) -> None:
+    article = make_article(text)
+    doc = nlp(text)
+    (found,) = [c for c in find_claims(doc, article, times=find_times(doc, article, dt.date(2018, 6, 1)))
+                if c.unit == "day"]
+    assert (found.subject, found.low, found.high) == (subject, low, high)
+    assert found.span.text == text[found.span.start : found.span.end] and found.span.text.startswith("The ")
+
+
+def test_a_point_in_time_is_no_duration_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The ceasefire will take effect in three weeks."
+    article = make_article(text)
+    doc = nlp(text)
+    assert [c for c in find_claims(doc, article, times=find_times(doc, article, dt.date(2018, 6, 1)))
+            if c.unit == "day"] == []

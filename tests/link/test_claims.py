@@ -306,3 +306,27 @@ def test_a_count_of_unknown_time_does_not_tie_two_days_together() -> None:
     ids = {p[0].id: p[1].claims[0].id for p in (monday, tuesday, undated)}
     assert sorted(sorted(c.claims) for c in found) == sorted(
         [sorted((ids[monday[0].id], ids[undated[0].id])), sorted((ids[tuesday[0].id], ids[undated[0].id]))])
+
+
+def test_durations_of_one_thing_conflict() -> None:
+    # "the strike lasted three weeks" against "about two months" (45..68 days once widened)
+    weeks = said("The strike lasted three weeks.", "three weeks", 21, 21, subject="strike lasted for",
+                 published="2020-03-02", story=STORY)
+    months = said("The strike lasted about two months.", "about two months", 50.4, 68.2, approx="about",
+                  subject="strike lasted for", published="2020-03-03")
+    agree = said("The strike lasted 22 days, union leaders said.", "22 days", 22, 22, subject="strike lasted for",
+                 published="2020-03-03")
+    weeks, months, agree = (_in_days(p) for p in (weeks, months, agree))
+    (found,) = conflicts(weeks, months)
+    assert found.about == "strike lasted for"
+    assert len(conflicts(months, agree)) == 1 and conflicts(weeks, _approx(agree)) == ()
+
+
+def _in_days(pair: tuple[Article, ArticleAnalysis]) -> tuple[Article, ArticleAnalysis]:
+    a, an = pair
+    return a, msgspec.structs.replace(an, claims=tuple(msgspec.structs.replace(c, unit="day") for c in an.claims))
+
+
+def _approx(pair: tuple[Article, ArticleAnalysis]) -> tuple[Article, ArticleAnalysis]:
+    a, an = pair
+    return a, msgspec.structs.replace(an, claims=tuple(msgspec.structs.replace(c, approx="about") for c in an.claims))
