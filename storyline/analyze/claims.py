@@ -195,8 +195,15 @@ def _verb_of(tok: Any) -> str | None:
             # the counted did it to someone ("30 soldiers killed five civilians", "one protester
             # held a sign"): not an outcome they suffered, so what they did it to goes in the key
             return f"{lemma} {done_to.lemma_.lower()}"
+        if lemma in _PASSIVE_ONLY and tok.dep_ != "nsubjpass":
+            # "were held" is detention; "held 40 protesters" may be, "holding two guns" is not
+            return v.lower_ if v.tag_ in ("VBD", "VBN") else lemma
         return _VERB_OUTCOME[lemma]
     return v.lower_ if v.tag_ in ("VBD", "VBN") else lemma
+
+
+_PASSIVE_ONLY = frozenset({"hold"})
+"""Outcome verbs that name the outcome only in the passive ("were held"); active, they hold anything."""
 
 
 def _of_object(tok: Any, preps: tuple[str, ...] = ("of", "in", "for")) -> Any:
@@ -297,6 +304,7 @@ _UNIT_DAYS = {"D": (1.0, 1.0), "W": (7.0, 7.0), "M": (28.0, 31.0), "Y": (365.0, 
 _SPAN_QUAL = re.compile(r"(?i)^(?P<q>" + "|".join(sorted(
     (re.escape(k).replace("\\ ", "\\s+") for k in _QUAL_KIND), key=len, reverse=True)) + r")\s")
 _FOR_PREPS = frozenset({"for", "during", "over"})
+_OFFSET_WORDS = frozenset({"after", "before", "later", "earlier", "ago", "since", "from", "into"})
 
 
 def _duration_claims(doc: Any, article: Article, times: Sequence[TimeExpr]) -> list[ClaimMention]:
@@ -329,6 +337,9 @@ def _duration_claims(doc: Any, article: Article, times: Sequence[TimeExpr]) -> l
             continue
         if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
             continue
+        after = doc[span.end].lower_ if span.end < len(doc) else ""
+        if after in _OFFSET_WORDS:
+            continue  # "a week after the report was released": when, not how long
         subject = _subject_key(verb)
         if subject is None:
             continue

@@ -125,6 +125,8 @@ def test_same_outcome_gets_one_subject(nlp, text: str) -> None:  # type: ignore[
     [
         ("Police detained 40 protesters on Sunday.", {"40 protesters": "protester detained"}),
         ("One protester held a sign.", {"One protester": "protester hold sign"}),
+        ("He was holding two machine guns.", {"two machine guns": "machine gun hold"}),
+        ("Forty protesters were held overnight.", {"Forty protesters": "protester detained"}),
         ("Thirty soldiers killed 5 civilians.",
          {"Thirty soldiers": "soldier kill civilian", "5 civilians": "civilian killed"}),
         ("Fighting on Saturday left 63 people dead.", {"63 people": "people killed"}),
@@ -134,8 +136,8 @@ def test_same_outcome_gets_one_subject(nlp, text: str) -> None:  # type: ignore[
         ("Some 16,000 people are thought to have been killed.", {"Some 16,000 people": "people killed"}),
         ("About 300 people are reported to have been arrested.", {"About 300 people": "people arrested"}),
     ],
-    ids=["object-suffers", "agent-holds", "agent-kills", "left-dead", "feared-dead", "left-homeless",
-         "took-to-the-streets", "thought-to-have", "reported-to-have"],
+    ids=["object-suffers", "agent-holds", "holds-guns", "were-held", "agent-kills", "left-dead", "feared-dead",
+         "left-homeless", "took-to-the-streets", "thought-to-have", "reported-to-have"],
 )
 def test_outcome_only_for_what_the_counted_suffered(  # type: ignore[no-untyped-def]
     nlp, text: str, subjects: dict[str, str],
@@ -229,8 +231,12 @@ def test_how_long_something_lasted_is_a_claim_in_days(  # type: ignore[no-untype
     assert found.span.text == text[found.span.start : found.span.end] and found.span.text.startswith("The ")
 
 
-def test_a_point_in_time_is_no_duration_claim(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "The ceasefire will take effect in three weeks."
+@pytest.mark.parametrize(
+    "text",
+    ["The ceasefire will take effect in three weeks.", "A week after the report was released, the raids resumed."],
+    ids=["in-three-weeks", "a-week-after"],
+)
+def test_a_point_in_time_is_no_duration_claim(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     article = make_article(text)
     doc = nlp(text)
     assert [c for c in find_claims(doc, article, times=find_times(doc, article, dt.date(2018, 6, 1)))
