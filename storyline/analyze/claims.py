@@ -11,7 +11,7 @@ own "of" ("member of congress"), and the verb it is subject or object of, as wri
 participle or past form, else its lemma ("member of congress signed", "people detained").
 A few outcomes are normalised so that differently worded counts of the same thing meet:
 "taken to / treated in / sent to hospital" -> "hospitalized", "took to the streets" -> "protested",
-"held" -> "detained", "died" -> "killed", "left dead" / "feared dead" -> "killed", "left homeless"
+"were held" -> "detained", "died" -> "killed", "left dead" / "feared dead" -> "killed", "left homeless"
 -> "homeless", "are thought to have been killed" -> "killed" (``_PLACE_OUTCOME``, ``_VERB_OUTCOME``,
 ``_STATE_OUTCOME``, ``_RAISING``); an outcome verb whose
 active subject is the counted ("30 soldiers killed 5 civilians") keeps what they did it to
