@@ -96,7 +96,7 @@ class Deduplicator:
     copy (same id) is not marked: the caller handles same-id articles.
 
     The index is compact, so that a client holding a large store's signatures
-    stays small: signatures live in one growing ``uint32`` array, and the band
+    stays small: signatures live in ``uint32`` blocks of :data:`_BLOCK`, and the band
     keys (a 64-bit hash of each band's values and number) in one sorted ``uint64``
     array searched by bisection, with the latest additions in a small dict merged
     in every :data:`_RECENT` articles.  A hash collision only
@@ -107,7 +107,7 @@ class Deduplicator:
         self.threshold = threshold
         self._order: list[str] = []
         self._ids: set[str] = set()
-        self._sigs = np.zeros((1024, PERMUTATIONS), dtype=np.uint32)
+        self._sigs: list[np.ndarray] = []  # blocks of _BLOCK signatures: growing never copies them
         self._keys = np.zeros(0, dtype=np.uint64)
         self._rows = np.zeros(0, dtype=np.uint32)
         self._recent: dict[int, list[int]] = {}
@@ -127,10 +127,10 @@ class Deduplicator:
         if article_id in self._ids:
             return
         row = len(self._order)
-        if row == len(self._sigs):
-            self._sigs = np.concatenate([self._sigs, np.zeros_like(self._sigs)])
+        if row == len(self._sigs) * _BLOCK:
+            self._sigs.append(np.zeros((_BLOCK, PERMUTATIONS), dtype=np.uint32))
         values = np.frombuffer(sig, dtype="<u4")
-        self._sigs[row] = values
+        self._sigs[row // _BLOCK][row % _BLOCK] = values
         self._order.append(article_id)
         self._ids.add(article_id)
         for key in self._band_keys(values).tolist():
@@ -163,7 +163,7 @@ class Deduplicator:
             candidates.update(self._recent.get(key, ()))
         for row in sorted(candidates):  # in the order seen, so the first match is the earliest
             other_id = self._order[row]
-            same = int(np.count_nonzero(self._sigs[row] == values))
+            same = int(np.count_nonzero(self._sigs[row // _BLOCK][row % _BLOCK] == values))
             if other_id != article_id and same / PERMUTATIONS >= self.threshold:
                 return other_id
         return None
@@ -178,6 +178,8 @@ class Deduplicator:
         return article, sig
 
 
+_BLOCK = 4096
+"""Signatures per block of the signature store (2 MB a block)."""
 _RECENT = 2048
 """Articles whose band keys wait in the small dict before they are merged into the sorted arrays
 (a few MB at most, whatever the store's size)."""

@@ -112,6 +112,7 @@ def test_copies_are_found_wherever_the_original_is_indexed(monkeypatch: pytest.M
     # the index keeps its latest additions apart and merges them into sorted arrays now and then:
     # an original is found before and after that merge, and the earliest still wins
     monkeypatch.setattr(dedup_module, "_RECENT", recent)
+    monkeypatch.setattr(dedup_module, "_BLOCK", 2)  # signatures across several blocks too
     dedup = Deduplicator(0.8)
     others = [art(" ".join(f"story{i} word{j}" for j in range(60))) for i in range(4)]
     for other in others[:2]:
