@@ -31,8 +31,10 @@ active subject is the counted ("30 soldiers killed 5 civilians") keeps what they
 
 Temporal claims (when something began or ended) come from the time stage: a DATE expression
 that a verb of beginning ("began", "started", "was launched", "broke out") or ending ("ended",
-"was lifted", "stopped") governs, with that verb's subject ("the crackdown began in early March"):
-``subject`` is the subject's lemma + "began"/"ended" ("crackdown began"), ``unit`` is ``"date"``,
+"was lifted", "stopped") governs, with what began: the verb's object when it has one ("NATO
+launched its bombing campaign in March": "bombing campaign began"; not "opened fire"), else its
+subject ("the crackdown began in early March"): ``subject`` is that lemma + "began"/"ended"
+("crackdown began"), ``unit`` is ``"date"``,
 ``value`` the time expression's words, ``approx`` its TIMEX3 modifier in lower case ("early"),
 and ``low``/``high`` the first and last day of its interval as proleptic ordinals
 (``datetime.date.toordinal``), so the linker compares them as it compares counts.
@@ -64,6 +66,8 @@ __all__ = ["BEGIN_VERBS", "END_VERBS", "find_claims"]
 BEGIN_VERBS: frozenset[str] = frozenset(
     "begin start launch commence erupt open initiate kick resume".split())
 """Verbs saying when something began ("the crackdown began in March")."""
+_IDIOM_OBJECTS = frozenset({"fire", "door", "way", "path", "eye", "mouth", "account"})
+"""Objects with which a verb of beginning or ending begins nothing ("opened fire", "opened the way")."""
 END_VERBS: frozenset[str] = frozenset("end finish stop conclude cease expire close lift halt".split())
 """Verbs saying when something ended ("the ban was lifted in May")."""
 
@@ -280,13 +284,21 @@ def _temporal_claims(doc: Any, article: Article, times: Sequence[TimeExpr]) -> l
             continue
         if any(c.dep_ == "neg" for c in verb.children):
             continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if obj is not None and obj.lemma_.lower() in _IDIOM_OBJECTS:
+            continue  # "opened fire on Friday": no thing began
         found = _subject_key(verb)
-        if found is None:
+        if obj is not None:
+            # "NATO launched its bombing campaign in March": the campaign began, not NATO
+            key, thing = _lemma(obj), obj
+            subj = found[1] if found is not None else obj
+        elif found is not None:
+            (key, thing), subj = found, found[1]
+        else:
             continue
-        key, subj = found
         first = subj.left_edge if subj.left_edge.i >= subj.sent.start else subj
-        start = min(first.idx, verb.idx, t.span.start)
-        end = max(verb.idx + len(verb), t.span.end)
+        start = min(first.idx, verb.idx, t.span.start, thing.idx)
+        end = max(verb.idx + len(verb), t.span.end, thing.idx + len(thing))
         latest = t.date.latest or t.date.earliest
         out.append(ClaimMention(
             id=make_id("c", article.id, start, end),

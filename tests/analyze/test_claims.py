@@ -241,3 +241,21 @@ def test_a_point_in_time_is_no_duration_claim(nlp, text: str) -> None:  # type: 
     doc = nlp(text)
     assert [c for c in find_claims(doc, article, times=find_times(doc, article, dt.date(2018, 6, 1)))
             if c.unit == "day"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("NATO launched its bombing campaign in March 2011.", "bombing campaign began"),
+        ("The crackdown began in early March 2017.", "crackdown began"),
+        ("The government lifted the curfew in May 2016.", "curfew ended"),
+    ],
+    ids=["transitive-launch", "intransitive-begin", "transitive-lift"],
+)
+def test_what_began_is_the_object_of_a_transitive_verb(nlp, text: str, subject: str) -> None:  # type: ignore[no-untyped-def]
+    (found,) = _temporal(nlp, text)
+    assert found.subject == subject
+
+
+def test_opening_fire_begins_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _temporal(nlp, "Security forces opened fire on protesters on 4 March 2011.") == ()
