@@ -22,7 +22,7 @@ from storyline.link.claims import compare_claims
 from storyline.link.dating import date_articles
 from storyline.link.entities import EntityIndex, resolve_entities
 from storyline.link.events import build_events
-from storyline.link.similarity import story_features
+from storyline.link.similarity import ArticleSimilarity, story_features
 from storyline.model import Article, ArticleAnalysis, Story
 from storyline.settings import Settings
 
@@ -36,8 +36,9 @@ def link(items: Iterable[tuple[Article, ArticleAnalysis | None]], settings: Sett
     entities, index = resolve_entities(analysed)
     features = story_features(analysed, index)
     dates = date_articles(pairs, index, features)
-    events = build_events(pairs, dates, index, settings, features)
-    claims, conflicts = compare_claims(pairs, events=events, entities=index, features=features, dates=dates)
+    similar = ArticleSimilarity(features)  # one idf table and one cache of cosines for events and claims
+    events = build_events(pairs, dates, index, settings, features, similar)
+    claims, conflicts = compare_claims(pairs, events=events, entities=index, similar=similar, dates=dates)
     return Story(
         entities=entities, events=events, claims=claims, conflicts=conflicts,
         published=dates.published, speakers=_speakers(analysed, index),

@@ -42,6 +42,7 @@ same weeks (years, for counts of longer times), or (claims of no known time) the
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter, defaultdict
@@ -180,15 +181,15 @@ def compare_claims(
     *,
     events: Sequence[Event] = (),
     entities: EntityIndex | None = None,
-    features: Mapping[str, frozenset[str]] | None = None,
+    similar: ArticleSimilarity | None = None,
     dates: ArticleDates | None = None,
 ) -> tuple[tuple[Claim, ...], tuple[Conflict, ...]]:
     """All claims (sorted by id) and the conflicts between independent articles.
 
-    ``events``, ``entities``, ``features`` and ``dates`` are what linking found before (the
-    canonical events, the entity index, :func:`~storyline.link.similarity.story_features`, the
-    articles' dates); without them a claim has no event, names no place, and takes its time
-    from its article's own date, and the articles' likeness is taken over their words and days.
+    ``events``, ``entities``, ``similar`` and ``dates`` are what linking found before (the
+    canonical events, the entity index, the story's article likeness, the articles' dates);
+    without them a claim has no event, names no place, and takes its time from its article's
+    own date, and the articles' likeness is taken over their words and days.
     """
     mentions: list[ClaimMention] = []
     independent: set[str] = set()
@@ -211,15 +212,14 @@ def compare_claims(
     subjects = sorted({_norm(m.subject) for m in mentions if _norm(m.subject)})
     root = _group(subjects)
     index = entities if entities is not None else EntityIndex(())
-    if features is None:
-        features = story_features([(a, an) for a, an in pairs if an is not None], index)
+    if similar is None:
+        similar = ArticleSimilarity(story_features([(a, an) for a, an in pairs if an is not None], index))
     keyed = _keyed(pairs, independent, unique, events, index, dates)
     groups: dict[str, list[_K]] = defaultdict(list)
     for k in sorted(keyed, key=lambda k: k.mention.id):
         s = _norm(k.mention.subject)
         if len(set(s.split()) - _STOP) >= 2:
             groups[root[s]].append(k)
-    similar = ArticleSimilarity(features)
     conflicts = []
     for members in groups.values():
         for part in _disagreeing(members, similar):
@@ -249,11 +249,17 @@ def _keyed(
             told = None  # a year, an inferred date: nothing that sets two counts apart
         if told is not None:
             told = (told[0] - REPORT_DAYS, told[1])
+        starts = [s.start for s in analysis.sentences]
+        places_at = sorted(  # the article's place mentions, each read once, by offset
+            (x.span.start, e) for x in analysis.mentions
+            if names.label_group(x.label) == "place" and (e := index.entity_at(x.span)) is not None
+        )
         for m in analysis.claims:
             bounds = _bounds(m)
             if bounds is None or unique.get(m.id) is not m:
                 continue
-            sentence = next((s for s in analysis.sentences if s.start <= m.span.start < s.end), None)
+            at = bisect.bisect_right(starts, m.span.start) - 1
+            sentence = analysis.sentences[at] if at >= 0 and m.span.start < analysis.sentences[at].end else None
             lo, hi = (sentence.start, sentence.end) if sentence is not None else (m.span.start, m.span.end)
             within = [e for e in analysis.events if e.span.start <= m.span.start and m.span.end <= e.span.end]
             anchor = min(within, key=lambda e: (e.span.end - e.span.start, e.id), default=None)
@@ -270,11 +276,8 @@ def _keyed(
                 elif anchor is not None and anchor.date is not None and anchor.date_basis in ("clause", "narrative"):
                     time = _days(anchor.date)
                 time = time or told
-            places = frozenset(
-                e for x in analysis.mentions
-                if lo <= x.span.start < hi and names.label_group(x.label) == "place"
-                and (e := index.entity_at(x.span)) is not None
-            )
+            first = bisect.bisect_left(places_at, (lo, ""))
+            places = frozenset(e for _, e in places_at[first:bisect.bisect_left(places_at, (hi, ""), first)])
             out.append(_K(
                 mention=m, unit=_norm(m.unit).rstrip("s"), bounds=bounds,
                 event=event_of.get(anchor.id) if anchor is not None else None, time=time, places=places,

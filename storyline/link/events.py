@@ -598,15 +598,17 @@ def _build(uf: _Clusters, settings: Settings) -> list[Event]:
 def build_events(
     pairs: Sequence[tuple[Article, ArticleAnalysis | None]], dates: ArticleDates, entities: EntityIndex,
     settings: Settings, features: Mapping[str, frozenset[str]] | None = None,
+    similar: ArticleSimilarity | None = None,
 ) -> tuple[Event, ...]:
     """Canonical events (sorted by id) from every analysis's event mentions.
 
-    ``features`` (:func:`~storyline.link.similarity.story_features`) is computed here when the
+    ``features`` (:func:`~storyline.link.similarity.story_features`) and ``similar`` (their
+    :class:`ArticleSimilarity`, which claims comparison shares) are computed here when the
     caller has not already.
     """
     if features is None:
         features = story_features(pairs, entities)
-    uf = _Clusters(_collect(pairs, dates, entities, features), ArticleSimilarity(features))
+    uf = _Clusters(_collect(pairs, dates, entities, features), similar or ArticleSimilarity(features))
     _merge_in_article(uf)
     _merge_dated(uf)
     _merge_undated(uf)
