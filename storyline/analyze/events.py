@@ -492,6 +492,12 @@ def _event(ctx: _Context, trig: _Trigger, dct: DateValue | None) -> EventMention
     )
 
 
+def _has_subject(verb: Any) -> bool:
+    """Whether a verb has a subject of its own (active or passive), not one it shares with the
+    verb it is joined to ("were detained, beaten and tortured")."""
+    return any(c.dep_ in _SUBJECTS or c.dep_ == "nsubjpass" for c in verb.children)
+
+
 def _unnamed_subject(ctx: _Context, trig: _Trigger) -> Span | None:
     """The noun phrase that is the subject of a verb trigger (or of the verb it is joined to:
     "both leaders have denied or ignored ..."), up to its head; ``None`` for a pronoun or a
@@ -499,7 +505,7 @@ def _unnamed_subject(ctx: _Context, trig: _Trigger) -> Span | None:
     verb = trig.head
     if verb.pos_ == "NOUN":
         return None
-    while verb.dep_ == "conj" and not any(c.dep_ in _SUBJECTS or c.dep_ == "nsubjpass" for c in verb.children):
+    while verb.dep_ == "conj" and not _has_subject(verb):
         verb = verb.head
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.pos_ == "PRON" or subj.lower_ in _RELATIVE:
@@ -554,7 +560,7 @@ def _clause(trig: _Trigger) -> tuple[int, int]:
     participle or relative clause hung on a noun, from that noun ("survivors being detained")."""
     head = trig.head
     while head.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and head.head.pos_ in ("VERB", "AUX") \
-            and not any(c.dep_ in _SUBJECTS or c.dep_ == "nsubjpass" for c in head.children):
+            and not _has_subject(head):
         head = head.head
     sent = head.sent
     first, last = head.left_edge, head.right_edge
@@ -702,7 +708,7 @@ def _participants(ctx: _Context, trig: _Trigger) -> tuple[tuple[Span, ...], tupl
                     actors.append(m)
     else:
         passive = _is_passive(tok)
-        has_subject = any(c.dep_ in _SUBJECTS or c.dep_ == "nsubjpass" for c in tok.children)
+        has_subject = _has_subject(tok)
         if passive and not has_subject:
             targets.extend(_patient_names(ctx, tok))  # "was arrested, held and beaten"
         else:

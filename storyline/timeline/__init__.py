@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.timeline.format import MODALITY_MARKS, describe, format_date
+from storyline.timeline.format import MODALITY_MARKS, describe, format_date, unnamed_actor
 from storyline.timeline.ordering import event_order, select_events
 from storyline.timeline.salience import salience_scores, top_events, with_salience
 
@@ -14,5 +14,6 @@ __all__ = [
     "salience_scores",
     "select_events",
     "top_events",
+    "unnamed_actor",
     "with_salience",
 ]

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from storyline.model import DateValue, Event
 
-__all__ = ["MODALITY_MARKS", "describe", "format_date"]
+__all__ = ["MODALITY_MARKS", "describe", "format_date", "unnamed_actor"]
 
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "fall", "AU": "autumn", "WI": "winter"}
 _HALVES = {"1": "first half of", "2": "second half of"}
@@ -59,6 +59,13 @@ MODALITY_MARKS: dict[str, str] = {
 """How a timeline marks an event that is not stated as a fact (asserted events carry no mark)."""
 
 
+def unnamed_actor(event: Event) -> str | None:
+    """The words its first mention gives for an actor that is no named entity ("both leaders"),
+    whitespace collapsed; ``None`` when no mention has such words."""
+    words = next((m.subject.text for m in event.mentions if m.subject is not None), None)
+    return " ".join(words.split()) if words else None
+
+
 def describe(event: Event, names: Mapping[str, str]) -> str:
     """``"Actor -> TYPE -> Target"``, with the modality mark when the event is not asserted.
 
@@ -66,9 +73,8 @@ def describe(event: Event, names: Mapping[str, str]) -> str:
     its first mention gives for one, quoted (``'"both leaders" -> REJECT'``: someone the text
     does not name), else ``"?"``.
     """
-    words = next((m.subject.text for m in event.mentions if m.subject is not None), None)
-    unnamed = f'"{" ".join(words.split())}"' if words else "?"
-    actors = ", ".join(names[a] for a in event.actors if a in names) or unnamed
+    words = unnamed_actor(event)
+    actors = ", ".join(names[a] for a in event.actors if a in names) or (f'"{words}"' if words else "?")
     targets = ", ".join(names[t] for t in event.targets if t in names)
     mark = MODALITY_MARKS.get(event.modality, event.modality)
     what = f"{event.type} ({mark})" if mark else event.type

@@ -30,6 +30,7 @@ from storyline.errors import StorylineError
 from storyline.export._common import format_date, safe_url
 from storyline.export.csvs import events_csv
 from storyline.export.timelinejs import build_timelinejs, encode_timelinejs
+from storyline.timeline.format import unnamed_actor
 from storyline.web.queries import SEARCH_SCAN, Facets, Filters, StoryIndex
 
 __all__ = ["CSP", "create_app"]
@@ -57,6 +58,7 @@ def _env() -> Environment:
         trim_blocks=True, lstrip_blocks=True,
     )
     env.filters["date"] = format_date
+    env.filters["unnamed_actor"] = unnamed_actor
     env.filters["safe_url"] = safe_url
     env.globals["version"] = storyline.__version__
     return env
