@@ -179,6 +179,13 @@ def _verb_of(tok: Any) -> str | None:
         v = tok.head
     if v.pos_ != "VERB" or v.lemma_ == "be":
         return None
+    return _what_done(v, tok)
+
+
+def _what_done(v: Any, tok: Any) -> str:
+    """The verb ``v`` as said of ``tok`` (its subject, object or agent): the outcome it names
+    ("detained", "hospitalized", "killed"), what ``tok`` did to an object when ``tok`` acts, or
+    the verb as written."""
     if tok.dep_ == "nsubjpass" and v.lemma_.lower() in _RAISING:
         # "16,000 people are thought to have been killed": what they are thought to have suffered
         done = next((c for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
@@ -322,9 +329,10 @@ _OFFSET_WORDS = frozenset({"after", "before", "later", "earlier", "ago", "since"
 def _duration_claims(doc: Any, article: Article, times: Sequence[TimeExpr]) -> list[ClaimMention]:
     """How long something lasted: a DURATION expression that is the object of "for" / "during" /
     "over" under a verb, or the verb's own object ("the strike lasted three weeks", "was detained
-    for 20 days"), with that verb's noun subject.  ``subject`` is the subject's lemma, the verb
-    (its outcome when it has one: "held" -> "detained") and "for" ("journalist detained for",
-    "strike lasted for"); ``unit`` is ``"day"``; bounds in days (a month is 28 to 31, a year 365
+    for 20 days"), with that verb's noun subject.  ``subject`` is the subject's lemma, the verb as
+    said of it (read as for counts: "were held" -> "detained", "the gunmen held the building" ->
+    "hold building") and "for" ("journalist detained for", "strike lasted for"); ``unit`` is
+    ``"day"``; bounds in days (a month is 28 to 31, a year 365
     or 366), the qualifier in the expression read as for counts ("about ten months", "more than
     a year")."""
     text = article.text
@@ -356,8 +364,7 @@ def _duration_claims(doc: Any, article: Article, times: Sequence[TimeExpr]) -> l
         if subject is None:
             continue
         key, subj = subject
-        lemma = verb.lemma_.lower()
-        did = _VERB_OUTCOME.get(lemma) or (verb.lower_ if verb.tag_ in ("VBD", "VBN") else lemma)
+        did = _what_done(verb, subj)
         qualifier = _SPAN_QUAL.match(t.span.text)
         kind = _QUAL_KIND.get(" ".join(qualifier["q"].lower().split())) if qualifier else None
         low, _ = _bounds(n * per_lo, kind, whole=False)

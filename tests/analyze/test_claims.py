@@ -217,8 +217,9 @@ def test_two_dates_under_one_verb_give_one_claim(nlp) -> None:  # type: ignore[n
         ("The siege lasted about ten months.", "siege lasted for", 252, 341),
         ("The trial lasted more than a year.", "trial lasted for", 365, None),
         ("The journalists were held for nearly two months.", "journalist detained for", 50.4, 62),
+        ("The gunmen held the building for three days.", "gunman hold building for", 3, 3),
     ],
-    ids=["weeks", "about-months", "more-than-a-year", "held-for-nearly"],
+    ids=["weeks", "about-months", "more-than-a-year", "held-for-nearly", "held-a-building"],
 )
 def test_how_long_something_lasted_is_a_claim_in_days(  # type: ignore[no-untyped-def]
     nlp, text: str, subject: str, low: float, high: float | None,
