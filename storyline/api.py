@@ -17,6 +17,7 @@ from typing import Any, Protocol
 import msgspec
 
 from storyline.analyze.nlp import check_model
+from storyline.analyze.version import analysis_version
 from storyline.errors import E, StorylineError
 from storyline.ingest import read_inputs
 from storyline.ingest.dedup import Deduplicator
@@ -59,6 +60,8 @@ class BuildReport:
     already_stored: int = 0
     copies: int = 0
     words: int = 0
+    reanalysed: int = 0
+    stale_kept: int = 0
     problems: list[Problem] = dataclasses.field(default_factory=list)
     linked: bool = False
     seconds: float = 0.0
@@ -107,13 +110,16 @@ def build(
     """Read ``inputs``, analyse the new articles, store them, and re-link the story.
 
     Incremental: articles already in ``db`` (same cleaned text, same id) are
-    skipped; re-running the same build changes nothing.  Every batch is written
+    skipped; re-running the same build changes nothing.  Stored analyses made by another
+    analyser (an older storyline, spaCy or model) are re-analysed first, unless
+    ``settings.keep_analyses``, so the story is the one a fresh build would link.  Every batch is written
     in one transaction, so an interrupted build leaves a consistent store and
     the next run resumes (the link step runs whenever the store says it must).
     """
     started = time.perf_counter()
     report = BuildReport()
     check_model(settings.model)
+    analyzer = analysis_version(settings.model)
     with contextlib.ExitStack() as stack:
         cluster = None
         if settings.dask:
@@ -138,10 +144,11 @@ def build(
             if progress is not None:
                 progress.advance()
             if len(batch) >= settings.batch_size:
-                report.added += store.add_articles(batch)
+                report.added += store.add_articles(batch, analyzer=analyzer)
                 batch = []
         if batch:
-            report.added += store.add_articles(batch)
+            report.added += store.add_articles(batch, analyzer=analyzer)
+        _reanalyse(store, analyzer, settings, cluster, report, progress)
         store.add_problems(report.problems)
         # Another build may be adding articles to the same database: link under the store's
         # lock, label the story with the generation it was linked from (a stale story never
@@ -157,6 +164,38 @@ def build(
                 report.linked = True
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _reanalyse(
+    store: Store, analyzer: str, settings: Settings, client: Any, report: BuildReport, progress: ProgressHook | None
+) -> None:
+    """Re-analyse the stored articles whose analysis another analyser made, batch by batch.
+
+    An article whose analysis now fails keeps its old one (nothing stored is lost) and is
+    reported; the next build tries it again.
+    """
+    stale = store.stale_analyses(analyzer)
+    if not stale:
+        return
+    if settings.keep_analyses:
+        report.stale_kept = len(stale)
+        return
+    if progress is not None:
+        progress.stage("re-analyse", total=len(stale))
+    articles = (article for article in map(store.get_article, stale) if article is not None)
+    batch: list[tuple[Article, ArticleAnalysis]] = []
+    for article, result in _analysed(articles, settings, client):
+        if isinstance(result, Problem):
+            report.problems.append(result)
+        elif result is not None:
+            batch.append((article, result))
+        if progress is not None:
+            progress.advance()
+        if len(batch) >= settings.batch_size:
+            report.reanalysed += store.replace_analyses(batch, analyzer=analyzer)
+            batch = []
+    if batch:
+        report.reanalysed += store.replace_analyses(batch, analyzer=analyzer)
 
 
 def _analysed(articles: Iterable[Article], settings: Settings, client: Any) -> Iterator[tuple[Article, Result]]:

@@ -27,6 +27,7 @@ class Settings:
     user_agent: str = "storyline/0.1 (+https://github.com/storyline-news/storyline)"
     respect_robots: bool = True
     max_summary_chars: int = 160
+    keep_analyses: bool = False
 
     def replace(self, **changes: object) -> Settings:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
@@ -47,4 +48,6 @@ FIELDS_HELP: dict[str, str] = {
     "user_agent": "User-Agent header sent with every fetch (and matched against robots.txt).",
     "respect_robots": "Skip URLs that the site's robots.txt disallows for our user agent.",
     "max_summary_chars": "Longest one-line event summary, in characters.",
+    "keep_analyses": "Keep stored analyses made by an older storyline, spaCy or model instead of re-analysing "
+    "those articles (faster; the story then mixes analysers).",
 }

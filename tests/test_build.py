@@ -187,3 +187,96 @@ def test_kill_minus_nine_leaves_a_store_the_next_build_resumes(tmp_path: Path) -
     assert done.returncode == 0, done.stderr
     with sqlite3.connect(db) as con:
         assert con.execute("select count(*) from articles").fetchone()[0] == total
+
+
+def _age_analyses(db: Path, doctor: str | None = None) -> int:
+    """Mark every stored analysis as made by an older analyser; give the article ``doctor`` (a
+    source file name) an analysis without events or claims, as an older analyser might have
+    made.  Returns how many analyses there are."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        with conn:
+            conn.execute("UPDATE analyses SET analyzer = 'storyline 0.0 (older)'")
+            if doctor is not None:
+                (article_id, record), = conn.execute(
+                    "SELECT n.article_id, n.record FROM analyses n JOIN articles a ON a.id = n.article_id "
+                    "WHERE a.source LIKE ?", (f"%{doctor}",)
+                ).fetchall()
+                old = json.loads(record)
+                assert old["events"] and old["claims"]
+                old["events"], old["claims"] = [], []
+                conn.execute(
+                    "UPDATE analyses SET record = ?, events = 0, claims = 0 WHERE article_id = ?",
+                    (json.dumps(old).encode(), article_id),
+                )
+        return int(conn.execute("SELECT COUNT(*) FROM analyses").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_analyses_of_an_older_analyser_are_redone_and_give_the_fresh_story(
+    tmp_path: Path, example_bundle: dict
+) -> None:
+    db = tmp_path / "upgraded.db"
+    assert runner.invoke(app, ["build", str(EXAMPLES), "--db", str(db), "--quiet"]).exit_code == 0
+    count = _age_analyses(db, doctor="01-courier-leak.txt")
+    result = runner.invoke(app, ["build", str(EXAMPLES), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert f"{count} re-analysed" in result.output
+    out = tmp_path / "upgraded.json"
+    assert runner.invoke(app, ["export", "--db", str(db), "-o", str(out)]).exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8")) == example_bundle
+    again = runner.invoke(app, ["build", str(EXAMPLES), "--db", str(db)])
+    assert "re-analysed" not in again.output  # every analysis is current now
+
+
+def test_keep_analyses_keeps_the_older_ones(tmp_path: Path) -> None:
+    db = tmp_path / "kept.db"
+    assert runner.invoke(app, ["build", str(EXAMPLES), "--db", str(db), "--quiet"]).exit_code == 0
+    count = _age_analyses(db, doctor="01-courier-leak.txt")
+    result = runner.invoke(app, ["build", str(EXAMPLES), "--db", str(db), "--keep-analyses"])
+    assert result.exit_code == 0, result.output
+    assert f"kept {count} analyses made by an older storyline" in " ".join(result.output.split())
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        rows = conn.execute(
+            "SELECT n.analyzer, n.events FROM analyses n JOIN articles a ON a.id = n.article_id "
+            "WHERE a.source LIKE '%01-courier-leak.txt'"
+        ).fetchall()
+    finally:
+        conn.close()
+    assert rows == [("storyline 0.0 (older)", 0)]
+
+
+def test_an_article_whose_re_analysis_fails_keeps_its_analysis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    import storyline.analyze
+    from storyline.api import build
+    from storyline.errors import E
+    from storyline.settings import Settings
+
+    db = tmp_path / "failing.db"
+    build([str(EXAMPLES)], db=db, settings=Settings(quiet=True))
+    count = _age_analyses(db, doctor="01-courier-leak.txt")
+    real = storyline.analyze.analyze_doc
+
+    def failing(doc, article):  # type: ignore[no-untyped-def]
+        if article.source.endswith("01-courier-leak.txt"):
+            raise RuntimeError("the parser broke")
+        return real(doc, article)
+
+    monkeypatch.setattr(storyline.analyze, "analyze_doc", failing)
+    report = build([str(EXAMPLES)], db=db, settings=Settings(quiet=True))
+    assert report.reanalysed == count - 1
+    assert [(Path(p.source).name, p.code) for p in report.problems] == [("01-courier-leak.txt", E.ANALYSIS_FAILED.code)]
+    conn = sqlite3.connect(db)
+    try:
+        left = conn.execute("SELECT n.events FROM analyses n WHERE n.analyzer = 'storyline 0.0 (older)'").fetchall()
+    finally:
+        conn.close()
+    assert left == [(0,)]  # the doctored analysis is still there, and still due for re-analysis

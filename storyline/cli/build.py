@@ -66,6 +66,7 @@ def build(
     max_bytes: Annotated[int, typer.Option("--max-bytes", help=FIELDS_HELP["max_text_bytes"])] = 10_000_000,
     strict: Annotated[bool, typer.Option("--strict", help=FIELDS_HELP["strict"])] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=FIELDS_HELP["quiet"])] = False,
+    keep_analyses: Annotated[bool, typer.Option("--keep-analyses", help=FIELDS_HELP["keep_analyses"])] = False,
 ) -> None:
     """Read articles, analyse the new ones, store them in DB and re-link the story."""
     from storyline.api import build as run_build
@@ -74,7 +75,8 @@ def build(
         err.print("[red]error:[/] --jobs and --batch-size must be at least 1")
         raise typer.Exit(EXIT_USAGE)
     settings = Settings(
-        model=model, jobs=jobs, dask=dask, batch_size=batch_size, max_text_bytes=max_bytes, strict=strict, quiet=quiet
+        model=model, jobs=jobs, dask=dask, batch_size=batch_size, max_text_bytes=max_bytes, strict=strict, quiet=quiet,
+        keep_analyses=keep_analyses,
     )
     columns = (
         SpinnerColumn(), TextColumn("{task.description:<8}"), BarColumn(), MofNCompleteColumn(),
@@ -86,6 +88,11 @@ def build(
         hook.finish()
     for item in report.problems:
         err.print(f"[yellow]skipped[/] {escape(item.line())}")
+    if report.stale_kept:
+        err.print(
+            f"[yellow]kept[/] {report.stale_kept} analyses made by an older storyline, spaCy or model "
+            "(build without --keep-analyses to re-analyse them)"
+        )
     if bundle is not None:
         from storyline.api import open_view
         from storyline.export.bundle import write_bundle
@@ -95,7 +102,9 @@ def build(
     if not quiet:
         err.print(
             f"read {report.read} articles ({report.added} new, {report.already_stored} already stored, "
-            f"{report.copies} copies), {len(report.problems)} problems, {report.words} words "
+            f"{report.copies} copies), "
+            + (f"{report.reanalysed} re-analysed, " if report.reanalysed else "")
+            + f"{len(report.problems)} problems, {report.words} words "
             f"in {report.seconds:.1f}s -> {db}" + (f", {bundle}" if bundle else "")
         )
     if not report.readable or (strict and report.problems):

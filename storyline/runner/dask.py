@@ -29,12 +29,13 @@ from typing import Any
 from distributed import Client, KilledWorker, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
 
+from storyline.analyze.version import analysis_version
 from storyline.errors import E, StorylineError, problem
 from storyline.model import Article
 from storyline.runner.local import Result, _analyzer, analyze_batch, batched, in_order
 from storyline.settings import Settings
 
-__all__ = ["BatchFn", "ModelPlugin", "analyze_stream_dask", "connect", "parse_target"]
+__all__ = ["BatchFn", "ModelPlugin", "analyze_stream_dask", "check_workers", "connect", "parse_target"]
 
 BatchFn = Callable[[Sequence[Article], Settings], list[Result]]
 """What a task runs: a batch of articles -> one result per article, in order."""
@@ -106,7 +107,26 @@ def connect(target: str, settings: Settings) -> Iterator[Client]:
             except OSError as exc:
                 raise StorylineError(E.BAD_OPTION, detail=f"--dask: cannot reach {address}: {exc}") from exc
         client.register_plugin(ModelPlugin(settings), name=ModelPlugin.name)
+        check_workers(client, settings)
         yield client
+
+
+def check_workers(client: Any, settings: Settings, expected: str | None = None) -> None:
+    """Refuse a cluster whose workers would analyse differently from this client.
+
+    Each analysis is stored with the client's :func:`~storyline.analyze.version.analysis_version`;
+    a worker with another storyline, spaCy or model would store analyses under the wrong name
+    (and break the promise of the same bundle with or without Dask).  Workers that join later
+    are not checked.  ``expected`` defaults to this client's own version.
+    """
+    mine = expected if expected is not None else analysis_version(settings.model)
+    for address, theirs in sorted(client.run(analysis_version, settings.model).items()):
+        if theirs != mine:
+            raise StorylineError(
+                E.BAD_OPTION,
+                detail=f"--dask: worker {address} analyses as {theirs!r}, this client as {mine!r}; "
+                "install the same storyline, spaCy and model on every worker",
+            )
 
 
 def _threads(client: Any) -> int:

@@ -34,10 +34,26 @@ class Store(abc.ABC):
         """``(article id, near-duplicate signature)`` for every stored article, in insertion order."""
 
     @abc.abstractmethod
-    def add_articles(self, batch: Sequence[tuple[Article, ArticleAnalysis | None, bytes]]) -> int:
+    def add_articles(
+        self, batch: Sequence[tuple[Article, ArticleAnalysis | None, bytes]], *, analyzer: str | None = None
+    ) -> int:
         """Store a batch of ``(article, analysis or None for a copy, signature)`` in one
         transaction; articles whose id is already stored are skipped.  Returns how many
-        were added."""
+        were added.  ``analyzer`` names what made the analyses
+        (:func:`~storyline.analyze.version.analysis_version`); ``None`` stores them as made by
+        an unknown analyser, which :meth:`stale_analyses` lists."""
+
+    @abc.abstractmethod
+    def stale_analyses(self, analyzer: str) -> list[str]:
+        """The ids of the stored analyses not made by ``analyzer`` (or by an unknown one), in
+        id order.  Copies have no analysis and are never listed."""
+
+    @abc.abstractmethod
+    def replace_analyses(self, batch: Sequence[tuple[Article, ArticleAnalysis]], *, analyzer: str) -> int:
+        """Replace the stored analyses of these stored articles, in one transaction, with new
+        ones made by ``analyzer`` (their sentences in the search index too, where their
+        boundaries moved); ids with no stored analysis are skipped.  A replacement counts as a
+        new batch of articles: the story needs linking again.  Returns how many were replaced."""
 
     @abc.abstractmethod
     def iter_pairs(self) -> Iterator[tuple[Article, ArticleAnalysis | None]]:

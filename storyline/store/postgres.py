@@ -59,7 +59,16 @@ from storyline.model import (
     Story,
 )
 from storyline.store.base import Store
-from storyline.store.records import ANALYSIS, ARTICLE, count_all, encode, query_pieces, read_story
+from storyline.store.records import (
+    ANALYSIS,
+    ARTICLE,
+    analysis_counts,
+    count_all,
+    encode,
+    query_pieces,
+    read_story,
+    stored_sentences,
+)
 from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION, statements, version_error
 
 __all__ = ["ITERSIZE", "MAX_WORD", "PostgresStore", "is_postgres_url", "redact", "ts_query", "ts_vector"]
@@ -322,7 +331,9 @@ class PostgresStore(Store):
             for article_id, sig in rows:
                 yield article_id, bytes(sig)
 
-    def add_articles(self, batch: Sequence[tuple[Article, ArticleAnalysis | None, bytes]]) -> int:
+    def add_articles(
+        self, batch: Sequence[tuple[Article, ArticleAnalysis | None, bytes]], *, analyzer: str | None = None
+    ) -> int:
         for article, analysis, _ in batch:
             if analysis is not None and analysis.article != article.id:
                 raise ValueError(f"analysis of {analysis.article} given for article {article.id}")
@@ -356,23 +367,55 @@ class PostgresStore(Store):
             )
             analysed = [(article, analysis) for article, analysis, _ in fresh.values() if analysis is not None]
             cur.executemany(
-                "INSERT INTO analyses (article_id, mentions, times, quotes, events, claims, record) "
-                "VALUES (%s, %s, %s, %s, %s, %s, %s)",
-                [
-                    (
-                        article.id, len(analysis.mentions), len(analysis.times), len(analysis.quotes),
-                        len(analysis.events), len(analysis.claims), encode(analysis),
-                    )
-                    for article, analysis in analysed
-                ],
+                "INSERT INTO analyses (article_id, mentions, times, quotes, events, claims, record, analyzer) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+                [(a.id, *analysis_counts(an), encode(an), analyzer) for a, an in analysed],
             )
-            with cur.copy('COPY sentences (article_id, start, "end", text, words) FROM STDIN') as copy:
-                for article, analysis in analysed:
-                    for s in analysis.sentences:
-                        text = article.text[s.start:s.end]
-                        copy.write_row((article.id, s.start, s.end, text, ts_vector(text)))
+            self._index_sentences(cur, analysed)
             conn.execute("UPDATE state SET value = value + 1 WHERE key = %s", ("articles_generation",))
         return len(fresh)
+
+    @staticmethod
+    def _index_sentences(cur: Any, analysed: Sequence[tuple[Article, ArticleAnalysis]]) -> None:
+        with cur.copy('COPY sentences (article_id, start, "end", text, words) FROM STDIN') as copy:
+            for article, analysis in analysed:
+                for s in analysis.sentences:
+                    text = article.text[s.start:s.end]
+                    copy.write_row((article.id, s.start, s.end, text, ts_vector(text)))
+
+    def stale_analyses(self, analyzer: str) -> list[str]:
+        with self._read():
+            rows = self._conn.execute(
+                "SELECT article_id FROM analyses WHERE analyzer IS DISTINCT FROM %s ORDER BY article_id",
+                (analyzer,),
+            ).fetchall()
+        return [row[0] for row in rows]
+
+    def replace_analyses(self, batch: Sequence[tuple[Article, ArticleAnalysis]], *, analyzer: str) -> int:
+        for article, analysis in batch:
+            if analysis.article != article.id:
+                raise ValueError(f"analysis of {analysis.article} given for article {article.id}")
+        with self._write() as conn:
+            cur = conn.cursor()
+            wanted = {article.id: (article, analysis) for article, analysis in batch}
+            rows = conn.execute(
+                "SELECT article_id, record FROM analyses WHERE article_id = ANY(%s) FOR UPDATE", (list(wanted),)
+            ).fetchall()
+            stored = {row[0]: bytes(row[1]) for row in rows}
+            todo = [(article, analysis) for article, analysis in wanted.values() if article.id in stored]
+            if not todo:
+                return 0
+            cur.executemany(
+                "UPDATE analyses SET mentions = %s, times = %s, quotes = %s, events = %s, claims = %s, "
+                "record = %s, analyzer = %s WHERE article_id = %s",
+                [(*analysis_counts(analysis), encode(analysis), analyzer, article.id) for article, analysis in todo],
+            )
+            moved = [(a, an) for a, an in todo if stored_sentences(stored[a.id]) != an.sentences]
+            if moved:
+                cur.execute("DELETE FROM sentences WHERE article_id = ANY(%s)", ([a.id for a, _ in moved],))
+                self._index_sentences(cur, moved)
+            conn.execute("UPDATE state SET value = value + 1 WHERE key = %s", ("articles_generation",))
+        return len(todo)
 
     @staticmethod
     def _article(text: str, record: bytes) -> Article:

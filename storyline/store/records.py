@@ -10,9 +10,12 @@ from typing import Any
 
 import msgspec
 
-from storyline.model import Article, ArticleAnalysis, Claim, Conflict, Entity, Event, Published, Story
+from storyline.model import Article, ArticleAnalysis, Claim, Conflict, Entity, Event, Published, Sentence, Story
 
-__all__ = ["ANALYSIS", "ARTICLE", "Query", "count_all", "encode", "query_pieces", "read_story"]
+__all__ = [
+    "ANALYSIS", "ARTICLE", "Query", "analysis_counts", "count_all", "encode", "query_pieces", "read_story",
+    "stored_sentences",
+]
 
 encode = msgspec.json.Encoder().encode
 ARTICLE = msgspec.json.Decoder(Article)
@@ -23,6 +26,27 @@ _CLAIM = msgspec.json.Decoder(Claim)
 _CONFLICT = msgspec.json.Decoder(Conflict)
 _PUBLISHED_MAP = msgspec.json.Decoder(dict[str, Published])
 _SPEAKERS_MAP = msgspec.json.Decoder(dict[str, str])
+
+
+class _Sentences(msgspec.Struct, frozen=True):
+    """An analysis record read for its sentences only (the other fields are skipped unparsed)."""
+
+    sentences: tuple[Sentence, ...] = ()
+
+
+_SENTENCES = msgspec.json.Decoder(_Sentences)
+
+
+def stored_sentences(record: bytes) -> tuple[Sentence, ...]:
+    """The sentence boundaries of a stored analysis record, without decoding the rest."""
+    return _SENTENCES.decode(record).sentences
+
+
+def analysis_counts(analysis: ArticleAnalysis) -> tuple[int, int, int, int, int]:
+    """The ``analyses`` row's counts: mentions, times, quotes, events, claims."""
+    return (
+        len(analysis.mentions), len(analysis.times), len(analysis.quotes), len(analysis.events), len(analysis.claims)
+    )
 
 Query = Callable[[str], Iterable[Sequence[Any]]]
 """Runs one parameterless statement inside the caller's read transaction and returns its rows."""

@@ -252,7 +252,24 @@ CREATE TABLE problems (
 CREATE INDEX problems_run ON problems (run);
 """
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(sqlite=_V1_SQLITE, postgresql=_V1_POSTGRESQL),)
+# Version 2: each analysis records the analyser that made it (storyline's analysis code, spaCy,
+# the model: :func:`storyline.analyze.version.analysis_version`).  Rows of version 1 get NULL,
+# "unknown": the next build re-analyses them.  The index lets a build list the stale rows
+# without reading the records.
+_V2_SQLITE = """
+ALTER TABLE analyses ADD COLUMN analyzer TEXT;
+CREATE INDEX analyses_analyzer ON analyses (analyzer, article_id);
+"""
+
+_V2_POSTGRESQL = """
+ALTER TABLE analyses ADD COLUMN analyzer TEXT;
+CREATE INDEX analyses_analyzer ON analyses (analyzer, article_id);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(sqlite=_V1_SQLITE, postgresql=_V1_POSTGRESQL),
+    Migration(sqlite=_V2_SQLITE, postgresql=_V2_POSTGRESQL),
+)
 """Applying ``MIGRATIONS[n]`` (the script for the database's dialect) moves it to version ``n + 1``."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -30,7 +30,16 @@ from storyline.model import (
     Story,
 )
 from storyline.store.base import Store
-from storyline.store.records import ANALYSIS, ARTICLE, count_all, encode, query_pieces, read_story
+from storyline.store.records import (
+    ANALYSIS,
+    ARTICLE,
+    analysis_counts,
+    count_all,
+    encode,
+    query_pieces,
+    read_story,
+    stored_sentences,
+)
 from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION, read_version, statements, version_error
 
 __all__ = ["SQLiteStore", "fts_query"]
@@ -188,7 +197,9 @@ class SQLiteStore(Store):
         finally:
             cur.close()
 
-    def add_articles(self, batch: Sequence[tuple[Article, ArticleAnalysis | None, bytes]]) -> int:
+    def add_articles(
+        self, batch: Sequence[tuple[Article, ArticleAnalysis | None, bytes]], *, analyzer: str | None = None
+    ) -> int:
         added = 0
         with self._write() as conn:
             for article, analysis, sig in batch:
@@ -218,25 +229,60 @@ class SQLiteStore(Store):
                 if analysis is None:
                     continue
                 conn.execute(
-                    "INSERT INTO analyses (article_id, mentions, times, quotes, events, claims, record) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        article.id, len(analysis.mentions), len(analysis.times), len(analysis.quotes),
-                        len(analysis.events), len(analysis.claims), encode(analysis),
-                    ),
+                    "INSERT INTO analyses (article_id, mentions, times, quotes, events, claims, record, analyzer) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (article.id, *analysis_counts(analysis), encode(analysis), analyzer),
                 )
-                conn.executemany(
-                    'INSERT INTO sentences (article_id, start, "end", text) VALUES (?, ?, ?, ?)',
-                    [
-                        (article.id, s.start, s.end, article.text[s.start:s.end])
-                        for s in analysis.sentences
-                    ],
-                )
+                self._index_sentences(conn, article, analysis)
             if added:
                 conn.execute(
                     "UPDATE state SET value = value + 1 WHERE key = ?", ("articles_generation",)
                 )
         return added
+
+    @staticmethod
+    def _index_sentences(conn: sqlite3.Connection, article: Article, analysis: ArticleAnalysis) -> None:
+        conn.executemany(
+            'INSERT INTO sentences (article_id, start, "end", text) VALUES (?, ?, ?, ?)',
+            [(article.id, s.start, s.end, article.text[s.start:s.end]) for s in analysis.sentences],
+        )
+
+    def stale_analyses(self, analyzer: str) -> list[str]:
+        return [
+            row[0] for row in self._conn.execute(
+                "SELECT article_id FROM analyses WHERE analyzer IS NOT ? ORDER BY article_id", (analyzer,)
+            )
+        ]
+
+    def replace_analyses(self, batch: Sequence[tuple[Article, ArticleAnalysis]], *, analyzer: str) -> int:
+        for article, analysis in batch:
+            if analysis.article != article.id:
+                raise ValueError(f"analysis of {analysis.article} given for article {article.id}")
+        replaced = 0
+        with self._write() as conn:
+            moved: list[tuple[Article, ArticleAnalysis]] = []
+            for article, analysis in batch:
+                row = conn.execute("SELECT record FROM analyses WHERE article_id = ?", (article.id,)).fetchone()
+                if row is None:
+                    continue
+                conn.execute(
+                    "UPDATE analyses SET mentions = ?, times = ?, quotes = ?, events = ?, claims = ?, "
+                    "record = ?, analyzer = ? WHERE article_id = ?",
+                    (*analysis_counts(analysis), encode(analysis), analyzer, article.id),
+                )
+                replaced += 1
+                if stored_sentences(row[0]) != analysis.sentences:
+                    moved.append((article, analysis))
+            if moved:
+                # ``article_id`` is an UNINDEXED column of the FTS5 table: one scan for the batch
+                # (sentence boundaries seldom move, so most replacements skip this).
+                ids = [article.id for article, _ in moved]
+                conn.execute(f"DELETE FROM sentences WHERE article_id IN ({', '.join('?' * len(ids))})", ids)
+                for article, analysis in moved:
+                    self._index_sentences(conn, article, analysis)
+            if replaced:
+                conn.execute("UPDATE state SET value = value + 1 WHERE key = ?", ("articles_generation",))
+        return replaced
 
     @staticmethod
     def _article(text: str, record: bytes) -> Article:

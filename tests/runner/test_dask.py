@@ -15,7 +15,7 @@ from distributed import Client, LocalCluster
 
 from storyline.errors import E, StorylineError
 from storyline.model import Article, ArticleAnalysis, Problem
-from storyline.runner.dask import analyze_stream_dask, parse_target
+from storyline.runner.dask import analyze_stream_dask, check_workers, parse_target
 from storyline.runner.local import Result
 from storyline.settings import Settings
 
@@ -121,3 +121,14 @@ def test_an_unreachable_scheduler_is_one_clear_error(tmp_path: Path) -> None:
     assert done.returncode == 3
     lines = [ln for ln in done.stderr.splitlines() if ln.strip()]
     assert lines[-1].startswith("error: [E105] --dask: cannot reach tcp://127.0.0.1:9"), done.stderr
+
+
+def test_workers_that_analyse_like_the_client_pass(client: Client) -> None:
+    check_workers(client, Settings())
+
+
+def test_a_worker_with_another_analyser_is_refused(client: Client) -> None:
+    with pytest.raises(StorylineError, match="analyses as") as info:
+        check_workers(client, Settings(), expected="an older storyline")
+    assert info.value.error is E.BAD_OPTION
+    assert "tcp://" in str(info.value)
