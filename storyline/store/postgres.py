@@ -69,7 +69,7 @@ from storyline.store.records import (
     read_story,
     stored_sentences,
 )
-from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION, statements, version_error
+from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION, readable, statements, version_error
 
 __all__ = ["ITERSIZE", "MAX_WORD", "PostgresStore", "is_postgres_url", "redact", "ts_query", "ts_vector"]
 
@@ -221,7 +221,7 @@ class PostgresStore(Store):
         try:
             if read_only:
                 found = self._version()
-                if found != SCHEMA_VERSION:
+                if not readable(found):
                     raise version_error(found, self.safe_url)
                 return
             self._migrate(create)

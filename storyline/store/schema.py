@@ -25,7 +25,10 @@ from collections.abc import Iterator
 
 from storyline.errors import E, StorylineError
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Migration", "read_version", "statements", "version_error"]
+__all__ = [
+    "MIGRATIONS", "READABLE_FROM", "SCHEMA_VERSION", "Migration", "read_version", "readable", "statements",
+    "version_error",
+]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -273,6 +276,12 @@ MIGRATIONS: tuple[Migration, ...] = (
 """Applying ``MIGRATIONS[n]`` (the script for the database's dialect) moves it to version ``n + 1``."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+READABLE_FROM = 1
+"""The oldest schema version a read-only store opens as it is: the migrations after it only add
+what readers never read (version 2's ``analyses.analyzer``), so ``timeline`` or ``serve`` work on
+a database that no build of this storyline has upgraded yet.  Raise it with a migration that
+changes what readers read."""
 """The schema version this storyline writes and reads."""
 
 
@@ -301,6 +310,11 @@ def read_version(conn: sqlite3.Connection) -> int:
         return 0
     row = conn.execute("SELECT value FROM meta WHERE key = ?", ("schema_version",)).fetchone()
     return int(row[0]) if row is not None else 0
+
+
+def readable(found: int) -> bool:
+    """Whether a read-only store of schema version ``found`` can be read without migrating."""
+    return READABLE_FROM <= found <= SCHEMA_VERSION
 
 
 def version_error(found: int, where: str) -> StorylineError:

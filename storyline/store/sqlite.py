@@ -40,7 +40,7 @@ from storyline.store.records import (
     read_story,
     stored_sentences,
 )
-from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION, read_version, statements, version_error
+from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION, read_version, readable, statements, version_error
 
 __all__ = ["SQLiteStore", "fts_query"]
 
@@ -105,7 +105,7 @@ class SQLiteStore(Store):
         try:
             if read_only:
                 found = read_version(self._conn)
-                if found != SCHEMA_VERSION:
+                if not readable(found):
                     raise version_error(found, self.path)
                 return
             _wal(self._conn)

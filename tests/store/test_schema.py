@@ -13,7 +13,7 @@ from types import ModuleType
 import psycopg
 import pytest
 
-from store import backends
+from store import backends, records
 from storyline.errors import E, StorylineError
 from storyline.store import SCHEMA_VERSION, open_store, schema
 from storyline.store import postgres as pg_backend
@@ -129,3 +129,30 @@ def test_failing_migration_leaves_nothing_behind(target: str | Path, monkeypatch
         open_store(target)
     assert backends.version(target) == SCHEMA_VERSION
     assert "extra" not in backends.columns(target)
+
+
+def _as_version_1(target: str | Path) -> None:
+    """Take a current store back to schema version 1 (analyses without their analyser)."""
+    backends.query(target, "DROP INDEX analyses_analyzer")
+    backends.query(target, "ALTER TABLE analyses DROP COLUMN analyzer")
+    backends.set_version(target, 1)
+
+
+def test_a_version_1_store_is_read_as_it_is(target: str | Path) -> None:
+    with open_store(target) as store:
+        store.add_articles(records.batch(), analyzer="v2")
+        store.write_story(records.story())
+    _as_version_1(target)
+    with open_store(target, create=False, read_only=True) as ro:
+        assert ro.story() == records.story()
+        assert [a.id for a, _ in ro.iter_pairs()] == sorted(a.id for a, _, _ in records.batch())
+    assert backends.version(target) == 1  # reading upgraded nothing
+
+
+def test_upgrading_a_version_1_store_marks_its_analyses_stale(target: str | Path) -> None:
+    with open_store(target) as store:
+        store.add_articles(records.batch(), analyzer="v2")
+    _as_version_1(target)
+    with open_store(target) as store:
+        assert store.stale_analyses("v2") == sorted(a.id for a, x, _ in records.batch() if x is not None)
+    assert backends.version(target) == SCHEMA_VERSION
