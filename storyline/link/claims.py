@@ -1,12 +1,13 @@
 """Numeric claims, grouped by what they are about, and the conflicts between sources.
 
 Each :class:`ClaimMention` becomes a :class:`Claim` (same id).  Claims are grouped
-by subject: equal normalised subjects, or subjects with rapidfuzz
-``token_set_ratio`` >= :data:`SUBJECT_MIN` ("people detained" / "detained people",
-"people were detained" / "people detained") when both have two content words or more
-(a lone word such as "people" is too vague to join), blocked by their content words. A subject
-that only leaves out what the counted did ("members of congress" beside "members of congress
-sent") joins the one group it fits, and none when it fits several (see :func:`_group`).
+by subject: subjects whose content words have the same Snowball stems are one ("people detained"
+/ "detained people", "people were detained" / "people detained", "protesters protest" /
+"protester protested"). Spelling likeness is not enough: "people killed" is not "people filled",
+nor "people freed" ("fled" and "flee" stay apart too, which costs a comparison, never invents
+one). A subject of two content words or more that only leaves out what the counted did
+("members of congress" beside "members of congress sent") joins the one group it fits, and none
+when it fits several (see :func:`_group`).
 Within a group, two claims from different independent articles are compared only when they can
 count one thing: the same happening, told at the same time. A count changes as a story unfolds
 (the toll of a war, the cases of an epidemic) and one subject names many happenings (people
@@ -49,7 +50,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 import msgspec
-from rapidfuzz import fuzz
+import snowballstemmer
 
 from storyline.ids import make_id
 from storyline.link import names
@@ -59,13 +60,8 @@ from storyline.link.similarity import ArticleSimilarity, story_features
 from storyline.model import Article, ArticleAnalysis, Claim, ClaimMention, Conflict, DateValue, Event
 
 __all__ = [
-    "APPROX_SLACK", "FINE_DAYS", "LONGEST_DAYS", "REPORT_DAYS", "SAME_STORY", "SUBJECT_MIN", "WINDOW", "compare_claims",
+    "APPROX_SLACK", "FINE_DAYS", "LONGEST_DAYS", "REPORT_DAYS", "SAME_STORY", "WINDOW", "compare_claims",
 ]
-
-SUBJECT_MIN = 90.0
-"""token_set_ratio at or above which two subjects are one (set by hand on word-order and
-"were"/"have been" variants, which score 100, against different counts such as
-"people detained" / "people killed", which score about 70)."""
 
 WINDOW = 64
 """Subjects sharing a word are compared with the next ``WINDOW`` in sorted order only; so are
@@ -112,13 +108,22 @@ def _bounds(c: ClaimMention) -> tuple[float, float] | None:
     return lo, hi
 
 
-def _group(subjects: list[str]) -> dict[str, str]:
-    """Subject -> the smallest subject of its group (near-linear: blocked by content word).
+_STEMMER = snowballstemmer.stemmer("english")
 
-    A vaguer subject, whose content words are a strict subset of another's ("members of
-    congress" / "members of congress sponsored"), joins the one group it fits; when it fits
-    several ("... sponsored" and "... sent"), it joins none: it cannot say which it counts, and
-    through it two different counts would be compared.
+
+def _content(subject: str) -> frozenset[str]:
+    """The Snowball stems of a normalised subject's content words."""
+    return frozenset(_STEMMER.stemWords([w for w in subject.split() if w not in _STOP]))
+
+
+def _group(subjects: list[str]) -> dict[str, str]:
+    """Subject -> the smallest subject of its group (near-linear: blocked by content stem).
+
+    Subjects with the same content stems are one group.  A vaguer subject of two content words
+    or more, whose stems are a strict subset of another's ("members of congress" / "members of
+    congress sponsored"), joins the one group it fits; when it fits several ("... sponsored" and
+    "... sent"), it joins none: it cannot say which it counts, and through it two different counts
+    would be compared.  A lone word ("people") is too vague to join any.
     """
     parent = {s: s for s in subjects}
 
@@ -132,37 +137,33 @@ def _group(subjects: list[str]) -> dict[str, str]:
         ra, rb = sorted((find(a), find(b)))
         parent[rb] = ra
 
-    content = {s: frozenset(s.split()) - _STOP for s in subjects}
+    content = {s: _content(s) for s in subjects}
+    same: dict[frozenset[str], str] = {}
+    for s in subjects:
+        if content[s] in same:
+            union(same[content[s]], s)
+        else:
+            same[content[s]] = s
     fits: dict[str, set[str]] = defaultdict(set)
     blocks: dict[str, list[str]] = defaultdict(list)
-    for s in subjects:
+    for s in same.values():
         for w in content[s]:
             blocks[w].append(s)
     for members in blocks.values():
         members.sort()
         for x, a in enumerate(members):
             for b in members[x + 1 : x + 1 + WINDOW]:
-                if find(a) == find(b) or not _same_subject(a, b):
+                if min(len(content[a]), len(content[b])) < 2:
                     continue
                 if content[a] < content[b]:
                     fits[a].add(b)
                 elif content[b] < content[a]:
                     fits[b].add(a)
-                else:
-                    union(a, b)
     for vague in sorted(fits):
         roots = {find(s) for s in fits[vague]} - {find(vague)}
         if len(roots) == 1:
             union(vague, roots.pop())
     return {s: find(s) for s in subjects}
-
-
-def _same_subject(a: str, b: str) -> bool:
-    ca, cb = set(a.split()) - _STOP, set(b.split()) - _STOP
-    if ca == cb:
-        return True
-    # token_set_ratio is 100 for any subset ("people" / "people detained"): a lone word is too vague
-    return min(len(ca), len(cb)) >= 2 and fuzz.token_set_ratio(a, b) >= SUBJECT_MIN
 
 
 class _K(msgspec.Struct, gc=False):

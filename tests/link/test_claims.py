@@ -7,7 +7,7 @@ import pytest
 
 from storyline import dates
 from storyline.link import link
-from storyline.link.claims import compare_claims
+from storyline.link.claims import _group, compare_claims
 from storyline.model import Article, ArticleAnalysis, Conflict, DateValue, Sentence
 from storyline.settings import Settings
 
@@ -101,10 +101,12 @@ def test_copy_never_conflicts() -> None:
     [
         ("detained people", True),
         ("people were detained", True),
+        ("people detain", True),
         ("people killed", False),
+        ("people retained", False),
         ("people", False),
     ],
-    ids=["word-order", "extra-word", "different-subject", "lone-word"],
+    ids=["word-order", "extra-word", "verb-form", "different-subject", "spelled-alike", "lone-word"],
 )
 def test_subjects_grouped_by_similarity(subject: str, grouped: bool) -> None:
     found = conflicts(
@@ -112,6 +114,14 @@ def test_subjects_grouped_by_similarity(subject: str, grouped: bool) -> None:
         said("Others said 15 were held.", "15", 15, 15, subject=subject),
     )
     assert bool(found) is grouped
+
+
+def test_subjects_spelled_alike_never_chain_into_one_group() -> None:
+    # one letter or two apart, one after the other: killed, filled, fled, feed, freed
+    subjects = ["people feed", "people filled", "people fled", "people freed", "people killed", "people kills"]
+    root = _group(subjects)
+    assert root["people kills"] == root["people killed"]
+    assert len({root[s] for s in subjects}) == 5
 
 
 def test_vaguer_subject_joins_the_one_group_it_fits() -> None:
