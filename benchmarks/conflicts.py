@@ -82,6 +82,9 @@ def main() -> None:
     print(f"{len(pairs)} articles, {len(claims)} claims, {len(story.conflicts)} conflicts; "
           f"{len(mixed)} hold claims from two Timeline17 stories ({len(mixed) / max(1, len(story.conflicts)):.0%}); "
           f"link() {seconds:.1f} CPU s")
+    dated = [x for x in story.conflicts if claims[x.claims[0]].unit == "date"]
+    print(f"  of which about when something began or ended: {len(dated)}, "
+          f"{sum(1 for x in mixed if claims[x.claims[0]].unit == 'date')} mixing two stories")
     rng = random.Random(args.seed)
     for x in rng.sample(list(story.conflicts), min(args.sample, len(story.conflicts))):
         print(f"\n{x.id}  {x.about}  ({len(x.claims)} claims)")

@@ -22,6 +22,13 @@ killed on different days, in different towns), so a pair is compared when
   known times must overlap, and be both of at most a month or both longer (a day's toll is
   not a year's); temporal claims skip this (when a thing began does not depend on when it was
   told), and
+* they are not a running total and the count of one day: a count is a running total when its
+  sentence says so ("since", "so far", "to date", "in all", "toll", "over the past 12 months"),
+  unless it counts more of them ("five more", "another five"); it is one day's when its
+  sentence names its day ("on Monday", "Wednesday's clashes"); a count that says neither meets
+  both, and
+* for when something began or ended, their sentences name someone or somewhere in common, or
+  neither names anyone ("protests against A began" is not about the protests against B), and
 * their sentences do not name different places (both name places, none in common), and
 * their articles tell of one story: article likeness (:class:`~storyline.link.similarity.ArticleSimilarity`)
   of at least :data:`SAME_STORY`.
@@ -91,6 +98,20 @@ _APPROX = frozenset(
 )
 _SINCE = re.compile(r"(?i)\b(?:since|from)\s+(?:the\s+)?$")
 """A date that opens the counted period ("killed since March") is not when the count held."""
+
+_TOTAL = re.compile(
+    r"(?i)\b(?:since|so far|to date|in (?:all|total)|totall?(?:ed|ing|s)?|toll|overall|altogether|"
+    r"cumulative|tally|(?:in|over|during|throughout) the (?:past|last|previous|first) (?:\w+ )?"
+    r"(?:months?|years?))\b"
+)
+"""Words that make a sentence's count a running total ("have been killed since March", "the death
+toll rose to", "so far", "over the past 12 months") rather than the count of one incident ("in the
+past two days" is neither: a few days' count)."""
+
+_MORE_AFTER = re.compile(r"(?i)[\w.,-]+\s+(?:more|other|further|new|additional)\b")
+_MORE_BEFORE = re.compile(r"(?i)\b(?:another|an additional|a further)\s+$")
+"""A count of more of them ("five more people", "another five") is an incident's, even in a
+sentence that also gives the total ("..., raising the toll to 95")."""
 _STOP = frozenset("the a an of in on at to by for and were was have has been had are is be".split())
 
 
@@ -175,6 +196,8 @@ class _K(msgspec.Struct, gc=False):
     event: str | None
     time: tuple[int, int] | None
     places: frozenset[str]
+    scope: str | None = None
+    named: frozenset[str] = frozenset()
 
 
 def compare_claims(
@@ -251,9 +274,9 @@ def _keyed(
         if told is not None:
             told = (told[0] - REPORT_DAYS, told[1])
         starts = [s.start for s in analysis.sentences]
-        places_at = sorted(  # the article's place mentions, each read once, by offset
-            (x.span.start, e) for x in analysis.mentions
-            if names.label_group(x.label) == "place" and (e := index.entity_at(x.span)) is not None
+        named_at = sorted(  # the article's entity mentions, each read once, by offset
+            (x.span.start, e, names.label_group(x.label) == "place") for x in analysis.mentions
+            if (e := index.entity_at(x.span)) is not None
         )
         for m in analysis.claims:
             bounds = _bounds(m)
@@ -265,6 +288,7 @@ def _keyed(
             within = [e for e in analysis.events if e.span.start <= m.span.start and m.span.end <= e.span.end]
             anchor = min(within, key=lambda e: (e.span.end - e.span.start, e.id), default=None)
             time: tuple[int, int] | None = None
+            scope: str | None = None
             if m.unit != "date":
                 near = sorted(
                     (abs(t.span.start - m.span.start), t.id, f) for t in analysis.times
@@ -274,16 +298,30 @@ def _keyed(
                 )
                 if near:
                     time = near[0][2]
+                    if time[1] - time[0] <= 1:
+                        scope = "incident"  # its sentence names its day: "on Monday", "Wednesday's clashes"
+                if _running_total(article.text, m, lo, hi):
+                    scope = "total"
                 elif anchor is not None and anchor.date is not None and anchor.date_basis in ("clause", "narrative"):
                     time = _days(anchor.date)
                 time = time or told
-            first = bisect.bisect_left(places_at, (lo, ""))
-            places = frozenset(e for _, e in places_at[first:bisect.bisect_left(places_at, (hi, ""), first)])
+            first = bisect.bisect_left(named_at, (lo, ""))
+            inside = named_at[first:bisect.bisect_left(named_at, (hi, ""), first)]
+            places = frozenset(e for _, e, place in inside if place)
             out.append(_K(
                 mention=m, unit=_norm(m.unit).rstrip("s"), bounds=bounds,
                 event=event_of.get(anchor.id) if anchor is not None else None, time=time, places=places,
+                scope=scope, named=frozenset(e for _, e, _ in inside),
             ))
     return out
+
+
+def _running_total(text: str, m: ClaimMention, lo: int, hi: int) -> bool:
+    """Whether the count ``m``, in the sentence ``text[lo:hi]``, is a running total (see :data:`_TOTAL`)."""
+    if _MORE_AFTER.match(text, m.span.start, m.span.end) or _MORE_BEFORE.search(text, max(lo, m.span.start - 16),
+                                                                                  m.span.start):
+        return False
+    return _TOTAL.search(text, lo, hi) is not None
 
 
 def _days(d: DateValue) -> tuple[int, int] | None:
@@ -301,6 +339,10 @@ def _comparable(a: _K, b: _K, similar: ArticleSimilarity) -> bool:
     """Whether two claims of one subject group can count one thing (the module doc's rules)."""
     if a.event is not None and a.event == b.event:
         return True
+    if a.scope is not None and b.scope is not None and a.scope != b.scope:
+        return False  # a running total and the count of one day's incident count different things
+    if a.unit == "date" and (a.named or b.named) and not (a.named & b.named):
+        return False  # "protests against A began" is not about the protests against B, nor about any
     if a.time is not None and b.time is not None and (
             a.time[0] > b.time[1] or b.time[0] > a.time[1] or _fine(a.time) != _fine(b.time)):
         return False  # told of different times, or one of a day and one of a whole year

@@ -340,3 +340,74 @@ def _in_days(pair: tuple[Article, ArticleAnalysis]) -> tuple[Article, ArticleAna
 def _approx(pair: tuple[Article, ArticleAnalysis]) -> tuple[Article, ArticleAnalysis]:
     a, an = pair
     return a, msgspec.structs.replace(an, claims=tuple(msgspec.structs.replace(c, approx="about") for c in an.claims))
+
+
+def _plain(text: str, number: str, published: str) -> tuple[Article, ArticleAnalysis]:
+    a = art(text + STORY, published=published)
+    return a, analysis(
+        a, claims=(claim(a, number, "people killed", float(number), float(number)),), sentences=_sentences(a.text),
+    )
+
+
+def test_a_running_total_is_not_compared_with_one_days_count() -> None:
+    # told the same week: 95 so far, 12 on Monday; both are right
+    total = _plain("So far 95 people have been killed. Talks failed.", "95", "2020-03-04")
+    monday = _timed("On 2 March 12 people were killed. It rained.", "12", "2 March", day("2020-03-02"), "2020-03-03")
+    assert conflicts(total, monday) == ()
+    other_total = _plain("In all 120 people have been killed. Talks failed.", "120", "2020-03-05")
+    assert len(conflicts(total, other_total)) == 1  # two totals of one week disagree
+
+
+def test_more_of_them_is_not_a_total_even_beside_the_toll() -> None:
+    # "five more ..., raising the toll": the five are the day's, the sentence's total aside
+    a = art("On 2 March five more people were killed, raising the toll to 95. It rained." + STORY,
+            published="2020-03-03")
+    more = a, analysis(
+        a, claims=(claim(a, "five more people", "people killed", 5.0, 5.0),), sentences=_sentences(a.text),
+        times=(timex(a, "2 March", day("2020-03-02")),),
+    )
+    total = _plain("So far 80 people have been killed. Talks failed.", "80", "2020-03-04")
+    same_day = _timed("On 2 March 9 people were killed. It rained.", "9", "2 March", day("2020-03-02"), "2020-03-03")
+    assert conflicts(more, total) == ()
+    assert len(conflicts(more, same_day)) == 1
+
+
+def test_a_count_of_unknown_scope_meets_both() -> None:
+    plain = _plain("Officials said 50 people were killed. Talks failed.", "50", "2020-03-04")
+    total = _plain("So far 95 people have been killed. Talks failed.", "95", "2020-03-04")
+    monday = _timed("On 2 March 12 people were killed. It rained.", "12", "2 March", day("2020-03-02"), "2020-03-03")
+    assert len(conflicts(plain, total)) == 1
+    assert len(conflicts(plain, monday)) == 1
+
+
+def _began(text: str, when: str, first: str, last: str, names: tuple[str, ...]) -> tuple[Article, ArticleAnalysis]:
+    lo, hi = dt.date.fromisoformat(first).toordinal(), dt.date.fromisoformat(last).toordinal()
+    a = art(text + STORY)
+    return a, analysis(
+        a, claims=(claim(a, when, "protest began", float(lo), float(hi), unit="date"),),
+        sentences=_sentences(a.text), mentions=tuple(ent(a, n, "PERSON") for n in names),
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "compared"),
+    [
+        (("Ana Ruiz",), ("Ana Ruiz",), True),
+        (("Ana Ruiz",), ("Tomas Berg",), False),
+        (("Ana Ruiz",), (), False),
+        ((), (), True),
+    ],
+    ids=["same-person", "different-people", "one-names-none", "neither-names-anyone"],
+)
+def test_when_something_began_is_compared_only_for_the_same_someone(
+    first: tuple[str, ...], second: tuple[str, ...], compared: bool
+) -> None:
+    def names(who: tuple[str, ...]) -> str:
+        return f" against {who[0]}" if who else ""
+
+    one = _began(f"The protests{names(first)} began in February 2011. It rained.", "February 2011",
+                 "2011-02-01", "2011-02-28", first)
+    two = _began(f"The protests{names(second)} began in March 2011. It rained.", "March 2011",
+                 "2011-03-01", "2011-03-31", second)
+    story = link([one, two], Settings(quiet=True))
+    assert bool(story.conflicts) is compared
