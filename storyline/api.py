@@ -35,7 +35,7 @@ from storyline.model import (
     Story,
     TimeExpr,
 )
-from storyline.runner.local import Result, analyze_stream
+from storyline.runner.local import Result, analyze_stream, batched
 from storyline.settings import Settings
 from storyline.store import Store, open_store
 from storyline.timeline import select_events, top_events
@@ -131,23 +131,14 @@ def build(
             progress.stage("analyse", total=_estimate(inputs))
         signatures: dict[str, bytes] = {}
         fresh = _fresh(read_inputs(inputs, settings), store, report, settings, signatures)
-        stream = _analysed(fresh, settings, cluster)
-        batch: list[tuple[Article, ArticleAnalysis | None, bytes]] = []
-        for article, result in stream:
-            if isinstance(result, Problem):
-                report.problems.append(result)
-            else:
-                if result is None:
+        for batch in batched(_done(_analysed(fresh, settings, cluster), report, progress), settings.batch_size):
+            rows: list[tuple[Article, ArticleAnalysis | None, bytes]] = []
+            for article, analysis in batch:
+                if analysis is None:
                     report.copies += 1
                 report.words += len(article.text.split())
-                batch.append((article, result, signatures.pop(article.id, b"")))
-            if progress is not None:
-                progress.advance()
-            if len(batch) >= settings.batch_size:
-                report.added += store.add_articles(batch, analyzer=analyzer)
-                batch = []
-        if batch:
-            report.added += store.add_articles(batch, analyzer=analyzer)
+                rows.append((article, analysis, signatures.pop(article.id, b"")))
+            report.added += store.add_articles(rows, analyzer=analyzer)
         _reanalyse(store, analyzer, settings, cluster, report, progress)
         store.add_problems(report.problems)
         # Another build may be adding articles to the same database: link under the store's
@@ -183,19 +174,23 @@ def _reanalyse(
     if progress is not None:
         progress.stage("re-analyse", total=len(stale))
     articles = (article for article in map(store.get_article, stale) if article is not None)
-    batch: list[tuple[Article, ArticleAnalysis]] = []
-    for article, result in _analysed(articles, settings, client):
-        if isinstance(result, Problem):
-            report.problems.append(result)
-        elif result is not None:
-            batch.append((article, result))
+    for batch in batched(_done(_analysed(articles, settings, client), report, progress), settings.batch_size):
+        done = [(article, analysis) for article, analysis in batch if analysis is not None]
+        report.reanalysed += store.replace_analyses(done, analyzer=analyzer)
+
+
+def _done(
+    stream: Iterable[tuple[Article, Result]], report: BuildReport, progress: ProgressHook | None
+) -> Iterator[tuple[Article, ArticleAnalysis | None]]:
+    """The analysed articles of ``stream`` (``None`` for a copy); a Problem goes to the report.
+    Each result advances the progress bar."""
+    for article, result in stream:
         if progress is not None:
             progress.advance()
-        if len(batch) >= settings.batch_size:
-            report.reanalysed += store.replace_analyses(batch, analyzer=analyzer)
-            batch = []
-    if batch:
-        report.reanalysed += store.replace_analyses(batch, analyzer=analyzer)
+        if isinstance(result, Problem):
+            report.problems.append(result)
+        else:
+            yield article, result
 
 
 def _analysed(articles: Iterable[Article], settings: Settings, client: Any) -> Iterator[tuple[Article, Result]]:

@@ -22,6 +22,7 @@ from storyline.settings import Settings
 __all__ = ["Result", "analyze_batch", "analyze_stream", "batched", "in_order"]
 
 F = TypeVar("F")
+T = TypeVar("T")
 
 Result = ArticleAnalysis | Problem | None
 """What one article gives: its analysis, a Problem when analysis failed, or
@@ -60,8 +61,9 @@ def analyze_batch(batch: Sequence[Article], settings: Settings) -> list[Result]:
     return [None if a.duplicate_of is not None else done[a.id] for a in batch]
 
 
-def batched(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    it = iter(articles)
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last may be shorter), lazily."""
+    it = iter(items)
     while batch := list(itertools.islice(it, size)):
         yield batch
 
