@@ -76,25 +76,23 @@ def _fresh(
     articles: Iterable[Article | Problem],
     store: Store,
     report: BuildReport,
-    settings: Settings,
+    dedup: Deduplicator,
     signatures: dict[str, bytes],
 ) -> Iterator[Article]:
-    """New articles only (ids not stored yet), each checked for being a copy.
+    """New articles only (ids not stored, nor met earlier in this build), each checked for being
+    a copy against the store's near-duplicate index and the articles on their way to it.
 
     Each article's near-duplicate signature goes into ``signatures`` (keyed by
-    id) until its batch is written to the store beside it.
+    id) until its batch is written to the store beside it.  Nothing here grows with the store.
     """
-    known = store.article_ids()
-    dedup = Deduplicator(settings.near_duplicate_threshold, store.signatures())
     for item in articles:
         if isinstance(item, Problem):
             report.problems.append(item)
             continue
         report.read += 1
-        if item.id in known:
+        if dedup.pending(item.id) or store.has_article(item.id):
             report.already_stored += 1
             continue
-        known.add(item.id)
         article, signature = dedup.check(item)
         signatures[article.id] = signature
         yield article
@@ -130,7 +128,8 @@ def build(
         if progress is not None:
             progress.stage("analyse", total=_estimate(inputs))
         signatures: dict[str, bytes] = {}
-        fresh = _fresh(read_inputs(inputs, settings), store, report, settings, signatures)
+        dedup = Deduplicator(settings.near_duplicate_threshold, stored=store.near_copies)
+        fresh = _fresh(read_inputs(inputs, settings), store, report, dedup, signatures)
         for batch in batched(_done(_analysed(fresh, settings, cluster), report, progress), settings.batch_size):
             rows: list[tuple[Article, ArticleAnalysis | None, bytes]] = []
             for article, analysis in batch:
@@ -139,6 +138,7 @@ def build(
                 report.words += len(article.text.split())
                 rows.append((article, analysis, signatures.pop(article.id, b"")))
             report.added += store.add_articles(rows, analyzer=analyzer)
+            dedup.stored(article.id for article, _, _ in rows)
         _reanalyse(store, analyzer, settings, cluster, report, progress)
         store.add_problems(report.problems)
         # Another build may be adding articles to the same database: link under the store's

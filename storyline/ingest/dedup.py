@@ -1,89 +1,28 @@
 """Near-duplicate detection: syndicated copies of one report, with small edits.
 
-Each article's text is cut into overlapping word 5-grams ("shingles"); a
-MinHash signature of :data:`PERMUTATIONS` 32-bit values estimates the Jaccard
-similarity of two shingle sets as the share of equal positions.  LSH banding
-(:data:`BANDS` bands of :data:`ROWS` values) proposes candidates in near-linear
-time; a candidate is confirmed when its estimated Jaccard is at least the
-threshold.  Hashing is deterministic (blake2b and fixed universal-hash
-coefficients, never Python's salted ``hash()``), so signatures stored by one
-build are valid in the next.
+MinHash signatures and LSH band keys come from :mod:`storyline.minhash`; a candidate that
+shares a band is confirmed when its estimated Jaccard similarity is at least the threshold.
+The names of :mod:`storyline.minhash` are re-exported here.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import msgspec
 import numpy as np
 
+from storyline.minhash import BANDS, PERMUTATIONS, ROWS, SHINGLE_WORDS, band_array, band_keys, jaccard, signature
 from storyline.model import Article
 
-__all__ = ["BANDS", "Deduplicator", "PERMUTATIONS", "ROWS", "SHINGLE_WORDS", "jaccard", "signature"]
+__all__ = [
+    "BANDS", "Deduplicator", "PERMUTATIONS", "ROWS", "SHINGLE_WORDS", "StoredCopies", "band_array", "band_keys",
+    "jaccard", "signature",
+]
 
-SHINGLE_WORDS = 5
-PERMUTATIONS = 128
-# 32 bands of 4 rows: a pair at Jaccard 0.8 shares a band with probability
-# 1 - (1 - 0.8**4)**32 > 0.9999, at 0.5 with about 0.87; the exact check that
-# follows keeps precision, so recall is what the banding must protect.
-BANDS = 32
-ROWS = PERMUTATIONS // BANDS
-
-# Universal hashing h(x) = (a*x + b) mod p over 32-bit shingle hashes, with
-# p = 2**32 + 15 (prime) and a, b < 2**31 so a*x + b never overflows uint64.
-_PRIME = np.uint64(4294967311)
-_MASK = np.uint64(0xFFFFFFFF)
-_CHUNK = 4096
-
-
-def _coefficients() -> tuple[np.ndarray, np.ndarray]:
-    seed = hashlib.blake2b(b"storyline-minhash", digest_size=64).digest()
-    values: list[int] = []
-    counter = 0
-    while len(values) < 2 * PERMUTATIONS:
-        block = hashlib.blake2b(seed + counter.to_bytes(4, "little"), digest_size=64).digest()
-        values.extend(int.from_bytes(block[i:i + 4], "little") >> 1 for i in range(0, 64, 4))
-        counter += 1
-    a = np.array([v | 1 for v in values[:PERMUTATIONS]], dtype=np.uint64)  # a must not be 0
-    b = np.array(values[PERMUTATIONS:2 * PERMUTATIONS], dtype=np.uint64)
-    return a, b
-
-
-_A, _B = _coefficients()
-_WORD = re.compile(r"\w+")
-
-
-def _shingle_hashes(text: str) -> np.ndarray:
-    words = _WORD.findall(text.lower())
-    if len(words) < SHINGLE_WORDS:
-        shingles = {" ".join(words)}
-    else:
-        shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
-    hashes = [
-        int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=4).digest(), "little")
-        for s in sorted(shingles)
-    ]
-    return np.array(hashes, dtype=np.uint64)
-
-
-def signature(text: str) -> bytes:
-    """The MinHash signature of ``text``: ``PERMUTATIONS`` little-endian uint32 values."""
-    x = _shingle_hashes(text)
-    minimum = np.full(PERMUTATIONS, np.iinfo(np.uint64).max, dtype=np.uint64)
-    # In chunks, so a book-length text does not need a PERMUTATIONS x shingles matrix at once.
-    for start in range(0, len(x), _CHUNK):
-        permuted = ((np.outer(_A, x[start:start + _CHUNK]) + _B[:, None]) % _PRIME) & _MASK
-        minimum = np.minimum(minimum, permuted.min(axis=1))
-    return minimum.astype("<u4").tobytes()
-
-
-def jaccard(first: bytes, second: bytes) -> float:
-    """Estimated Jaccard similarity of the texts behind two signatures."""
-    a = np.frombuffer(first, dtype="<u4")
-    b = np.frombuffer(second, dtype="<u4")
-    return float(np.count_nonzero(a == b)) / PERMUTATIONS
+StoredCopies = Callable[[Sequence[int]], Iterable[tuple[str, bytes]]]
+"""Band keys -> ``(article id, signature)`` of the stored articles that have any of them, earliest
+stored first (:meth:`storyline.store.Store.near_copies`)."""
 
 
 class Deduplicator:
@@ -95,16 +34,26 @@ class Deduplicator:
     Jaccard similarity is at least ``threshold``, and its signature.  An exact
     copy (same id) is not marked: the caller handles same-id articles.
 
-    The index is compact, so that a client holding a large store's signatures
-    stays small: signatures live in ``uint32`` blocks of :data:`_BLOCK`, and the band
-    keys (a 64-bit hash of each band's values and number) in one sorted ``uint64``
-    array searched by bisection, with the latest additions in a small dict merged
-    in every :data:`_RECENT` articles.  A hash collision only
-    adds a candidate, which the Jaccard check then judges.
+    With ``stored`` (a build over a store), the store's own band index answers for every
+    stored article, so memory stays flat whatever the store's size: only the articles checked
+    but not stored yet are held, until :meth:`stored` says they are written.  The result is
+    the same as with every stored signature given as ``known``: stored articles were seen
+    first, in the order they were stored, then this run's in the order checked.
+
+    Without a store, the index is compact: signatures live in ``uint32`` blocks of
+    :data:`_BLOCK`, and the band keys (a 64-bit hash of each band's values and number) in one
+    sorted ``uint64`` array searched by bisection, with the latest additions in a small dict
+    merged in every :data:`_RECENT` articles.  A hash collision only adds a candidate, which
+    the Jaccard check then judges.
     """
 
-    def __init__(self, threshold: float, known: Iterable[tuple[str, bytes]] = ()) -> None:
+    def __init__(
+        self, threshold: float, known: Iterable[tuple[str, bytes]] = (), *, stored: StoredCopies | None = None
+    ) -> None:
         self.threshold = threshold
+        self._stored = stored
+        self._pending: dict[str, tuple[np.ndarray, list[int]]] = {}  # with a store: checked, not yet stored
+        self._pending_keys: dict[int, list[str]] = {}
         self._order: list[str] = []
         self._ids: set[str] = set()
         self._sigs: list[np.ndarray] = []  # blocks of _BLOCK signatures: growing never copies them
@@ -116,13 +65,6 @@ class Deduplicator:
             if len(sig) == 4 * PERMUTATIONS:  # a signature from another scheme is ignored
                 self._add(article_id, sig)
 
-    @staticmethod
-    def _band_keys(values: np.ndarray) -> np.ndarray:
-        """One 64-bit key per band: the band's ``ROWS`` values and its number mixed with fixed odd
-        multipliers (all bands share one index; keys of two bands that collide only add candidates)."""
-        bands = values.astype(np.uint64).reshape(BANDS, ROWS)
-        return (bands * _BAND_MIX).sum(axis=1, dtype=np.uint64) ^ (np.arange(BANDS, dtype=np.uint64) * _BAND_SALT)
-
     def _add(self, article_id: str, sig: bytes) -> None:
         if article_id in self._ids:
             return
@@ -133,7 +75,7 @@ class Deduplicator:
         self._sigs[row // _BLOCK][row % _BLOCK] = values
         self._order.append(article_id)
         self._ids.add(article_id)
-        for key in self._band_keys(values).tolist():
+        for key in band_array(values).tolist():
             self._recent.setdefault(key, []).append(row)
         self._recent_size += 1
         if self._recent_size >= _RECENT:
@@ -150,9 +92,22 @@ class Deduplicator:
         self._recent = {}
         self._recent_size = 0
 
+    def _match(self, article_id: str, values: np.ndarray, other_id: str, other: np.ndarray) -> bool:
+        return other_id != article_id and int(np.count_nonzero(other == values)) / PERMUTATIONS >= self.threshold
+
     def _earliest_match(self, article_id: str, sig: bytes) -> str | None:
         values = np.frombuffer(sig, dtype="<u4")
-        keys = self._band_keys(values)
+        keys = band_array(values)
+        if self._stored is not None:
+            for other_id, other in self._stored(keys.view(np.int64).tolist()):
+                if len(other) == 4 * PERMUTATIONS and self._match(
+                        article_id, values, other_id, np.frombuffer(other, dtype="<u4")):
+                    return other_id
+            waiting = dict.fromkeys(i for key in keys.tolist() for i in self._pending_keys.get(key, ()))
+            for other_id in self._pending:  # in the order checked
+                if other_id in waiting and self._match(article_id, values, other_id, self._pending[other_id][0]):
+                    return other_id
+            return None
         lo = np.searchsorted(self._keys, keys, side="left")
         hi = np.searchsorted(self._keys, keys, side="right")
         candidates: set[int] = set()
@@ -163,19 +118,46 @@ class Deduplicator:
             candidates.update(self._recent.get(key, ()))
         for row in sorted(candidates):  # in the order seen, so the first match is the earliest
             other_id = self._order[row]
-            same = int(np.count_nonzero(self._sigs[row // _BLOCK][row % _BLOCK] == values))
-            if other_id != article_id and same / PERMUTATIONS >= self.threshold:
+            if self._match(article_id, values, other_id, self._sigs[row // _BLOCK][row % _BLOCK]):
                 return other_id
         return None
+
+    def _hold(self, article_id: str, sig: bytes) -> None:
+        if article_id in self._pending:
+            return
+        values = np.frombuffer(sig, dtype="<u4").copy()
+        keys = band_array(values).tolist()
+        self._pending[article_id] = (values, keys)
+        for key in keys:
+            self._pending_keys.setdefault(key, []).append(article_id)
 
     def check(self, article: Article) -> tuple[Article, bytes]:
         """The article (``duplicate_of`` set if it is a near-copy) and its signature."""
         sig = signature(article.text)
         original = self._earliest_match(article.id, sig)
-        self._add(article.id, sig)
+        if self._stored is not None:
+            self._hold(article.id, sig)
+        else:
+            self._add(article.id, sig)
         if original is not None:
             article = msgspec.structs.replace(article, duplicate_of=original)
         return article, sig
+
+    def pending(self, article_id: str) -> bool:
+        """Whether ``article_id`` was checked and is not stored yet (with a store only)."""
+        return article_id in self._pending
+
+    def stored(self, article_ids: Iterable[str]) -> None:
+        """These articles are in the store now: its index answers for them from here on."""
+        for article_id in article_ids:
+            held = self._pending.pop(article_id, None)
+            if held is None:
+                continue
+            for key in held[1]:
+                ids = self._pending_keys[key]
+                ids.remove(article_id)
+                if not ids:
+                    del self._pending_keys[key]
 
 
 _BLOCK = 4096
@@ -183,8 +165,3 @@ _BLOCK = 4096
 _RECENT = 2048
 """Articles whose band keys wait in the small dict before they are merged into the sorted arrays
 (a few MB at most, whatever the store's size)."""
-_BAND_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5],
-                     dtype=np.uint64)[:ROWS]
-_BAND_SALT = np.uint64(0xFF51AFD7ED558CCD)
-"""Odd 64-bit multipliers (golden-ratio and xxHash primes, MurmurHash's finaliser constant for
-the band number) that mix a band's values into one key."""

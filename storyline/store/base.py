@@ -9,7 +9,10 @@ from types import TracebackType
 
 from storyline.model import Article, ArticleAnalysis, Problem, Span, Story
 
-__all__ = ["Store"]
+__all__ = ["BAND_CHUNK", "Store"]
+
+BAND_CHUNK = 2000
+"""Articles whose band keys one transaction writes when an older store is brought up to date."""
 
 
 class Store(abc.ABC):
@@ -32,6 +35,16 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         """``(article id, near-duplicate signature)`` for every stored article, in insertion order."""
+
+    @abc.abstractmethod
+    def has_article(self, article_id: str) -> bool:
+        """Whether an article with this id is stored (one indexed lookup)."""
+
+    @abc.abstractmethod
+    def near_copies(self, keys: Sequence[int]) -> list[tuple[str, bytes]]:
+        """``(article id, signature)`` of the stored articles whose signature has any of these LSH
+        band keys (:func:`storyline.ingest.dedup.band_keys`), in insertion order: the store's own
+        near-duplicate index, so that a build need not hold every signature."""
 
     @abc.abstractmethod
     def add_articles(

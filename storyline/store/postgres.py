@@ -51,6 +51,7 @@ from psycopg.conninfo import conninfo_to_dict
 from psycopg.rows import TupleRow
 
 from storyline.errors import E, StorylineError
+from storyline.minhash import band_keys
 from storyline.model import (
     Article,
     ArticleAnalysis,
@@ -58,7 +59,7 @@ from storyline.model import (
     Span,
     Story,
 )
-from storyline.store.base import Store
+from storyline.store.base import BAND_CHUNK, Store
 from storyline.store.records import (
     ANALYSIS,
     ARTICLE,
@@ -225,6 +226,7 @@ class PostgresStore(Store):
                     raise version_error(found, self.safe_url)
                 return
             self._migrate(create)
+            self._backfill_bands()
         except BaseException:
             self._conn.close()
             raise
@@ -344,15 +346,15 @@ class PostgresStore(Store):
             cur.executemany(
                 "INSERT INTO articles (id, source, outlet, title, published_value, "
                 "published_earliest, duplicate_of, text, record) "
-                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING RETURNING id",
+                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING RETURNING id, seq",
                 [_article_row(article) for article, _, _ in batch],
                 returning=True,
             )
-            new: set[str] = set()
+            new: dict[str, int] = {}
             while True:
                 row = cur.fetchone()
                 if row is not None:
-                    new.add(row[0])
+                    new[row[0]] = int(row[1])
                 if not cur.nextset():
                     break
             fresh: dict[str, tuple[Article, ArticleAnalysis | None, bytes]] = {}
@@ -365,6 +367,7 @@ class PostgresStore(Store):
                 "INSERT INTO signatures (article_id, sig) VALUES (%s, %s)",
                 [(article.id, bytes(sig)) for article, _, sig in fresh.values()],
             )
+            self._index_bands(cur, [(new[article.id], bytes(sig)) for article, _, sig in fresh.values()])
             analysed = [(article, analysis) for article, analysis, _ in fresh.values() if analysis is not None]
             cur.executemany(
                 "INSERT INTO analyses (article_id, mentions, times, quotes, events, claims, record, analyzer) "
@@ -382,6 +385,40 @@ class PostgresStore(Store):
                 for s in analysis.sentences:
                     text = article.text[s.start:s.end]
                     copy.write_row((article.id, s.start, s.end, text, ts_vector(text)))
+
+    @staticmethod
+    def _index_bands(cur: Any, rows: Sequence[tuple[int, bytes]]) -> None:
+        keyed = [(key, seq) for seq, sig in rows for key in band_keys(sig)]
+        if keyed:
+            cur.executemany("INSERT INTO bands (key, seq) VALUES (%s, %s) ON CONFLICT DO NOTHING", keyed)
+
+    def _backfill_bands(self) -> None:
+        """Band keys for the articles stored before schema version 3, a chunk per transaction
+        (an interrupted open resumes where it stopped; two opens at once take turns on the lock)."""
+        while True:
+            with self._write() as conn:
+                top = self._state("unbanded")
+                if top <= 0:
+                    return
+                rows = [(int(seq), bytes(sig)) for seq, sig in conn.execute(
+                    "SELECT a.seq, s.sig FROM articles a JOIN signatures s ON s.article_id = a.id "
+                    "WHERE a.seq <= %s ORDER BY a.seq DESC LIMIT %s", (top, BAND_CHUNK),
+                ).fetchall()]
+                self._index_bands(conn.cursor(), rows)
+                left = rows[-1][0] - 1 if len(rows) == BAND_CHUNK else 0
+                conn.execute("UPDATE state SET value = %s WHERE key = 'unbanded'", (left,))
+
+    def has_article(self, article_id: str) -> bool:
+        return self._conn.execute("SELECT 1 FROM articles WHERE id = %s", (article_id,)).fetchone() is not None
+
+    def near_copies(self, keys: Sequence[int]) -> list[tuple[str, bytes]]:
+        if not keys:
+            return []
+        rows = self._conn.execute(
+            "SELECT a.id, s.sig FROM articles a JOIN signatures s ON s.article_id = a.id "
+            "WHERE a.seq IN (SELECT seq FROM bands WHERE key = ANY(%s)) ORDER BY a.seq", (list(keys),),
+        ).fetchall()
+        return [(article_id, bytes(sig)) for article_id, sig in rows]
 
     def stale_analyses(self, analyzer: str) -> list[str]:
         with self._read():

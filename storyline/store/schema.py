@@ -269,20 +269,44 @@ ALTER TABLE analyses ADD COLUMN analyzer TEXT;
 CREATE INDEX analyses_analyzer ON analyses (analyzer, article_id);
 """
 
+# Version 3: the near-duplicate index lives in the store, so a build's memory does not grow with
+# the store (storyline.ingest.dedup.band_keys: one signed 64-bit key per LSH band of an
+# article's signature; ``seq`` is the article's, so the earliest stored copy comes first).
+# Articles stored before version 3 get their keys from the next writable open, which
+# works down from ``state.unbanded`` (the highest seq still without keys) to 0.
+_V3_SQLITE = """
+CREATE TABLE bands (
+    key INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (key, seq)
+) WITHOUT ROWID;
+INSERT INTO state (key, value) SELECT 'unbanded', COALESCE(MAX(seq), 0) FROM articles;
+"""
+
+_V3_POSTGRESQL = """
+CREATE TABLE bands (
+    key BIGINT NOT NULL,
+    seq BIGINT NOT NULL,
+    PRIMARY KEY (key, seq)
+);
+INSERT INTO state (key, value) SELECT 'unbanded', COALESCE(MAX(seq), 0) FROM articles;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(sqlite=_V1_SQLITE, postgresql=_V1_POSTGRESQL),
     Migration(sqlite=_V2_SQLITE, postgresql=_V2_POSTGRESQL),
+    Migration(sqlite=_V3_SQLITE, postgresql=_V3_POSTGRESQL),
 )
 """Applying ``MIGRATIONS[n]`` (the script for the database's dialect) moves it to version ``n + 1``."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
+"""The schema version this storyline writes and reads."""
 
 READABLE_FROM = 1
 """The oldest schema version a read-only store opens as it is: the migrations after it only add
-what readers never read (version 2's ``analyses.analyzer``), so ``timeline`` or ``serve`` work on
-a database that no build of this storyline has upgraded yet.  Raise it with a migration that
-changes what readers read."""
-"""The schema version this storyline writes and reads."""
+what readers never read (version 2's ``analyses.analyzer``, version 3's ``bands``), so
+``timeline`` or ``serve`` work on a database that no build of this storyline has upgraded yet.
+Raise it with a migration that changes what readers read."""
 
 
 def statements(script: str) -> Iterator[str]:

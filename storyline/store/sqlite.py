@@ -22,6 +22,7 @@ from pathlib import Path
 import msgspec
 
 from storyline.errors import E, StorylineError
+from storyline.minhash import band_keys
 from storyline.model import (
     Article,
     ArticleAnalysis,
@@ -29,7 +30,7 @@ from storyline.model import (
     Span,
     Story,
 )
-from storyline.store.base import Store
+from storyline.store.base import BAND_CHUNK, Store
 from storyline.store.records import (
     ANALYSIS,
     ARTICLE,
@@ -112,6 +113,7 @@ class SQLiteStore(Store):
             self._conn.execute("PRAGMA synchronous = NORMAL")
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._migrate()
+            self._backfill_bands()
         except sqlite3.DatabaseError as err:
             self._conn.close()
             if "not a database" in str(err) or "malformed" in str(err):
@@ -210,7 +212,7 @@ class SQLiteStore(Store):
                     "INSERT INTO articles (id, seq, source, outlet, title, published_value, "
                     "published_earliest, duplicate_of, text, record) "
                     "VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM articles), ?, ?, ?, ?, ?, ?, ?, ?) "
-                    "ON CONFLICT (id) DO NOTHING",
+                    "ON CONFLICT (id) DO NOTHING RETURNING seq",
                     (
                         article.id, article.source, article.outlet, article.title,
                         pub.value if pub else None,
@@ -220,12 +222,14 @@ class SQLiteStore(Store):
                         encode(msgspec.structs.replace(article, text="")),
                     ),
                 )
-                if cur.rowcount != 1:
+                row = cur.fetchone()
+                if row is None:
                     continue
                 added += 1
                 conn.execute(
                     "INSERT INTO signatures (article_id, sig) VALUES (?, ?)", (article.id, bytes(sig))
                 )
+                self._index_bands(conn, [(row[0], bytes(sig))])
                 if analysis is None:
                     continue
                 conn.execute(
@@ -246,6 +250,42 @@ class SQLiteStore(Store):
             'INSERT INTO sentences (article_id, start, "end", text) VALUES (?, ?, ?, ?)',
             [(article.id, s.start, s.end, article.text[s.start:s.end]) for s in analysis.sentences],
         )
+
+    @staticmethod
+    def _index_bands(conn: sqlite3.Connection, rows: Sequence[tuple[int, bytes]]) -> None:
+        conn.executemany(
+            "INSERT INTO bands (key, seq) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            [(key, seq) for seq, sig in rows for key in band_keys(sig)],
+        )
+
+    def _backfill_bands(self) -> None:
+        """Band keys for the articles stored before schema version 3, a chunk per transaction
+        (an interrupted open resumes where it stopped)."""
+        while True:
+            with self._write() as conn:
+                top = self._state("unbanded")
+                if top <= 0:
+                    return
+                rows = [(int(seq), bytes(sig)) for seq, sig in conn.execute(
+                    "SELECT a.seq, s.sig FROM articles a JOIN signatures s ON s.article_id = a.id "
+                    "WHERE a.seq <= ? ORDER BY a.seq DESC LIMIT ?", (top, BAND_CHUNK),
+                )]
+                self._index_bands(conn, rows)
+                left = rows[-1][0] - 1 if len(rows) == BAND_CHUNK else 0
+                conn.execute("UPDATE state SET value = ? WHERE key = 'unbanded'", (left,))
+
+    def has_article(self, article_id: str) -> bool:
+        return self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def near_copies(self, keys: Sequence[int]) -> list[tuple[str, bytes]]:
+        if not keys:
+            return []
+        rows = self._conn.execute(
+            "SELECT a.id, s.sig FROM articles a JOIN signatures s ON s.article_id = a.id "
+            f"WHERE a.seq IN (SELECT seq FROM bands WHERE key IN ({', '.join('?' * len(keys))})) ORDER BY a.seq",
+            list(keys),
+        ).fetchall()
+        return [(article_id, bytes(sig)) for article_id, sig in rows]
 
     def stale_analyses(self, analyzer: str) -> list[str]:
         return [

@@ -6,7 +6,7 @@ import pytest
 
 from storyline.ids import article_id
 from storyline.ingest import dedup as dedup_module
-from storyline.ingest.dedup import PERMUTATIONS, Deduplicator, jaccard, signature
+from storyline.ingest.dedup import PERMUTATIONS, Deduplicator, band_keys, jaccard, signature
 from storyline.model import Article
 
 ORIGINAL = " ".join(
@@ -124,3 +124,62 @@ def test_copies_are_found_wherever_the_original_is_indexed(monkeypatch: pytest.M
     later, _ = dedup.check(art(SYNDICATED + " Updated."))
     assert first.duplicate_of is None
     assert copy.duplicate_of == first.id and later.duplicate_of == first.id
+
+
+class _Shelf:
+    """What a store's band index answers (:meth:`Store.near_copies`), over a list, for these tests."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, bytes]] = []
+
+    def near_copies(self, keys: list[int]) -> list[tuple[str, bytes]]:
+        wanted = set(keys)
+        return [(i, sig) for i, sig in self.rows if wanted & set(band_keys(sig))]
+
+
+def _texts() -> list[str]:
+    edited = ORIGINAL.replace("eight percent", "nine percent")
+    return [ORIGINAL, OTHER, SYNDICATED, edited, OTHER + " Updated.", ORIGINAL + " Corrected."]
+
+
+def test_a_store_backed_index_marks_the_same_copies_as_one_in_memory() -> None:
+    memory = Deduplicator(0.8)
+    shelf = _Shelf()
+    stored = Deduplicator(0.8, stored=shelf.near_copies)
+    copies = 0
+    for text in _texts():
+        a, sig = stored.check(art(text))
+        assert a == memory.check(art(text))[0]
+        copies += a.duplicate_of is not None
+        shelf.rows.append((a.id, sig))  # written at once
+        stored.stored([a.id])
+    assert copies == 4
+
+
+def test_articles_on_their_way_to_the_store_are_copies_too() -> None:
+    # nothing is written until the end: the copy is found among the pending articles
+    shelf = _Shelf()
+    dedup = Deduplicator(0.8, stored=shelf.near_copies)
+    original, _ = dedup.check(art(ORIGINAL))
+    assert dedup.pending(original.id)
+    copy, _ = dedup.check(art(SYNDICATED))
+    assert copy.duplicate_of == original.id
+
+
+def test_a_stored_original_comes_before_a_pending_one() -> None:
+    shelf = _Shelf()
+    first = art(ORIGINAL + " Corrected.")
+    shelf.rows.append((first.id, signature(first.text)))
+    dedup = Deduplicator(0.8, stored=shelf.near_copies)
+    dedup.check(art(ORIGINAL))  # pending, itself a copy of the stored one
+    assert dedup.check(art(SYNDICATED))[0].duplicate_of == first.id
+
+
+def test_stored_articles_are_forgotten_by_the_index() -> None:
+    dedup = Deduplicator(0.8, stored=_Shelf().near_copies)
+    original, _ = dedup.check(art(ORIGINAL))
+    dedup.stored([original.id])
+    assert not dedup.pending(original.id)
+    assert dedup._pending == {} and dedup._pending_keys == {}
+    # the (empty) store does not have it: nothing left in memory to match
+    assert dedup.check(art(SYNDICATED))[0].duplicate_of is None

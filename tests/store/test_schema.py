@@ -15,6 +15,7 @@ import pytest
 
 from store import backends, records
 from storyline.errors import E, StorylineError
+from storyline.minhash import band_keys, signature
 from storyline.store import SCHEMA_VERSION, open_store, schema
 from storyline.store import postgres as pg_backend
 from storyline.store import sqlite as sqlite_backend
@@ -132,7 +133,9 @@ def test_failing_migration_leaves_nothing_behind(target: str | Path, monkeypatch
 
 
 def _as_version_1(target: str | Path) -> None:
-    """Take a current store back to schema version 1 (analyses without their analyser)."""
+    """Take a current store back to schema version 1 (analyses without their analyser, no band index)."""
+    backends.query(target, "DROP TABLE bands")
+    backends.query(target, "DELETE FROM state WHERE key = 'unbanded'")
     backends.query(target, "DROP INDEX analyses_analyzer")
     backends.query(target, "ALTER TABLE analyses DROP COLUMN analyzer")
     backends.set_version(target, 1)
@@ -156,3 +159,18 @@ def test_upgrading_a_version_1_store_marks_its_analyses_stale(target: str | Path
     with open_store(target) as store:
         assert store.stale_analyses("v2") == sorted(a.id for a, x, _ in records.batch() if x is not None)
     assert backends.version(target) == SCHEMA_VERSION
+
+
+def test_upgrading_a_version_1_store_indexes_its_signatures(
+    target: str | Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_module(target), "BAND_CHUNK", 2)  # three articles: two chunks
+    batch = [(a, x, signature(a.text)) for a, x, _ in records.batch()]
+    with open_store(target) as store:
+        store.add_articles(batch)
+        before = {a.id: store.near_copies(band_keys(sig)) for a, _, sig in batch}
+    assert [i for i, _ in before[batch[2][0].id]] == [batch[1][0].id, batch[2][0].id]  # the copy and itself
+    _as_version_1(target)
+    with open_store(target) as store:
+        assert {a.id: store.near_copies(band_keys(sig)) for a, _, sig in batch} == before
+    assert backends.query(target, "SELECT value FROM state WHERE key = 'unbanded'") == [(0,)]

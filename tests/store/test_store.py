@@ -12,7 +12,8 @@ import pytest
 
 from store import backends, records
 from storyline.errors import StorylineError
-from storyline.model import Problem, Story
+from storyline.minhash import band_keys, signature
+from storyline.model import Article, ArticleAnalysis, Problem, Story
 from storyline.store import Store, open_store
 
 
@@ -356,3 +357,29 @@ def test_read_only_open_creates_nothing(tmp_path: Path) -> None:
     with pytest.raises(StorylineError):
         open_store(tmp_path / "none.db", read_only=True)
     assert not (tmp_path / "none.db").exists()
+
+
+# ------------------------------------------------------------ near-duplicate index
+
+
+def _signed() -> list[tuple[Article, ArticleAnalysis | None, bytes]]:
+    """:func:`records.batch` with real MinHash signatures (the third article copies the second)."""
+    return [(a, x, signature(a.text)) for a, x, _ in records.batch()]
+
+
+def test_has_article(filled: Store) -> None:
+    assert filled.has_article(records.batch()[0][0].id)
+    assert not filled.has_article("a-0000000000000000")
+
+
+def test_near_copies_come_in_stored_order_with_their_signatures(store: Store) -> None:
+    batch = _signed()
+    store.add_articles(batch[::-1])  # the copy first
+    (a1, _, s1), (a2, _, s2), (a3, _, s3) = batch
+    assert store.near_copies(band_keys(s2)) == [(a3.id, s3), (a2.id, s2)]
+    assert [i for i, _ in store.near_copies(band_keys(s1))] == [a1.id]
+
+
+def test_near_copies_of_unknown_keys_and_of_none(filled: Store) -> None:
+    assert filled.near_copies(band_keys(signature("Nothing like any stored text at all, five words or more."))) == []
+    assert filled.near_copies([]) == []
