@@ -110,6 +110,10 @@ _QUAL = re.compile(
     r"|nearly|almost|close\s+to|between|several|a\s+few|a\s+couple\s+of|tens\s+of|hundreds\s+of)\s*$"
 )
 _RANGE_AFTER = re.compile(r"\s*(?:-|–|to|and)\s*\$?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\b")
+_RANGE_BEFORE = re.compile(r"(?<![\w,.])(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?:-|–|to)\s*$")
+"""The low end of a range written before its high end's count: "250,000 to 500,000 people",
+"50 to 100 million people" (the low end takes the high end's "million")."""
+_FROM_BEFORE = re.compile(r"(?i)\bfrom\s+$")
 _YEARLIKE = re.compile(r"(?:1[89]|20)\d\d")
 _PHONE = re.compile(r"\d+[-.]\d+[-.]\d+|\d{7,}")
 _ORDINAL = re.compile(r"(?i)\d+(?:st|nd|rd|th)")
@@ -405,6 +409,21 @@ def _numeric_claims(doc: Any, article: Article) -> tuple[ClaimMention, ...]:
     return tuple(out)
 
 
+def _range_before(text: str, start: int, first: Any, value: float) -> tuple[float, int] | None:
+    """The low end of "X to Y ..." read back from Y (the count at ``start``), and where X starts;
+    ``None`` when no such X, or when it is a change ("rose from 20 to 50") or not lower."""
+    m = _RANGE_BEFORE.search(text, max(0, start - 24), start)
+    if m is None or _FROM_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        return None
+    low = parse_number(m["n"])
+    lead = parse_number(first.text)
+    if low is None or lead is None or lead <= 0:
+        return None
+    if low < lead:
+        low *= value / lead  # "50 to 100 million": the 50 is millions too
+    return (low, m.start()) if low < value else None
+
+
 def _claim(doc: Any, article: Article, text: str, i: int, end_i: int) -> ClaimMention | None:
     first, last = doc[i], doc[end_i - 1]
     tokens = doc[i:end_i]
@@ -505,6 +524,9 @@ def _claim(doc: Any, article: Article, text: str, i: int, end_i: int) -> ClaimMe
                 return None
             else:
                 low, high = value, value
+                before = _range_before(text, start, first, value)
+                if before is not None:
+                    low, start, approx = before[0], before[1], "range"
         else:
             low, high = _bounds(value, _QUAL_KIND.get(qual), whole)
     # the span: qualifier + number + counted noun phrase (with its own "of" object)

@@ -53,9 +53,13 @@ def test_more_than_and_exact_counts_are_compatible(nlp) -> None:  # type: ignore
         ("Dozens of activists fled the region.", 24, 99, "dozens"),
         ("Tens of thousands of people protested.", 20_000, 99_999, "tens of thousands"),
         ("Several hundred activists gathered outside.", 300, 999, "several"),
+        ("The flu kills 250,000 to 500,000 people a year.", 250_000, 500_000, "range"),
+        ("The pandemic killed 50 to 100 million people.", 50_000_000, 100_000_000, "range"),
+        ("Police said 12-15 protesters were arrested.", 12, 15, "range"),
+        ("The count of detainees rose from 20 to 50 people.", 50, 50, None),
     ],
     ids=["at-least", "about", "nearly", "fewer-than", "up-to", "between", "words", "hundreds", "dozens",
-         "tens-of-thousands", "several-hundred"],
+         "tens-of-thousands", "several-hundred", "x-to-y", "x-to-y-million", "x-y", "from-x-to-y-is-a-change"],
 )
 def test_bounds_follow_the_wording(nlp, text: str, low: float | None, high: float | None,  # type: ignore[no-untyped-def]
                                    approx: str | None) -> None:
