@@ -172,9 +172,8 @@ def _is_identifier(doc: Any, first: Any, head: Any) -> bool:
     return nxt is not None and nxt.text == "(" and not nxt.whitespace_
 
 
-def _verb_of(tok: Any) -> str | None:
-    """What the counted things did or had done to them: "detained", "hospitalized", "signed";
-    the agent of a passive did it ("co-sponsored by 46 members": the members sponsored)."""
+def _counting_verb(tok: Any) -> Any | None:
+    """The verb whose subject, object or agent the counted ``tok`` is, or ``None``."""
     if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
         v = tok.head.head
     elif tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "npadvmod") or tok.head.i == tok.i:
@@ -183,7 +182,32 @@ def _verb_of(tok: Any) -> str | None:
         v = tok.head
     if v.pos_ != "VERB" or v.lemma_ == "be":
         return None
-    return _what_done(v, tok)
+    return v
+
+
+def _verb_of(tok: Any) -> str | None:
+    """What the counted things did or had done to them: "detained", "hospitalized", "signed";
+    the agent of a passive did it ("co-sponsored by 46 members": the members sponsored)."""
+    v = _counting_verb(tok)
+    return None if v is None else _what_done(v, tok)
+
+
+_MODALS = frozenset("will would could might may shall should can must 'll 'd".split())
+_PERFECT = frozenset("have has had 've".split())
+_INTENT = frozenset(
+    "want plan intend aim hope expect seek propose threaten promise pledge vow wish prepare try need decide "
+    "agree offer".split()
+)
+
+
+def _unreal(v: Any) -> bool:
+    """Whether the verb of a count says what may, will or is meant to happen, not what did:
+    "could die", "will send 4,000 troops", "wants to relocate 400,000 people".  A modal perfect
+    is an estimate of what happened and stays ("up to 200,000 may have died")."""
+    auxes = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & _MODALS and not auxes & _PERFECT:
+        return True
+    return v.dep_ == "xcomp" and v.head.lemma_.lower() in _INTENT
 
 
 def _what_done(v: Any, tok: Any) -> str:
@@ -539,7 +563,11 @@ def _claim(doc: Any, article: Article, text: str, i: int, end_i: int) -> ClaimMe
         if own_of is not None and own_of.pos_ in ("NOUN", "PROPN"):
             subject_parts.append("of " + own_of.lemma_.lower())
             end = max(end, own_of.idx + len(own_of))
-    verb = _verb_of(counted_head if noun is None or noun is counted_head else head)
+    counted = counted_head if noun is None or noun is counted_head else head
+    done_by = _counting_verb(counted)
+    if done_by is not None and _unreal(done_by):
+        return None  # a plan, a threat, a fear: not a count of what happened
+    verb = _verb_of(counted)
     if verb:
         subject_parts.append(verb)
     if unit is None:

@@ -264,3 +264,29 @@ def test_what_began_is_the_object_of_a_transitive_verb(nlp, text: str, subject: 
 
 def test_opening_fire_begins_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
     assert _temporal(nlp, "Security forces opened fire on protesters on 4 March 2011.") == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government wants to relocate some 400,000 people to tent villages.",
+        "Officials warned that thousands of people could die if the fighting goes on.",
+        "The country will send 4,000 more troops next month.",
+        "The camp can hold 10,000 people.",
+    ],
+    ids=["wants-to", "could", "will", "can"],
+)
+def test_a_count_of_what_may_or_will_happen_is_no_claim(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _claims(nlp, text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Up to 200,000 people may have died in the disaster.", "people killed"),
+        ("The agency says 130,000 people have now been relocated.", "people relocated"),
+    ],
+    ids=["may-have-died", "have-been-relocated"],
+)
+def test_an_estimate_of_what_happened_stays(nlp, text: str, subject: str) -> None:  # type: ignore[no-untyped-def]
+    assert _one(nlp, text).subject == subject
