@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -130,7 +130,8 @@ def build(
         signatures: dict[str, bytes] = {}
         dedup = Deduplicator(settings.near_duplicate_threshold, stored=store.near_copies)
         fresh = _fresh(read_inputs(inputs, settings), store, report, dedup, signatures)
-        for batch in batched(_done(_analysed(fresh, settings, cluster), report, progress), settings.batch_size):
+        done = _done(_analysed(fresh, settings, cluster), report, progress, failed=dedup.stored)
+        for batch in batched(done, settings.batch_size):
             rows: list[tuple[Article, ArticleAnalysis | None, bytes]] = []
             for article, analysis in batch:
                 if analysis is None:
@@ -180,15 +181,22 @@ def _reanalyse(
 
 
 def _done(
-    stream: Iterable[tuple[Article, Result]], report: BuildReport, progress: ProgressHook | None
+    stream: Iterable[tuple[Article, Result]],
+    report: BuildReport,
+    progress: ProgressHook | None,
+    *,
+    failed: Callable[[list[str]], None] | None = None,
 ) -> Iterator[tuple[Article, ArticleAnalysis | None]]:
-    """The analysed articles of ``stream`` (``None`` for a copy); a Problem goes to the report.
-    Each result advances the progress bar."""
+    """The analysed articles of ``stream`` (``None`` for a copy); a Problem goes to the report,
+    and its article's id to ``failed`` (the near-duplicate index then forgets an article that
+    will never be stored).  Each result advances the progress bar."""
     for article, result in stream:
         if progress is not None:
             progress.advance()
         if isinstance(result, Problem):
             report.problems.append(result)
+            if failed is not None:
+                failed([article.id])
         else:
             yield article, result
 

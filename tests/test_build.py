@@ -280,3 +280,37 @@ def test_an_article_whose_re_analysis_fails_keeps_its_analysis(tmp_path: Path, m
     finally:
         conn.close()
     assert left == [(0,)]  # the doctored analysis is still there, and still due for re-analysis
+
+
+def test_a_copy_of_an_article_that_failed_is_kept_as_an_original(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # one article a batch: its failure is known before the next article is checked
+    import sqlite3
+
+    import storyline.analyze
+    from storyline.api import build
+    from storyline.settings import Settings
+
+    text = (EXAMPLES / "eastbrook" / "01-courier-leak.txt").read_text(encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("BREAKS THE PARSER\n" + text, encoding="utf-8")
+    (folder / "b.txt").write_text("Reprinted\n" + text + "\nCopyright the wire.", encoding="utf-8")
+    real = storyline.analyze.analyze_doc
+
+    def failing(doc, article):  # type: ignore[no-untyped-def]
+        if "BREAKS THE PARSER" in article.text:
+            raise RuntimeError("the parser broke")
+        return real(doc, article)
+
+    monkeypatch.setattr(storyline.analyze, "analyze_doc", failing)
+    db = tmp_path / "s.db"
+    report = build([str(folder)], db=db, settings=Settings(quiet=True, batch_size=1))
+    assert [Path(p.source).name for p in report.problems] == ["a.txt"]
+    conn = sqlite3.connect(db)
+    try:
+        rows = conn.execute("SELECT source, duplicate_of FROM articles").fetchall()
+    finally:
+        conn.close()
+    assert [(Path(source).name, copy_of) for source, copy_of in rows] == [("b.txt", None)]

@@ -148,7 +148,8 @@ class Deduplicator:
         return article_id in self._pending
 
     def stored(self, article_ids: Iterable[str]) -> None:
-        """These articles are in the store now: its index answers for them from here on."""
+        """These articles are in the store now (its index answers for them from here on), or
+        will never be (their analysis failed): either way, no longer held."""
         for article_id in article_ids:
             held = self._pending.pop(article_id, None)
             if held is None:
