@@ -22,11 +22,11 @@ killed on different days, in different towns), so a pair is compared when
   known times must overlap, and be both of at most a month or both longer (a day's toll is
   not a year's); temporal claims skip this (when a thing began does not depend on when it was
   told), and
-* they are not a running total and the count of one day: a count is a running total when its
-  sentence says so ("since", "so far", "to date", "in all", "toll", "over the past 12 months"),
-  unless it counts more of them ("five more", "another five"); it is one day's when its
-  sentence names its day ("on Monday", "Wednesday's clashes"); a count that says neither meets
-  both, and
+* they are not a running total and the count of one incident: a count is a running total when
+  its sentence says so ("since", "so far", "to date", "in all", "toll", "over the past 12
+  months"), unless it counts more of them ("five more", "a further 209"), which is an
+  incident's count; so is a count whose sentence names its day ("on Monday", "Wednesday's
+  clashes"); a count that says neither meets both, and
 * for when something began or ended, their sentences name someone or somewhere in common, or
   neither names anyone ("protests against A began" is not about the protests against B), and
 * their sentences do not name different places (both name places, none in common), and
@@ -300,10 +300,9 @@ def _keyed(
                     time = near[0][2]
                     if time[1] - time[0] <= 1:
                         scope = "incident"  # its sentence names its day: "on Monday", "Wednesday's clashes"
-                if _running_total(article.text, m, lo, hi):
-                    scope = "total"
                 elif anchor is not None and anchor.date is not None and anchor.date_basis in ("clause", "narrative"):
                     time = _days(anchor.date)
+                scope = _scope(article.text, m, lo, hi) or scope
                 time = time or told
             first = bisect.bisect_left(named_at, (lo, ""))
             inside = named_at[first:bisect.bisect_left(named_at, (hi, ""), first)]
@@ -316,12 +315,14 @@ def _keyed(
     return out
 
 
-def _running_total(text: str, m: ClaimMention, lo: int, hi: int) -> bool:
-    """Whether the count ``m``, in the sentence ``text[lo:hi]``, is a running total (see :data:`_TOTAL`)."""
+def _scope(text: str, m: ClaimMention, lo: int, hi: int) -> str | None:
+    """What the words of the sentence ``text[lo:hi]`` say the count ``m`` is: ``"incident"`` for a
+    count of more of them ("five more", "a further 209"), ``"total"`` for a running total (see
+    :data:`_TOTAL`), else ``None``."""
     if _MORE_AFTER.match(text, m.span.start, m.span.end) or _MORE_BEFORE.search(text, max(lo, m.span.start - 16),
                                                                                   m.span.start):
-        return False
-    return _TOTAL.search(text, lo, hi) is not None
+        return "incident"
+    return "total" if _TOTAL.search(text, lo, hi) is not None else None
 
 
 def _days(d: DateValue) -> tuple[int, int] | None:

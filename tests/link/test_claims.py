@@ -411,3 +411,24 @@ def test_when_something_began_is_compared_only_for_the_same_someone(
                  "2011-03-01", "2011-03-31", second)
     story = link([one, two], Settings(quiet=True))
     assert bool(story.conflicts) is compared
+
+
+def test_a_further_count_is_an_incidents_even_without_its_day() -> None:
+    further = _plain("A further 209 people were killed. Talks failed.", "209", "2020-03-04")
+    total = _plain("So far 5000 people have been killed. Talks failed.", "5000", "2020-03-04")
+    assert conflicts(further, total) == ()
+
+
+def test_the_sentence_date_comes_before_the_events_clause_date() -> None:
+    # the count's own sentence says 4 March; the event clause around it was dated otherwise
+    def told(text: str, number: str, clause_date: DateValue, published: str) -> tuple[Article, ArticleAnalysis]:
+        a = art(text + STORY, published=published)
+        return a, analysis(
+            a, claims=(claim(a, number, "people detained", float(number), float(number)),),
+            sentences=_sentences(a.text), times=(timex(a, "4 March", day("2020-03-04")),),
+            events=(event(a, "held", "ASSAULT", clause=f"On 4 March {number} were held", date=clause_date),),
+        )
+
+    first = told("On 4 March 12 were held. The rest went home.", "12", day("2020-06-01"), "2020-03-05")
+    second = told("On 4 March 15 were held. Talks went on.", "15", day("2020-03-04"), "2020-04-23")
+    assert len(conflicts(first, second)) == 1
