@@ -9,10 +9,7 @@ from types import TracebackType
 
 from storyline.model import Article, ArticleAnalysis, Problem, Span, Story
 
-__all__ = ["BAND_CHUNK", "Store"]
-
-BAND_CHUNK = 2000
-"""Articles whose band keys one transaction writes when an older store is brought up to date."""
+__all__ = ["Store"]
 
 
 class Store(abc.ABC):

@@ -59,11 +59,12 @@ from storyline.model import (
     Span,
     Story,
 )
-from storyline.store.base import BAND_CHUNK, Store
+from storyline.store.base import Store
 from storyline.store.records import (
     ANALYSIS,
     ARTICLE,
     analysis_counts,
+    backfill_bands,
     count_all,
     encode,
     query_pieces,
@@ -226,7 +227,7 @@ class PostgresStore(Store):
                     raise version_error(found, self.safe_url)
                 return
             self._migrate(create)
-            self._backfill_bands()
+            backfill_bands(self._write, "%s", lambda conn, rows: self._index_bands(conn.cursor(), rows))
         except BaseException:
             self._conn.close()
             raise
@@ -391,22 +392,6 @@ class PostgresStore(Store):
         keyed = [(key, seq) for seq, sig in rows for key in band_keys(sig)]
         if keyed:
             cur.executemany("INSERT INTO bands (key, seq) VALUES (%s, %s) ON CONFLICT DO NOTHING", keyed)
-
-    def _backfill_bands(self) -> None:
-        """Band keys for the articles stored before schema version 3, a chunk per transaction
-        (an interrupted open resumes where it stopped; two opens at once take turns on the lock)."""
-        while True:
-            with self._write() as conn:
-                top = self._state("unbanded")
-                if top <= 0:
-                    return
-                rows = [(int(seq), bytes(sig)) for seq, sig in conn.execute(
-                    "SELECT a.seq, s.sig FROM articles a JOIN signatures s ON s.article_id = a.id "
-                    "WHERE a.seq <= %s ORDER BY a.seq DESC LIMIT %s", (top, BAND_CHUNK),
-                ).fetchall()]
-                self._index_bands(conn.cursor(), rows)
-                left = rows[-1][0] - 1 if len(rows) == BAND_CHUNK else 0
-                conn.execute("UPDATE state SET value = %s WHERE key = 'unbanded'", (left,))
 
     def has_article(self, article_id: str) -> bool:
         return self._conn.execute("SELECT 1 FROM articles WHERE id = %s", (article_id,)).fetchone() is not None

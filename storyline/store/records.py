@@ -4,6 +4,7 @@ PostgreSQL read alike (no parameters), so each backend only supplies a way to ru
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
@@ -13,9 +14,12 @@ import msgspec
 from storyline.model import Article, ArticleAnalysis, Claim, Conflict, Entity, Event, Published, Sentence, Story
 
 __all__ = [
-    "ANALYSIS", "ARTICLE", "Query", "analysis_counts", "count_all", "encode", "query_pieces", "read_story",
-    "stored_sentences",
+    "ANALYSIS", "ARTICLE", "BAND_CHUNK", "Query", "analysis_counts", "backfill_bands", "count_all", "encode",
+    "query_pieces", "read_story", "stored_sentences",
 ]
+
+BAND_CHUNK = 2000
+"""Articles whose band keys one transaction writes when an older store is brought up to date."""
 
 encode = msgspec.json.Encoder().encode
 ARTICLE = msgspec.json.Decoder(Article)
@@ -103,3 +107,28 @@ def query_pieces(query: str) -> Iterator[str]:
     or a run of non-space characters (a stray quote is dropped)."""
     for match in _PIECE.finditer(query):
         yield match.group(1) if match.group(1) is not None else match.group(2)
+
+
+def backfill_bands(
+    write: Callable[[], contextlib.AbstractContextManager[Any]],
+    mark: str,
+    index: Callable[[Any, list[tuple[int, bytes]]], None],
+) -> None:
+    """Band keys for the articles stored before schema version 3, :data:`BAND_CHUNK` articles a
+    transaction, from ``state.unbanded`` (the highest seq still without keys) down to 0, so an
+    interrupted open resumes where it stopped.  ``write`` opens a backend's write transaction,
+    ``mark`` is its parameter marker (``?`` or ``%s``), ``index(conn, [(seq, signature)])``
+    writes the keys."""
+    while True:
+        with write() as conn:
+            row = conn.execute(f"SELECT value FROM state WHERE key = {mark}", ("unbanded",)).fetchone()
+            top = int(row[0]) if row is not None else 0
+            if top <= 0:
+                return
+            rows = [(int(seq), bytes(sig)) for seq, sig in conn.execute(
+                "SELECT a.seq, s.sig FROM articles a JOIN signatures s ON s.article_id = a.id "
+                f"WHERE a.seq <= {mark} ORDER BY a.seq DESC LIMIT {mark}", (top, BAND_CHUNK),
+            ).fetchall()]
+            index(conn, rows)
+            left = rows[-1][0] - 1 if len(rows) == BAND_CHUNK else 0
+            conn.execute(f"UPDATE state SET value = {mark} WHERE key = 'unbanded'", (left,))

@@ -30,11 +30,12 @@ from storyline.model import (
     Span,
     Story,
 )
-from storyline.store.base import BAND_CHUNK, Store
+from storyline.store.base import Store
 from storyline.store.records import (
     ANALYSIS,
     ARTICLE,
     analysis_counts,
+    backfill_bands,
     count_all,
     encode,
     query_pieces,
@@ -113,7 +114,7 @@ class SQLiteStore(Store):
             self._conn.execute("PRAGMA synchronous = NORMAL")
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._migrate()
-            self._backfill_bands()
+            backfill_bands(self._write, "?", self._index_bands)
         except sqlite3.DatabaseError as err:
             self._conn.close()
             if "not a database" in str(err) or "malformed" in str(err):
@@ -257,22 +258,6 @@ class SQLiteStore(Store):
             "INSERT INTO bands (key, seq) VALUES (?, ?) ON CONFLICT DO NOTHING",
             [(key, seq) for seq, sig in rows for key in band_keys(sig)],
         )
-
-    def _backfill_bands(self) -> None:
-        """Band keys for the articles stored before schema version 3, a chunk per transaction
-        (an interrupted open resumes where it stopped)."""
-        while True:
-            with self._write() as conn:
-                top = self._state("unbanded")
-                if top <= 0:
-                    return
-                rows = [(int(seq), bytes(sig)) for seq, sig in conn.execute(
-                    "SELECT a.seq, s.sig FROM articles a JOIN signatures s ON s.article_id = a.id "
-                    "WHERE a.seq <= ? ORDER BY a.seq DESC LIMIT ?", (top, BAND_CHUNK),
-                )]
-                self._index_bands(conn, rows)
-                left = rows[-1][0] - 1 if len(rows) == BAND_CHUNK else 0
-                conn.execute("UPDATE state SET value = ? WHERE key = 'unbanded'", (left,))
 
     def has_article(self, article_id: str) -> bool:
         return self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None

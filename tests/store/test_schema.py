@@ -18,6 +18,7 @@ from storyline.errors import E, StorylineError
 from storyline.minhash import band_keys, signature
 from storyline.store import SCHEMA_VERSION, open_store, schema
 from storyline.store import postgres as pg_backend
+from storyline.store import records as store_records
 from storyline.store import sqlite as sqlite_backend
 
 
@@ -164,7 +165,7 @@ def test_upgrading_a_version_1_store_marks_its_analyses_stale(target: str | Path
 def test_upgrading_a_version_1_store_indexes_its_signatures(
     target: str | Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_module(target), "BAND_CHUNK", 2)  # three articles: two chunks
+    monkeypatch.setattr(store_records, "BAND_CHUNK", 2)  # three articles: two chunks
     batch = [(a, x, signature(a.text)) for a, x, _ in records.batch()]
     with open_store(target) as store:
         store.add_articles(batch)
