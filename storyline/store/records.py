@@ -14,8 +14,8 @@ import msgspec
 from storyline.model import Article, ArticleAnalysis, Claim, Conflict, Entity, Event, Published, Sentence, Story
 
 __all__ = [
-    "ANALYSIS", "ARTICLE", "BAND_CHUNK", "Query", "analysis_counts", "backfill_bands", "count_all", "encode",
-    "query_pieces", "read_story", "stored_sentences",
+    "ANALYSIS", "ARTICLE", "BAND_CHUNK", "Query", "analysis_counts", "backfill_bands", "check_pairs", "count_all",
+    "encode", "query_pieces", "read_story", "stored_sentences",
 ]
 
 BAND_CHUNK = 2000
@@ -44,6 +44,14 @@ _SENTENCES = msgspec.json.Decoder(_Sentences)
 def stored_sentences(record: bytes) -> tuple[Sentence, ...]:
     """The sentence boundaries of a stored analysis record, without decoding the rest."""
     return _SENTENCES.decode(record).sentences
+
+
+def check_pairs(pairs: Iterable[tuple[Article, ArticleAnalysis | None]]) -> None:
+    """Refuse a batch that gives an article another article's analysis (``ValueError``), before
+    anything of it is written."""
+    for article, analysis in pairs:
+        if analysis is not None and analysis.article != article.id:
+            raise ValueError(f"analysis of {analysis.article} given for article {article.id}")
 
 
 def analysis_counts(analysis: ArticleAnalysis) -> tuple[int, int, int, int, int]:

@@ -36,6 +36,7 @@ from storyline.store.records import (
     ARTICLE,
     analysis_counts,
     backfill_bands,
+    check_pairs,
     count_all,
     encode,
     query_pieces,
@@ -203,11 +204,10 @@ class SQLiteStore(Store):
     def add_articles(
         self, batch: Sequence[tuple[Article, ArticleAnalysis | None, bytes]], *, analyzer: str | None = None
     ) -> int:
+        check_pairs((article, analysis) for article, analysis, _ in batch)
         added = 0
         with self._write() as conn:
             for article, analysis, sig in batch:
-                if analysis is not None and analysis.article != article.id:
-                    raise ValueError(f"analysis of {analysis.article} given for article {article.id}")
                 pub = article.published.date if article.published is not None else None
                 cur = conn.execute(
                     "INSERT INTO articles (id, seq, source, outlet, title, published_value, "
@@ -280,9 +280,7 @@ class SQLiteStore(Store):
         ]
 
     def replace_analyses(self, batch: Sequence[tuple[Article, ArticleAnalysis]], *, analyzer: str) -> int:
-        for article, analysis in batch:
-            if analysis.article != article.id:
-                raise ValueError(f"analysis of {analysis.article} given for article {article.id}")
+        check_pairs(batch)
         replaced = 0
         with self._write() as conn:
             moved: list[tuple[Article, ArticleAnalysis]] = []
