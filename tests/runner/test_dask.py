@@ -15,7 +15,7 @@ from distributed import Client, LocalCluster
 
 from storyline.errors import E, StorylineError
 from storyline.model import Article, ArticleAnalysis, Problem
-from storyline.runner.dask import analyze_stream_dask, check_workers, parse_target
+from storyline.runner.dask import MESSAGE_LOG, analyze_stream_dask, check_workers, connect, parse_target
 from storyline.runner.local import Result
 from storyline.settings import Settings
 
@@ -132,3 +132,19 @@ def test_a_worker_with_another_analyser_is_refused(client: Client) -> None:
         check_workers(client, Settings(), expected="an older storyline")
     assert info.value.error is E.BAD_OPTION
     assert "tcp://" in str(info.value)
+
+
+def test_message_logs_keep_a_few_batches_not_a_thousand(tmp_path: Path) -> None:
+    """Each task message carries a batch of articles: Dask's debugging logs of them stay short."""
+    with connect("local:1", Settings(quiet=True)) as c:
+        scheduler = c.cluster.scheduler
+        logs = [c.scheduler_comm.recent_message_log, scheduler.transition_log]
+        logs += [stream.recent_message_log for stream in scheduler.stream_comms.values()]
+        assert len(logs) >= 3
+        assert {log.maxlen for log in logs} == {MESSAGE_LOG}
+        articles = [make_article(f"article {i}. " + "word " * 2000) for i in range(3 * MESSAGE_LOG)]
+        done = list(analyze_stream_dask(articles, Settings(quiet=True, batch_size=1), c, batch_fn=_fake_batch))
+        assert len(done) == len(articles)
+        assert 0 < len(c.scheduler_comm.recent_message_log) <= MESSAGE_LOG
+    # the setting is this runner's, not left behind for the rest of the process
+    assert dask.config.get("distributed.admin.low-level-log-length") != MESSAGE_LOG
