@@ -27,6 +27,14 @@ killed on different days, in different towns), so a pair is compared when
   months"), unless it counts more of them ("five more", "a further 209"), which is an
   incident's count; so is a count whose sentence names its day ("on Monday", "Wednesday's
   clashes"); a count that says neither meets both, and
+* they are both rates or neither is: a rate is a count per unit of time or of something else
+  ("flu kills 500,000 people each year", "eight are killed on the roads on average each day",
+  "infects two people for every case"), a habit rather than a happening; the phrase belongs to
+  the count of its sentence nearest to it ("the virus, which kills 36,000 a year, has killed 20
+  in Mexico": 36,000 is the rate), and
+* their sentences are not the same words: a sentence copied into two articles (a wire story's
+  paragraph, a background line) is one report, and two readings of it (its "last year" read
+  against two publication dates) are not two sources disagreeing, and
 * for when something began or ended, their sentences name someone or somewhere in common, or
   neither names anyone ("protests against A began" is not about the protests against B), and
 * their sentences do not name different places (both name places, none in common), and
@@ -112,6 +120,17 @@ _MORE_AFTER = re.compile(r"(?i)[\w.,-]+\s+(?:more|other|further|new|additional)\
 _MORE_BEFORE = re.compile(r"(?i)\b(?:another|an additional|a further)\s+$")
 """A count of more of them ("five more people", "another five") is an incident's, even in a
 sentence that also gives the total ("..., raising the toll to 95")."""
+_UNIT = r"(?:year|day|week|month|night|hour|minute|season|winter|summer)"
+_RATE = re.compile(
+    rf"(?i)\b(?:(?:each|every|per)\s+(?:(?:\d+(?:\s*[-–]\s*\d+)?|few|several|other|two|three|four|five|ten)\s+)?"
+    rf"{_UNIT}s?\b|for\s+every|(?:annually|yearly)\b|on\s+average|"
+    rf"in\s+an?\s+(?:average|typical|normal|ordinary)\s+{_UNIT})"
+)
+"""A count per unit of time or of something else, anywhere in its sentence: "each year", "per day",
+"every 30-40 years", "for every", "annually", "on average", "in an average year"."""
+_A_UNIT = re.compile(rf"(?i)\W{{0,12}}\ba\s+{_UNIT}\b(?!\s+(?:ago|earlier|later|after|before|since|on|from|of)\b)")
+"""..., or "a year" right after the count ("kills 36,000 people a year", "$400 million a month"):
+further away "a week" is mostly a time ("spent a week", "for nearly a month")."""
 _STOP = frozenset("the a an of in on at to by for and were was have has been had are is be".split())
 
 
@@ -198,6 +217,8 @@ class _K(msgspec.Struct, gc=False):
     places: frozenset[str]
     scope: str | None = None
     named: frozenset[str] = frozenset()
+    rate: bool = False
+    sentence: str = ""
 
 
 def compare_claims(
@@ -304,6 +325,7 @@ def _keyed(
                     time = _days(anchor.date)
                 scope = _scope(article.text, m, lo, hi) or scope
                 time = time or told
+            said = article.text[lo:hi]
             first = bisect.bisect_left(named_at, (lo, ""))
             inside = named_at[first:bisect.bisect_left(named_at, (hi, ""), first)]
             places = frozenset(e for _, e, place in inside if place)
@@ -311,6 +333,7 @@ def _keyed(
                 mention=m, unit=_norm(m.unit).rstrip("s"), bounds=bounds,
                 event=event_of.get(anchor.id) if anchor is not None else None, time=time, places=places,
                 scope=scope, named=frozenset(e for _, e, _ in inside),
+                rate=_is_rate(article.text, m, lo, hi, analysis.claims), sentence=" ".join(said.split()),
             ))
     return out
 
@@ -323,6 +346,24 @@ def _scope(text: str, m: ClaimMention, lo: int, hi: int) -> str | None:
                                                                                   m.span.start):
         return "incident"
     return "total" if _TOTAL.search(text, lo, hi) is not None else None
+
+
+def _is_rate(text: str, m: ClaimMention, lo: int, hi: int, claims: Sequence[ClaimMention]) -> bool:
+    """Whether ``m`` is a rate: "a year" follows it (:data:`_A_UNIT`), or a rate phrase of its
+    sentence ``text[lo:hi]`` (:data:`_RATE`) belongs to it (no other count of the sentence stands
+    nearer to the phrase)."""
+    others = [c.span for c in claims if c.id != m.id and lo <= c.span.start < hi]
+
+    def distance(span_start: int, span_end: int, start: int, end: int) -> int:
+        return max(0, start - span_end, span_start - end)
+
+    if _A_UNIT.match(text, m.span.end, hi):
+        return True
+    for phrase in _RATE.finditer(text, lo, hi):
+        mine = distance(m.span.start, m.span.end, phrase.start(), phrase.end())
+        if all(mine <= distance(o.start, o.end, phrase.start(), phrase.end()) for o in others):
+            return True
+    return False
 
 
 def _days(d: DateValue) -> tuple[int, int] | None:
@@ -338,6 +379,8 @@ def _fine(time: tuple[int, int]) -> bool:
 
 def _comparable(a: _K, b: _K, similar: ArticleSimilarity) -> bool:
     """Whether two claims of one subject group can count one thing (the module doc's rules)."""
+    if a.rate != b.rate:
+        return False  # a habit ("kills 500,000 a year") is not the count of one happening
     if a.event is not None and a.event == b.event:
         return True
     if a.scope is not None and b.scope is not None and a.scope != b.scope:
@@ -389,6 +432,8 @@ def _disagreeing(members: list[_K], similar: ArticleSimilarity) -> list[list[_K]
             a, b = members[i], members[j]
             if a.mention.span.article == b.mention.span.article or (a.unit and b.unit and a.unit != b.unit):
                 continue
+            if a.sentence and a.sentence == b.sentence:
+                continue  # one sentence copied into two articles: one report, whatever each made of it
             if a.bounds[1] >= b.bounds[0] and b.bounds[1] >= a.bounds[0]:
                 continue  # they agree
             if _comparable(a, b, similar):
@@ -397,9 +442,11 @@ def _disagreeing(members: list[_K], similar: ArticleSimilarity) -> list[list[_K]
     holding: dict[int, list[list[int]]] = defaultdict(list)  # claim -> the conflicts it is in
 
     def fits(claim: int, conflict: list[int]) -> bool:
+        k = members[claim]
         return all(
-            members[claim].mention.span.article != members[o].mention.span.article
-            and _comparable(members[claim], members[o], similar) for o in conflict if o != claim
+            (k.sentence and k.sentence == members[o].sentence)  # a copy of one of its reports
+            or (k.mention.span.article != members[o].mention.span.article and _comparable(k, members[o], similar))
+            for o in conflict if o != claim
         )
 
     for i, j in sorted(found):

@@ -432,3 +432,65 @@ def test_the_sentence_date_comes_before_the_events_clause_date() -> None:
     first = told("On 4 March 12 were held. The rest went home.", "12", day("2020-06-01"), "2020-03-05")
     second = told("On 4 March 15 were held. Talks went on.", "15", day("2020-03-04"), "2020-04-23")
     assert len(conflicts(first, second)) == 1
+
+
+def _counted(text: str, count: str, value: float, published: str) -> tuple[Article, ArticleAnalysis]:
+    """Like :func:`_plain`, the claim's span holding what it counts too ("500 people"), as the analysis
+    gives it."""
+    a = art(text + STORY, published=published)
+    return a, analysis(a, claims=(claim(a, count, "people killed", value, value),), sentences=_sentences(a.text))
+
+
+@pytest.mark.parametrize(
+    "rate",
+    ["Flu kills 500 people each year.", "Each year, flu kills 500 people.", "On average 500 people are killed.",
+     "The fever kills 500 people for every case seen.", "The fever kills 500 people a year."],
+    ids=["each-year", "fronted", "on-average", "for-every", "a-year"],
+)
+def test_a_rate_is_not_compared_with_a_count(rate: str) -> None:
+    habit = _counted(rate + " Talks failed.", "500 people", 500, "2020-03-04")
+    count = _plain("Officials said 50 people were killed. Talks failed.", "50", "2020-03-04")
+    assert conflicts(habit, count) == ()
+    other_rate = _plain("The flu kills 9000 people every year. It rained.", "9000", "2020-03-04")
+    assert len(conflicts(habit, other_rate)) == 1  # two rates of one thing can disagree
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["a year ago", "within a year", "a day later", "after shelling for nearly a month", "in a week of clashes"],
+)
+def test_a_time_that_is_no_rate_leaves_a_count_a_count(phrase: str) -> None:
+    count = _counted(f"Officials said the storm killed 500 people {phrase}. Talks failed.", "500 people", 500,
+                     "2020-03-04")
+    other = _plain("Officials said 50 people were killed. Talks failed.", "50", "2020-03-04")
+    assert len(conflicts(count, other)) == 1
+
+
+def test_a_rate_phrase_belongs_to_the_nearest_count() -> None:
+    # "kills 36000 a year" is the rate; the 20 of the same sentence is a count
+    a = art("The virus, which kills 36000 people a year, has killed 20 people in the town. Talks failed." + STORY,
+            published="2020-03-04")
+    both = a, analysis(
+        a, sentences=_sentences(a.text),
+        claims=(claim(a, "36000 people", "people killed", 36000.0, 36000.0),
+                claim(a, "20 people", "people killed", 20.0, 20.0)),
+    )
+    count = _plain("Officials said 50 people were killed. Talks failed.", "50", "2020-03-04")
+    (found,) = conflicts(both, count)
+    assert found.claims == tuple(sorted((both[1].claims[1].id, count[1].claims[0].id)))
+
+
+def test_one_sentence_copied_into_two_articles_never_conflicts_with_itself() -> None:
+    # the same paragraph, read against two publication dates: one report, not two sources
+    line = "Last year 40 people were killed in the valley."
+    first = _plain(line + " Talks failed.", "40", "2020-03-04")
+    second = _plain(line + " It rained.", "40", "2020-03-04")
+    second = second[0], msgspec.structs.replace(
+        second[1], claims=(msgspec.structs.replace(second[1].claims[0], low=45.0, high=45.0),))
+    assert conflicts(first, second) == ()
+    other = _plain("Last year 45 people were killed in the hills. It rained.", "45", "2020-03-04")
+    assert len(conflicts(first, other)) == 1
+    # the copy sides with its twin in one conflict, not a second conflict of its own
+    twin = _plain(line + " Nobody came.", "40", "2020-03-04")
+    (found,) = conflicts(first, twin, other)
+    assert len(found.claims) == 3
