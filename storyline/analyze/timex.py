@@ -65,7 +65,9 @@ article, a retrospective) resolves year-less dates ("in June", "December 7", "th
 against the date just told instead of the DCT: the same year, or the next when the month lies
 more than half a year before that date.  News that tells some history is no such story: words
 that count from the DCT ("Tuesday", "yesterday", "last week") are about as common there as the
-old years.  In a history a bare part of the day ("moved only at night") is any night
+old years.  A year after "since" ("the emergency law, in place since 1963") counts for neither:
+it opens a state that lasts to the writer's day, and later dates do not count from it.  In a
+history a bare part of the day ("moved only at night") is any night
 (``XXXX-XX-XXTNI``).  A history of antiquity (years BC) puts its year-less dates in the year BC
 just told ("In September" after "480 BC" is ``BC0480-09``) and never in the DCT's.
 
@@ -1480,7 +1482,8 @@ def find_times(doc: Any, article: Article, dct: dt.date | None) -> tuple[TimeExp
                 topic_q = topic_q or t
                 q_end = end
             if t.date is not None and t.type in ("DATE", "TIME") and not t.value.endswith("_REF") and not (
-                    narrative and t.anchor == "dct") and not _keeps_anchor(t, last, c.norm):
+                    narrative and t.anchor == "dct") and not _keeps_anchor(t, last, c.norm) and not (
+                    _OPENS.search(text, max(0, start - 16), start)):
                 last = t
     return tuple(out)
 
@@ -1654,7 +1657,11 @@ def _yearless(n: _Norm) -> bool:
 
 
 _STORY_YEAR = re.compile(
-    rf"\b(?:in|In|of|since|Since|By|by|until|early|late|mid-?|{_MON_FULL}(?:\s+\d{{1,2}},?)?)\s+(?P<y>{_YEAR})")
+    rf"\b(?:in|In|of|By|by|until|early|late|mid-?|{_MON_FULL}(?:\s+\d{{1,2}},?)?)\s+(?P<y>{_YEAR})")
+"""An explicit year a story may be told in.  "Since 1963" is not one: it opens a state that lasts
+to the writer's day ("the emergency law, in place since 1963"), which is the present's view."""
+_OPENS = re.compile(r"(?i)\bsince\s+(?:(?:early|late|mid-?)\s*)?$")
+"""A date right after "since": where a state begins, not a time the story moves to."""
 
 
 _DCT_WORDS = re.compile(
@@ -1665,8 +1672,8 @@ def _is_narrative(text: str, dct: dt.date | None) -> bool:
     """Whether year-less dates ("in June", "March 3") follow the story's own time line.
 
     Without a DCT they do not (news means the current year, which is unknown; the values stay
-    underspecified for linking to resolve).  With one, a text whose explicit
-    years ("in 1944", "by 1917") lie mostly two years or more before the DCT is history told as a
+    underspecified for linking to resolve).  With one, a text whose explicit years ("in 1944",
+    "by 1917"; not "since 1963") lie mostly two years or more before the DCT is history told as a
     story (an encyclopedia article, a retrospective); news names its own year only in passing.
     Unless words that count from the publication day ("Tuesday", "yesterday", "last week") are
     about as common as those years: then it is news that tells some history.

@@ -358,6 +358,25 @@ def test_news_resolves_year_less_dates_against_the_dct() -> None:
     assert (by_text["March"].value, by_text["March"].anchor) == ("2017-03", "dct")
 
 
+@pytest.mark.parametrize(
+    "opening",
+    ["The family has ruled since 1971, and the emergency law has been in force since 1963.",
+     "The party has ruled since 1971. Its leader took over in 2000."],
+    ids=["two-since", "since-and-one-year"],
+)
+def test_a_state_that_began_long_ago_does_not_make_news_a_history(opening: str) -> None:
+    # "since 1971" opens a state lasting to the writer's day: the protests are this year's
+    found = _found(opening + " The protests began on 18 March. Talks followed in April.", dt.date(2011, 6, 21))
+    assert (found["18 March"].value, found["18 March"].anchor) == ("2011-03-18", "dct")
+    assert found["April"].value == "2011-04"
+
+
+def test_in_a_history_a_state_opened_since_a_year_is_not_the_date_later_ones_count_from() -> None:
+    found = _found("The war began in 1941. In 1942 the army, in the field since 1938, advanced. In June it halted.",
+                   dt.date(2009, 12, 19))
+    assert found["June"].value == "1942-06"
+
+
 def test_without_dct_year_less_dates_stay_underspecified() -> None:
     article = make_article("The war began in 1941. In June the army advanced.")
     by_text = {t.span.text: t for t in find_times(None, article, None)}
