@@ -1131,7 +1131,7 @@ _RULES: tuple[_Rule, ...] = (
              rf"(?:(?P<y>{_YEAR})|(?P<ry>(?i:last|this|next|the)\s+year)))"), _h_half),
     _r("D", _c(rf"\b(?P<x>H(?P<hn>[12])\s*(?P<y>{_YEAR}))"), _h_half),
     _r("S", _c(rf"\b(?P<x>(?i:{_MODP})?(?:(?P<rel>(?i:last|this|next|past|coming))\s+)?(?P<s>(?i:spring|summer|fall|"
-             rf"autumn|winter))(?:\s+(?i:of))?,?\s+(?P<y>{_YEAR}))"), _h_season),
+             rf"autumn|winter))(?:\s+(?i:of))?(?:\s?,)?\s+(?P<y>{_YEAR}))"), _h_season),
     _r("S", _c(r"\b(?P<x>(?i:" + _MODP + r")?(?P<rel>(?i:last|this|next|past|coming))\s+"
              r"(?P<s>(?i:spring|summer|fall|autumn|winter)))\b"), _h_season),
     _r("S", _c(r"\b(?P<x>(?i:" + _MODP + r")?(?:(?i:the)\s+)?(?P<s>(?i:spring|summer|autumn|winter)))\b"
@@ -1139,13 +1139,13 @@ _RULES: tuple[_Rule, ...] = (
     _r("S", _c(r"\b(?P<prep>(?i:in|during|by|since|until|through|over|throughout))\s+(?P<x>(?i:" + _MODP
              + r")?(?i:the\s+)?(?P<s>(?i:spring|summer|fall|autumn|winter)))\b(?!\s+of)"),
           _h_season),
-    _r("M", _c(rf"\b(?P<x>(?i:{_MODP})?(?P<mon>{_MON_ANY})(?:\s+of)?,?\s+(?P<y>{_YEAR}))"), _h_month_year),
+    _r("M", _c(rf"\b(?P<x>(?i:{_MODP})?(?P<mon>{_MON_ANY})(?:\s+of)?(?:\s?,)?\s+(?P<y>{_YEAR}))"), _h_month_year),
     _r("M", _c(rf"\b(?P<x>(?i:{_MODP})?(?P<mon>{_MON_FULL}|{_MON_ANY}(?<=\.))\s+"
                r"(?:(?i:of)\s+)?(?P<ry>(?i:last|this|next))\s+(?i:year))\b"),
           _h_month_year),
     _r("M", _c(rf"\b(?P<x>(?i:between|from)\s+(?P<mon>{_MON_FULL})\s+(?i:and|to|through|until)\s+"
-             rf"(?P<mon2>{_MON_FULL})(?:,?\s+(?P<y>{_YEAR}))?)"), _h_month_range),
-    _r("M", _c(rf"\b(?P<x>(?P<mon>{_MON_FULL})\s*[-–]\s*(?P<mon2>{_MON_FULL})(?:,?\s+(?P<y>{_YEAR}))?)"),
+             rf"(?P<mon2>{_MON_FULL})(?:(?:\s?,)?\s+(?P<y>{_YEAR}))?)"), _h_month_range),
+    _r("M", _c(rf"\b(?P<x>(?P<mon>{_MON_FULL})\s*[-–]\s*(?P<mon2>{_MON_FULL})(?:(?:\s?,)?\s+(?P<y>{_YEAR}))?)"),
           _h_month_range),
     _r("M", _c(rf"(?:\b(?P<prep>{_PREP})\s+)?\b(?P<x>(?i:{_MODP})?(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?"
              rf"(?P<mon>{_MON_FULL}))(?![a-z])(?!\s+\d)(?!['’]s\b)"), _h_month, cues=("prep", "mod", "rel")),
@@ -1222,7 +1222,7 @@ _RULES: tuple[_Rule, ...] = (
              r"(?!\s+(?:of|before|after)\b)"), _h_part_of_day),
     _r("HU", _c(r"\b(?P<x>(?P<h>(?:Christmas|X[Mm]as|XMAS)(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Halloween"
                 r"|Valentine['’]s\s+Day"
-             rf"|Boxing\s+Day|Thanksgiving(?:\s+Day)?)(?:,?\s+(?P<y>{_YEAR}))?)"), _h_holiday),
+             rf"|Boxing\s+Day|Thanksgiving(?:\s+Day)?)(?:(?:\s?,)?\s+(?P<y>{_YEAR}))?)"), _h_holiday),
 )
 
 

@@ -720,3 +720,14 @@ def test_weekends(nlp, text: str, expr: str, type_: str, value: str) -> None:  #
 )
 def test_a_month_listed_with_a_dated_one_takes_its_year(text: str, expr: str, value: str) -> None:
     assert _found(text, dt.date(2009, 12, 19))[expr].value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [("Unrest began in August , 1983 , when he died.", "August , 1983", "1983-08"),
+     ("It ended in the summer , 2003 .", "summer , 2003", "2003-SU")],
+    ids=["month", "season"],
+)
+def test_a_year_after_a_spaced_comma_belongs_to_its_month(text: str, expr: str, value: str) -> None:
+    # text tokenised the Penn Treebank way ("August , 1983") keeps its years
+    assert _found(text)[expr].value == value
