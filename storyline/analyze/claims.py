@@ -197,12 +197,25 @@ _INTENT = frozenset(
 
 def _unreal(v: Any) -> bool:
     """Whether the verb of a count says what may, will or is meant to happen, not what did:
-    "could die", "will send 4,000 troops", "wants to relocate 400,000 people".  A modal perfect
-    is an estimate of what happened and stays ("up to 200,000 may have died")."""
-    auxes = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & _MODALS and not auxes & _PERFECT:
+    "could die", "will send 4,000 troops", "wants to relocate 400,000 people", "if 500 people
+    die", "he will have thousands killed".  A modal perfect is an estimate of what happened and
+    stays ("up to 200,000 may have died")."""
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in v.children):
+        return True  # "if 500 people die": a condition
+    if v.dep_ in ("ccomp", "xcomp") and v.head.lemma_.lower() in _CAUSATIVE and _modal(v.head):
+        v = v.head  # "he will have thousands killed": as unreal as its causing verb
+    if _modal(v):
         return True
     return v.dep_ == "xcomp" and v.head.lemma_.lower() in _INTENT
+
+
+_CAUSATIVE = frozenset({"have", "get", "see"})
+
+
+def _modal(v: Any) -> bool:
+    """A verb under a modal ("could", "will") that is no modal perfect ("may have died")."""
+    auxes = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+    return bool(auxes & _MODALS and not auxes & _PERFECT)
 
 
 def _what_done(v: Any, tok: Any) -> str:

@@ -273,8 +273,10 @@ def test_opening_fire_begins_nothing(nlp) -> None:  # type: ignore[no-untyped-de
         "Officials warned that thousands of people could die if the fighting goes on.",
         "The country will send 4,000 more troops next month.",
         "The camp can hold 10,000 people.",
+        "If 500 people die, the government will fall.",
+        "I told him that he will have thousands of people killed if he does that.",
     ],
-    ids=["wants-to", "could", "will", "can"],
+    ids=["wants-to", "could", "will", "can", "if", "will-have-killed"],
 )
 def test_a_count_of_what_may_or_will_happen_is_no_claim(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert _claims(nlp, text) == ()
@@ -285,8 +287,9 @@ def test_a_count_of_what_may_or_will_happen_is_no_claim(nlp, text: str) -> None:
     [
         ("Up to 200,000 people may have died in the disaster.", "people killed"),
         ("The agency says 130,000 people have now been relocated.", "people relocated"),
+        ("Officials will say that 40 people were killed.", "people killed"),
     ],
-    ids=["may-have-died", "have-been-relocated"],
+    ids=["may-have-died", "have-been-relocated", "will-say-were-killed"],
 )
 def test_an_estimate_of_what_happened_stays(nlp, text: str, subject: str) -> None:  # type: ignore[no-untyped-def]
     assert _one(nlp, text).subject == subject
