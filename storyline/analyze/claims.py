@@ -327,6 +327,8 @@ def _temporal_claims(doc: Any, article: Article, times: Sequence[TimeExpr]) -> l
             continue
         if any(c.dep_ == "neg" for c in verb.children):
             continue
+        if any(c.dep_ == "advmod" and c.lower_ in ("again", "anew") for c in verb.children):
+            continue  # "protests again broke out on Friday": not when they began
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
         if obj is not None and obj.lemma_.lower() in _IDIOM_OBJECTS:
             continue  # "opened fire on Friday": no thing began

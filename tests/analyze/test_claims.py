@@ -262,6 +262,11 @@ def test_what_began_is_the_object_of_a_transitive_verb(nlp, text: str, subject: 
     assert found.subject == subject
 
 
+def test_breaking_out_again_is_no_beginning(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _temporal(nlp, "Protests again broke out in several towns on 4 March 2011.") == ()
+    assert len(_temporal(nlp, "Protests broke out in several towns on 4 March 2011.")) == 1
+
+
 def test_opening_fire_begins_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
     assert _temporal(nlp, "Security forces opened fire on protesters on 4 March 2011.") == ()
 
