@@ -17,7 +17,7 @@ from typing import Any, Protocol
 import msgspec
 
 from storyline.analyze.nlp import check_model
-from storyline.analyze.version import analysis_version
+from storyline.analyze.version import analysis_version, link_version
 from storyline.errors import E, StorylineError
 from storyline.ingest import read_inputs
 from storyline.ingest.dedup import Deduplicator
@@ -144,15 +144,21 @@ def build(
         store.add_problems(report.problems)
         # Another build may be adding articles to the same database: link under the store's
         # lock, label the story with the generation it was linked from (a stale story never
-        # overwrites a fresher one), and go again while articles arrived meanwhile.
-        while store.needs_link():
+        # overwrites a fresher one), and go again while articles arrived meanwhile.  A story
+        # that another linker made (an older storyline) is linked again once, new articles or not.
+        linker = link_version(settings.max_summary_chars)
+
+        def stale() -> bool:
+            return store.needs_link() or (not report.linked and store.linked_by() != linker)
+
+        while stale():
             with store.link_lock():
-                if not store.needs_link():
+                if not stale():
                     break
                 if progress is not None and not report.linked:
                     progress.stage("link", total=None)
                 generation = store.generation()
-                store.write_story(link(store.iter_pairs(), settings), generation=generation)
+                store.write_story(link(store.iter_pairs(), settings), generation=generation, linker=linker)
                 report.linked = True
     report.seconds = time.perf_counter() - started
     return report

@@ -232,6 +232,32 @@ def test_analyses_of_an_older_analyser_are_redone_and_give_the_fresh_story(
     assert "re-analysed" not in again.output  # every analysis is current now
 
 
+def test_a_story_an_older_linker_made_is_linked_again_without_new_articles(
+    tmp_path: Path, example_bundle: dict
+) -> None:
+    import sqlite3
+
+    from storyline.api import build
+    from storyline.settings import Settings
+
+    db = tmp_path / "relinked.db"
+    assert build([str(EXAMPLES)], db=db, settings=Settings(quiet=True)).linked
+    assert not build([str(EXAMPLES)], db=db, settings=Settings(quiet=True)).linked  # nothing changed
+    conn = sqlite3.connect(db)
+    try:
+        with conn:  # an older linker's story: no events, and its fingerprint
+            conn.execute("DELETE FROM events")
+            conn.execute("UPDATE story_meta SET value = ? WHERE key = 'linker'", (b"0ld0ld0ld0ld summary-160",))
+    finally:
+        conn.close()
+    report = build([str(EXAMPLES)], db=db, settings=Settings(quiet=True))
+    assert report.linked and report.added == 0
+    out = tmp_path / "relinked.json"
+    assert runner.invoke(app, ["export", "--db", str(db), "-o", str(out)]).exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8")) == example_bundle
+    assert not build([str(EXAMPLES)], db=db, settings=Settings(quiet=True)).linked
+
+
 def test_keep_analyses_keeps_the_older_ones(tmp_path: Path) -> None:
     db = tmp_path / "kept.db"
     assert runner.invoke(app, ["build", str(EXAMPLES), "--db", str(db), "--quiet"]).exit_code == 0

@@ -9,6 +9,10 @@ story linked from a mix of old and new analyses (the same story a fresh build wo
 
 The code part is a hash of the source files, so any change to them counts (a comment too:
 re-analysing is always correct, keeping a stale analysis is not).
+
+A linked story is fingerprinted the same way (:func:`link_version`: the linking code and data and
+the setting it reads), so a build re-links a story an older linker made even when it adds no
+article.
 """
 
 from __future__ import annotations
@@ -18,11 +22,13 @@ import hashlib
 import json
 from pathlib import Path
 
-__all__ = ["analysis_version", "code_fingerprint", "fingerprint", "model_version"]
+__all__ = ["analysis_version", "code_fingerprint", "fingerprint", "link_version", "model_version"]
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 _SOURCES = ("analyze", "model.py", "dates.py", "ids.py")
 """Paths under the storyline package whose content decides an analysis (folders: every file)."""
+_LINK_SOURCES = ("link", "model.py", "dates.py", "ids.py")
+"""...and those that decide a story linked from given analyses."""
 
 
 @functools.cache
@@ -31,11 +37,12 @@ def code_fingerprint() -> str:
     return fingerprint(_PACKAGE)
 
 
-def fingerprint(package: Path) -> str:
-    """12 hex digits of SHA-256 over the analysis files under ``package`` (a storyline package
-    folder), by relative path and content; compiled files are left out."""
+def fingerprint(package: Path, sources: tuple[str, ...] = _SOURCES) -> str:
+    """12 hex digits of SHA-256 over the files of ``sources`` (default: the analysis files) under
+    ``package`` (a storyline package folder), by relative path and content; compiled files are
+    left out."""
     digest = hashlib.sha256()
-    for name in _SOURCES:
+    for name in sources:
         root = package / name
         if root.is_dir():
             files = sorted(p for p in root.rglob("*") if p.is_file())
@@ -81,3 +88,14 @@ def analysis_version(model: str) -> str:
     import spacy
 
     return f"{code_fingerprint()} spacy-{spacy.__version__} {model_version(model)}"
+
+
+@functools.cache
+def link_version(max_summary_chars: int) -> str:
+    """The fingerprint stored with a linked story: storyline's linking code and data, and the one
+    setting linking reads.  A build re-links a story that another linker made, so that upgrading
+    storyline gives the story a fresh build would, even when no article is added.
+
+    For example ``"0f1e2d3c4b5a summary-160"``.
+    """
+    return f"{fingerprint(_PACKAGE, _LINK_SOURCES)} summary-{max_summary_chars}"

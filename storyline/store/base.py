@@ -95,12 +95,18 @@ class Store(abc.ABC):
         is labelled with the articles it was linked from."""
 
     @abc.abstractmethod
-    def write_story(self, story: Story, *, generation: int | None = None) -> bool:
+    def write_story(self, story: Story, *, generation: int | None = None, linker: str | None = None) -> bool:
         """Replace the stored story, in one transaction, with one linked from the
-        articles of ``generation`` (default: the current :meth:`generation`).
+        articles of ``generation`` (default: the current :meth:`generation`) by ``linker``
+        (:func:`~storyline.analyze.version.link_version`; ``None``: not recorded).
 
         A stale story never overwrites a fresher one: when ``generation`` is older
         than the stored story's, nothing is written.  Returns whether it wrote."""
+
+    @abc.abstractmethod
+    def linked_by(self) -> str | None:
+        """The linker that wrote the stored story, as :meth:`write_story` recorded it (``None``:
+        no story yet, or one written without it, by an older storyline)."""
 
     @abc.abstractmethod
     def link_lock(self) -> contextlib.AbstractContextManager[None]:

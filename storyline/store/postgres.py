@@ -68,9 +68,11 @@ from storyline.store.records import (
     check_pairs,
     count_all,
     encode,
+    linked_by,
     query_pieces,
     read_story,
     stored_sentences,
+    story_meta,
 )
 from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION, readable, statements, version_error
 
@@ -470,7 +472,7 @@ class PostgresStore(Store):
     def generation(self) -> int:
         return self._state("articles_generation")
 
-    def write_story(self, story: Story, *, generation: int | None = None) -> bool:
+    def write_story(self, story: Story, *, generation: int | None = None, linker: str | None = None) -> bool:
         with self._write() as conn:
             target = self._state("articles_generation") if generation is None else generation
             if target < self._state("linked_generation"):
@@ -497,9 +499,7 @@ class PostgresStore(Store):
                 "conflicts (id, pos, about, record)": [
                     (x.id, i, x.about, encode(x)) for i, x in enumerate(story.conflicts)
                 ],
-                "story_meta (key, value)": [
-                    ("published", encode(story.published)), ("speakers", encode(story.speakers)),
-                ],
+                "story_meta (key, value)": story_meta(story, linker),
             }
             cur = conn.cursor()
             for columns, rows in tables.items():
@@ -523,6 +523,10 @@ class PostgresStore(Store):
     def story(self) -> Story:
         with self._read() as conn:
             return read_story(conn.execute)
+
+    def linked_by(self) -> str | None:
+        with self._read() as conn:
+            return linked_by(conn.execute)
 
     # ---------------------------------------------------------------- query
 

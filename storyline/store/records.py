@@ -15,7 +15,7 @@ from storyline.model import Article, ArticleAnalysis, Claim, Conflict, Entity, E
 
 __all__ = [
     "ANALYSIS", "ARTICLE", "BAND_CHUNK", "Query", "analysis_counts", "backfill_bands", "check_pairs", "count_all",
-    "encode", "query_pieces", "read_story", "stored_sentences",
+    "encode", "linked_by", "query_pieces", "read_story", "story_meta", "stored_sentences",
 ]
 
 BAND_CHUNK = 2000
@@ -62,6 +62,21 @@ def analysis_counts(analysis: ArticleAnalysis) -> tuple[int, int, int, int, int]
 
 Query = Callable[[str], Iterable[Sequence[Any]]]
 """Runs one parameterless statement inside the caller's read transaction and returns its rows."""
+
+
+def story_meta(story: Story, linker: str | None) -> list[tuple[str, bytes]]:
+    """The ``story_meta`` rows of ``story``: its article dates and speakers, and the linker that
+    made it when known."""
+    rows = [("published", encode(story.published)), ("speakers", encode(story.speakers))]
+    if linker is not None:
+        rows.append(("linker", linker.encode()))
+    return rows
+
+
+def linked_by(query: Query) -> str | None:
+    """The linker recorded with the stored story (see :func:`story_meta`), or ``None``."""
+    rows = list(query("SELECT value FROM story_meta WHERE key = 'linker'"))
+    return bytes(rows[0][0]).decode() if rows else None
 
 
 def read_story(query: Query) -> Story:

@@ -39,9 +39,11 @@ from storyline.store.records import (
     check_pairs,
     count_all,
     encode,
+    linked_by,
     query_pieces,
     read_story,
     stored_sentences,
+    story_meta,
 )
 from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION, read_version, readable, statements, version_error
 
@@ -354,7 +356,7 @@ class SQLiteStore(Store):
     def generation(self) -> int:
         return self._state("articles_generation")
 
-    def write_story(self, story: Story, *, generation: int | None = None) -> bool:
+    def write_story(self, story: Story, *, generation: int | None = None, linker: str | None = None) -> bool:
         with self._write() as conn:
             target = self._state("articles_generation") if generation is None else generation
             if target < self._state("linked_generation"):
@@ -389,10 +391,7 @@ class SQLiteStore(Store):
                 "INSERT INTO conflicts (id, pos, about, record) VALUES (?, ?, ?, ?)",
                 [(x.id, i, x.about, encode(x)) for i, x in enumerate(story.conflicts)],
             )
-            conn.executemany(
-                "INSERT INTO story_meta (key, value) VALUES (?, ?)",
-                [("published", encode(story.published)), ("speakers", encode(story.speakers))],
-            )
+            conn.executemany("INSERT INTO story_meta (key, value) VALUES (?, ?)", story_meta(story, linker))
             conn.execute("UPDATE state SET value = ? WHERE key = ?", (target, "linked_generation"))
         return True
 
@@ -413,6 +412,10 @@ class SQLiteStore(Store):
     def story(self) -> Story:
         with self._read() as conn:
             return read_story(conn.execute)
+
+    def linked_by(self) -> str | None:
+        with self._read() as conn:
+            return linked_by(conn.execute)
 
     # ---------------------------------------------------------------- query
 

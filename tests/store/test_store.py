@@ -116,6 +116,21 @@ def test_re_adding_known_articles_after_link_needs_no_link(filled: Store) -> Non
     assert not filled.needs_link()
 
 
+def test_the_story_records_the_linker_that_made_it(filled: Store) -> None:
+    assert filled.linked_by() is None  # no story yet
+    filled.write_story(records.story(), linker="abc123 summary-160")
+    assert filled.linked_by() == "abc123 summary-160"
+    assert filled.story() == records.story()  # the record of the linker is no part of the story
+    filled.write_story(records.story())
+    assert filled.linked_by() is None  # a story written without one (an older storyline) has none
+
+
+def test_a_stale_story_writes_no_linker(filled: Store) -> None:
+    filled.write_story(records.story(), linker="new")
+    assert not filled.write_story(Story(), generation=0, linker="old")
+    assert filled.linked_by() == "new"
+
+
 def test_needs_link_survives_reopening(target: str | Path) -> None:
     with open_store(target) as store:
         store.add_articles(records.batch())
