@@ -26,7 +26,10 @@ killed on different days, in different towns), so a pair is compared when
   its sentence says so ("since", "so far", "to date", "in all", "toll", "over the past 12
   months"), unless it counts more of them ("five more", "a further 209"), which is an
   incident's count; so is a count whose sentence names its day ("on Monday", "Wednesday's
-  clashes"); a count that says neither meets both, and
+  clashes") or tells of one happening ("died when a van blew up", "killed in the raid"); a count
+  that says neither meets both, and
+* two incidents' counts are compared only when their sentences name a place in common or both
+  name the day (one war's many incidents are told the same week, mostly without their town), and
 * they are both rates or neither is: a rate is a count per unit of time or of something else
   ("flu kills 500,000 people each year", "eight are killed on the roads on average each day",
   "infects two people for every case"), a habit rather than a happening; the phrase belongs to
@@ -120,6 +123,13 @@ _MORE_AFTER = re.compile(r"(?i)[\w.,-]+\s+(?:more|other|further|new|additional)\
 _MORE_BEFORE = re.compile(r"(?i)\b(?:another|an additional|a further)\s+$")
 """A count of more of them ("five more people", "another five") is an incident's, even in a
 sentence that also gives the total ("..., raising the toll to 95")."""
+_HAPPENING = re.compile(
+    r"(?i)\bwhen\b|\b(?:in|during|after)\s+(?:(?:a|an|the|that|this|[A-Z]\w+['’]s)\s+)?(?:\w+\s+)?"
+    r"(?:attack|blast|bombing|explosion|raid|shelling|strike|airstrike|air\s+strike|clash|crash|ambush|"
+    r"assault|massacre|incident|shooting|stampede|collapse|fire|bombardment|ambush)e?s?\b"
+)
+"""A sentence that tells of one happening ("died when a van blew up", "were killed in the
+attack", "in Saturday's blast"): its count is that incident's."""
 _UNIT = r"(?:year|day|week|month|night|hour|minute|season|winter|summer)"
 _RATE = re.compile(
     rf"(?i)\b(?:(?:each|every|per)\s+(?:(?:\d+(?:\s*[-–]\s*\d+)?|few|several|other|two|three|four|five|ten)\s+)?"
@@ -345,7 +355,9 @@ def _scope(text: str, m: ClaimMention, lo: int, hi: int) -> str | None:
     if _MORE_AFTER.match(text, m.span.start, m.span.end) or _MORE_BEFORE.search(text, max(lo, m.span.start - 16),
                                                                                   m.span.start):
         return "incident"
-    return "total" if _TOTAL.search(text, lo, hi) is not None else None
+    if _TOTAL.search(text, lo, hi) is not None:
+        return "total"
+    return "incident" if _HAPPENING.search(text, lo, hi) is not None else None
 
 
 def _is_rate(text: str, m: ClaimMention, lo: int, hi: int, claims: Sequence[ClaimMention]) -> bool:
@@ -373,6 +385,11 @@ def _days(d: DateValue) -> tuple[int, int] | None:
     return d.earliest.toordinal(), d.latest.toordinal()
 
 
+def _day(time: tuple[int, int] | None) -> bool:
+    """A time of one day (a sentence's or clause's own: an article's is widened to a week)."""
+    return time is not None and time[1] - time[0] <= 1
+
+
 def _fine(time: tuple[int, int]) -> bool:
     return time[1] - time[0] <= FINE_DAYS + REPORT_DAYS
 
@@ -385,6 +402,8 @@ def _comparable(a: _K, b: _K, similar: ArticleSimilarity) -> bool:
         return True
     if a.scope is not None and b.scope is not None and a.scope != b.scope:
         return False  # a running total and the count of one day's incident count different things
+    if a.scope == b.scope == "incident" and not (a.places & b.places) and not (_day(a.time) and _day(b.time)):
+        return False  # two incidents' counts: one incident only when the same place or day is named
     if a.unit == "date" and (a.named or b.named) and not (a.named & b.named):
         return False  # "protests against A began" is not about the protests against B, nor about any
     if a.time is not None and b.time is not None and (

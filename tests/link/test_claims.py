@@ -494,3 +494,24 @@ def test_one_sentence_copied_into_two_articles_never_conflicts_with_itself() -> 
     twin = _plain(line + " Nobody came.", "40", "2020-03-04")
     (found,) = conflicts(first, twin, other)
     assert len(found.claims) == 3
+
+
+def _happened(text: str, number: str, places: tuple[str, ...] = ()) -> tuple[Article, ArticleAnalysis]:
+    a = art(text + STORY, published="2020-03-04")
+    return a, analysis(
+        a, claims=(claim(a, number, "people killed", float(number), float(number)),),
+        sentences=_sentences(a.text), mentions=tuple(ent(a, p, "GPE") for p in places),
+    )
+
+
+def test_two_incidents_counts_meet_only_for_a_place_or_day_named_in_both() -> None:
+    # "died when a van blew up" and "killed in the raid": two happenings, unless one place says one
+    van = _happened("Then 9 people died when a van blew up. Talks failed.", "9")
+    raid = _happened("Then 40 people were killed in the raid. It rained.", "40")
+    assert conflicts(van, raid) == ()
+    van_at = _happened("Then 9 people died when a van blew up in Northgate. Talks failed.", "9", ("Northgate",))
+    raid_at = _happened("Then 40 people were killed in the raid on Northgate. It rained.", "40", ("Northgate",))
+    assert len(link([van_at, raid_at], Settings(quiet=True)).conflicts) == 1
+    # a count that says neither what it is nor when still meets an incident's
+    plain = _plain("Officials said 50 people were killed. Talks failed.", "50", "2020-03-04")
+    assert len(conflicts(van, plain)) == 1
