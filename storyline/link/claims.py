@@ -30,11 +30,12 @@ killed on different days, in different towns), so a pair is compared when
   that says neither meets both, and
 * two incidents' counts are compared only when their sentences name a place in common or both
   name the day (one war's many incidents are told the same week, mostly without their town), and
-* they are both rates or neither is: a rate is a count per unit of time or of something else
-  ("flu kills 500,000 people each year", "eight are killed on the roads on average each day",
-  "infects two people for every case"), a habit rather than a happening; the phrase belongs to
-  the count of its sentence nearest to it ("the virus, which kills 36,000 a year, has killed 20
-  in Mexico": 36,000 is the rate), and
+* neither is a rate: a count per unit of time or of something else ("flu kills 500,000 people
+  each year", "eight are killed on the roads on average each day", "infects two people for every
+  case") tells a habit, not a happening, and two rates seldom count one thing ("12 a day" in one
+  city's fighting, "500,000 a year" of flu); the phrase belongs to the count of its sentence
+  nearest to it ("the virus, which kills 36,000 a year, has killed 20 in Mexico": 36,000 is the
+  rate), and
 * their sentences are not the same words: a sentence copied into two articles (a wire story's
   paragraph, a background line) is one report, and two readings of it (its "last year" read
   against two publication dates) are not two sources disagreeing, and
@@ -396,7 +397,7 @@ def _fine(time: tuple[int, int]) -> bool:
 
 def _comparable(a: _K, b: _K, similar: ArticleSimilarity) -> bool:
     """Whether two claims of one subject group can count one thing (the module doc's rules)."""
-    if a.rate != b.rate:
+    if a.rate or b.rate:
         return False  # a habit ("kills 500,000 a year") is not the count of one happening
     if a.event is not None and a.event == b.event:
         return True
