@@ -489,6 +489,8 @@ def _claim(doc: Any, article: Article, text: str, i: int, end_i: int) -> ClaimMe
     if vague:
         value: float | None = None
     else:
+        if re.match(r"0\d", raw):
+            return None  # "000", "05": a fragment ("45,000-50 ,000"), a code, never a count
         value = parse_number(raw)
         if value is None:
             return None
