@@ -64,6 +64,8 @@ class BuildReport:
     stale_kept: int = 0
     problems: list[Problem] = dataclasses.field(default_factory=list)
     linked: bool = False
+    linker_changed: bool = False
+    """The story was linked again only because another linker (an older storyline) had made it."""
     seconds: float = 0.0
 
     @property
@@ -157,6 +159,8 @@ def build(
                     break
                 if progress is not None and not report.linked:
                     progress.stage("link", total=None)
+                if not report.linked and not store.needs_link():
+                    report.linker_changed = True
                 generation = store.generation()
                 store.write_story(link(store.iter_pairs(), settings), generation=generation, linker=linker)
                 report.linked = True

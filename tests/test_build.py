@@ -241,7 +241,8 @@ def test_a_story_an_older_linker_made_is_linked_again_without_new_articles(
     from storyline.settings import Settings
 
     db = tmp_path / "relinked.db"
-    assert build([str(EXAMPLES)], db=db, settings=Settings(quiet=True)).linked
+    first = build([str(EXAMPLES)], db=db, settings=Settings(quiet=True))
+    assert first.linked and not first.linker_changed  # linked for its new articles
     assert not build([str(EXAMPLES)], db=db, settings=Settings(quiet=True)).linked  # nothing changed
     conn = sqlite3.connect(db)
     try:
@@ -251,11 +252,20 @@ def test_a_story_an_older_linker_made_is_linked_again_without_new_articles(
     finally:
         conn.close()
     report = build([str(EXAMPLES)], db=db, settings=Settings(quiet=True))
-    assert report.linked and report.added == 0
+    assert report.linked and report.linker_changed and report.added == 0
     out = tmp_path / "relinked.json"
     assert runner.invoke(app, ["export", "--db", str(db), "-o", str(out)]).exit_code == 0
     assert json.loads(out.read_text(encoding="utf-8")) == example_bundle
     assert not build([str(EXAMPLES)], db=db, settings=Settings(quiet=True)).linked
+    conn = sqlite3.connect(db)
+    try:
+        with conn:
+            conn.execute("DELETE FROM story_meta WHERE key = 'linker'")  # a story of a storyline before linkers
+    finally:
+        conn.close()
+    result = runner.invoke(app, ["build", str(EXAMPLES), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "story re-linked by this storyline" in " ".join(result.output.split())
 
 
 def test_keep_analyses_keeps_the_older_ones(tmp_path: Path) -> None:

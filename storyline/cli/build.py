@@ -104,6 +104,7 @@ def build(
             f"read {report.read} articles ({report.added} new, {report.already_stored} already stored, "
             f"{report.copies} copies), "
             + (f"{report.reanalysed} re-analysed, " if report.reanalysed else "")
+            + ("story re-linked by this storyline, " if report.linker_changed else "")
             + f"{len(report.problems)} problems, {report.words} words "
             f"in {report.seconds:.1f}s -> {db}" + (f", {bundle}" if bundle else "")
         )
