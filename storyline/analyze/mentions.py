@@ -254,8 +254,9 @@ class Antecedents:
         A relative pronoun stands for the noun its clause hangs on ("the council, which said").
         "it"/"they" stands for the nearest subject of a clause above it that is a noun, not a
         pronoun ("The council pledged to act against what it called ..."), else for the subject of
-        the sentence before, or the one before that ("The council met. It said ...").  The
-        subject must fit the pronoun: never one person, and for "it" not a plural.
+        the sentence before, or the one before that ("The council met. It said ..."); an object
+        "it" first for that sentence's object ("The council passed the law. The mayor
+        signed it").  The noun must fit the pronoun: never one person, and for "it" not a plural.
         """
         span = self._doc.char_span(char, char + 1, alignment_mode="expand")
         if span is None:
@@ -277,6 +278,12 @@ class Antecedents:
             if sent.start == 0:
                 break
             sent = self._doc[sent.start - 1].sent
+            if tok.dep_ == "dobj":
+                # an object stands for the object before it: "... criticized the crackdown. Others
+                # condemned it" (the crackdown), "The council passed the law. The mayor signed it"
+                obj = _nominal_object(sent.root)
+                if obj is not None and self._fits(obj, low):
+                    return self._words(obj)
             subj = _nominal_subject(sent.root)
             if subj is not None and self._fits(subj, low):
                 return self._words(subj)
@@ -321,6 +328,13 @@ class Antecedents:
 
 
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _nominal_object(verb: Any) -> Any | None:
+    """The direct object of ``verb`` when it is a noun or a name (not a pronoun)."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}), None)
 
 
 def _nominal_subject(verb: Any) -> Any | None:
