@@ -76,7 +76,7 @@ from storyline.link import names
 from storyline.link.dating import ArticleDates
 from storyline.link.entities import EntityIndex
 from storyline.link.similarity import ArticleSimilarity, story_features
-from storyline.model import Article, ArticleAnalysis, Claim, ClaimMention, Conflict, DateValue, Event
+from storyline.model import Article, ArticleAnalysis, Claim, ClaimMention, Conflict, DateValue, Event, Span
 
 __all__ = [
     "APPROX_SLACK", "FINE_DAYS", "LONGEST_DAYS", "REPORT_DAYS", "SAME_STORY", "WINDOW", "compare_claims",
@@ -127,7 +127,7 @@ sentence that also gives the total ("..., raising the toll to 95")."""
 _HAPPENING = re.compile(
     r"(?i)\bwhen\b|\b(?:in|during|after)\s+(?:(?:a|an|the|that|this|[A-Z]\w+['’]s)\s+)?(?:\w+\s+)?"
     r"(?:attack|blast|bombing|explosion|raid|shelling|strike|airstrike|air\s+strike|clash|crash|ambush|"
-    r"assault|massacre|incident|shooting|stampede|collapse|fire|bombardment|ambush)e?s?\b"
+    r"assault|massacre|incident|shooting|stampede|collapse|fire|bombardment)e?s?\b"
 )
 """A sentence that tells of one happening ("died when a van blew up", "were killed in the
 attack", "in Saturday's blast"): its count is that incident's."""
@@ -306,6 +306,8 @@ def _keyed(
         if told is not None:
             told = (told[0] - REPORT_DAYS, told[1])
         starts = [s.start for s in analysis.sentences]
+        counted = sorted((c.span.start, i, c.id, c.span) for i, c in enumerate(analysis.claims))  # by start
+        read: dict[tuple[int, int], _Said] = {}  # each sentence read once, whatever counts it holds
         named_at = sorted(  # the article's entity mentions, each read once, by offset
             (x.span.start, e, names.label_group(x.label) == "place") for x in analysis.mentions
             if (e := index.entity_at(x.span)) is not None
@@ -317,6 +319,9 @@ def _keyed(
             at = bisect.bisect_right(starts, m.span.start) - 1
             sentence = analysis.sentences[at] if at >= 0 and m.span.start < analysis.sentences[at].end else None
             lo, hi = (sentence.start, sentence.end) if sentence is not None else (m.span.start, m.span.end)
+            said = read.get((lo, hi))
+            if said is None:
+                said = read[lo, hi] = _read(article.text, lo, hi, counted)
             within = [e for e in analysis.events if e.span.start <= m.span.start and m.span.end <= e.span.end]
             anchor = min(within, key=lambda e: (e.span.end - e.span.start, e.id), default=None)
             time: tuple[int, int] | None = None
@@ -334,9 +339,8 @@ def _keyed(
                         scope = "incident"  # its sentence names its day: "on Monday", "Wednesday's clashes"
                 elif anchor is not None and anchor.date is not None and anchor.date_basis in ("clause", "narrative"):
                     time = _days(anchor.date)
-                scope = _scope(article.text, m, lo, hi) or scope
+                scope = _scope(article.text, m, lo, said) or scope
                 time = time or told
-            said = article.text[lo:hi]
             first = bisect.bisect_left(named_at, (lo, ""))
             inside = named_at[first:bisect.bisect_left(named_at, (hi, ""), first)]
             places = frozenset(e for _, e, place in inside if place)
@@ -344,37 +348,63 @@ def _keyed(
                 mention=m, unit=_norm(m.unit).rstrip("s"), bounds=bounds,
                 event=event_of.get(anchor.id) if anchor is not None else None, time=time, places=places,
                 scope=scope, named=frozenset(e for _, e, _ in inside),
-                rate=_is_rate(article.text, m, lo, hi, analysis.claims), sentence=" ".join(said.split()),
+                rate=_is_rate(article.text, m, hi, said), sentence=said.words,
             ))
     return out
 
 
-def _scope(text: str, m: ClaimMention, lo: int, hi: int) -> str | None:
-    """What the words of the sentence ``text[lo:hi]`` say the count ``m`` is: ``"incident"`` for a
-    count of more of them ("five more", "a further 209"), ``"total"`` for a running total (see
-    :data:`_TOTAL`), else ``None``."""
+class _Said(msgspec.Struct, gc=False):
+    """What one sentence says of every count in it, read once (see :func:`_read`)."""
+
+    words: str
+    """its text, whitespace normalised (a copy in another article reads the same)"""
+    total: bool
+    """it tells a running total (:data:`_TOTAL`)"""
+    happening: bool
+    """it tells of one happening (:data:`_HAPPENING`)"""
+    rates: list[tuple[int, int]]
+    """where its rate phrases are (:data:`_RATE`)"""
+    counts: list[tuple[str, Span]]
+    """its claims, by id: which count a rate phrase stands nearest to"""
+
+
+def _read(text: str, lo: int, hi: int, counted: Sequence[tuple[int, int, str, Span]]) -> _Said:
+    """The sentence ``text[lo:hi]``, with ``counted`` the article's claims sorted by start."""
+    first = bisect.bisect_left(counted, (lo,))
+    return _Said(
+        words=" ".join(text[lo:hi].split()),
+        total=_TOTAL.search(text, lo, hi) is not None,
+        happening=_HAPPENING.search(text, lo, hi) is not None,
+        rates=[phrase.span() for phrase in _RATE.finditer(text, lo, hi)],
+        counts=[(cid, span) for _, _, cid, span in counted[first:bisect.bisect_left(counted, (hi,), first)]],
+    )
+
+
+def _scope(text: str, m: ClaimMention, lo: int, said: _Said) -> str | None:
+    """What its sentence (starting at ``lo``) says the count ``m`` is: ``"incident"`` for a count of
+    more of them ("five more", "a further 209") or one in a sentence of one happening, ``"total"``
+    for a running total (see :data:`_TOTAL`), else ``None``."""
     if _MORE_AFTER.match(text, m.span.start, m.span.end) or _MORE_BEFORE.search(text, max(lo, m.span.start - 16),
                                                                                   m.span.start):
         return "incident"
-    if _TOTAL.search(text, lo, hi) is not None:
+    if said.total:
         return "total"
-    return "incident" if _HAPPENING.search(text, lo, hi) is not None else None
+    return "incident" if said.happening else None
 
 
-def _is_rate(text: str, m: ClaimMention, lo: int, hi: int, claims: Sequence[ClaimMention]) -> bool:
-    """Whether ``m`` is a rate: "a year" follows it (:data:`_A_UNIT`), or a rate phrase of its
-    sentence ``text[lo:hi]`` (:data:`_RATE`) belongs to it (no other count of the sentence stands
+def _is_rate(text: str, m: ClaimMention, hi: int, said: _Said) -> bool:
+    """Whether ``m`` is a rate: "a year" follows it (:data:`_A_UNIT`) before its sentence ends at
+    ``hi``, or a rate phrase of its sentence belongs to it (no other count of the sentence stands
     nearer to the phrase)."""
-    others = [c.span for c in claims if c.id != m.id and lo <= c.span.start < hi]
-
-    def distance(span_start: int, span_end: int, start: int, end: int) -> int:
-        return max(0, start - span_end, span_start - end)
-
     if _A_UNIT.match(text, m.span.end, hi):
         return True
-    for phrase in _RATE.finditer(text, lo, hi):
-        mine = distance(m.span.start, m.span.end, phrase.start(), phrase.end())
-        if all(mine <= distance(o.start, o.end, phrase.start(), phrase.end()) for o in others):
+
+    def distance(span: Span, start: int, end: int) -> int:
+        return max(0, start - span.end, span.start - end)
+
+    for start, end in said.rates:
+        mine = distance(m.span, start, end)
+        if all(mine <= distance(o, start, end) for cid, o in said.counts if cid != m.id):
             return True
     return False
 
