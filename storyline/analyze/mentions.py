@@ -270,7 +270,7 @@ class Antecedents:
         verb = tok.head
         while verb.head.i != verb.i:
             verb = verb.head
-            subj = _nominal_subject(verb)
+            subj = _nominal(verb, _SUBJECT)
             if subj is not None and self._fits(subj, low):
                 return self._words(subj)
         sent = tok.sent
@@ -281,10 +281,10 @@ class Antecedents:
             if tok.dep_ == "dobj":
                 # an object stands for the object before it: "... criticized the crackdown. Others
                 # condemned it" (the crackdown), "The council passed the law. The mayor signed it"
-                obj = _nominal_object(sent.root)
+                obj = _nominal(sent.root, _OBJECT)
                 if obj is not None and self._fits(obj, low):
                     return self._words(obj)
-            subj = _nominal_subject(sent.root)
+            subj = _nominal(sent.root, _SUBJECT)
             if subj is not None and self._fits(subj, low):
                 return self._words(subj)
         return None
@@ -330,21 +330,16 @@ class Antecedents:
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
 
-def _nominal_object(verb: Any) -> Any | None:
-    """The direct object of ``verb`` when it is a noun or a name (not a pronoun)."""
-    if verb.pos_ not in {"VERB", "AUX"}:
-        return None
-    return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}), None)
+_SUBJECT = frozenset({"nsubj", "nsubjpass"})
+_OBJECT = frozenset({"dobj"})
 
 
-def _nominal_subject(verb: Any) -> Any | None:
-    """The subject of ``verb`` when it is a noun or a name (not a pronoun)."""
+def _nominal(verb: Any, deps: frozenset[str]) -> Any | None:
+    """The subject (``_SUBJECT``) or direct object (``_OBJECT``) of ``verb`` when it is a noun or a
+    name (not a pronoun)."""
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN"}:
-            return child
-    return None
+    return next((c for c in verb.children if c.dep_ in deps and c.pos_ in {"NOUN", "PROPN"}), None)
 
 
 def _drop_overlaps(found: list[_Mention]) -> list[_Mention]:
