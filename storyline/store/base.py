@@ -40,7 +40,7 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def near_copies(self, keys: Sequence[int]) -> list[tuple[str, bytes]]:
         """``(article id, signature)`` of the stored articles whose signature has any of these LSH
-        band keys (:func:`storyline.ingest.dedup.band_keys`), in insertion order: the store's own
+        band keys (:func:`storyline.minhash.band_keys`), in insertion order: the store's own
         near-duplicate index, so that a build need not hold every signature."""
 
     @abc.abstractmethod

@@ -270,7 +270,7 @@ CREATE INDEX analyses_analyzer ON analyses (analyzer, article_id);
 """
 
 # Version 3: the near-duplicate index lives in the store, so a build's memory does not grow with
-# the store (storyline.ingest.dedup.band_keys: one signed 64-bit key per LSH band of an
+# the store (storyline.minhash.band_keys: one signed 64-bit key per LSH band of an
 # article's signature; ``seq`` is the article's, so the earliest stored copy comes first).
 # Articles stored before version 3 get their keys from the next writable open, which
 # works down from ``state.unbanded`` (the highest seq still without keys) to 0.
