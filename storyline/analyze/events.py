@@ -124,14 +124,16 @@ _DEMAND = LexEntry("REQUEST", "100")
 
 
 class _Trigger:
-    __slots__ = ("first", "last", "head", "noun", "entry")
+    __slots__ = ("first", "last", "head", "noun", "entry", "word")
 
-    def __init__(self, first: Any, last: Any, head: Any, noun: Any | None, entry: LexEntry) -> None:
+    def __init__(self, first: Any, last: Any, head: Any, noun: Any | None, entry: LexEntry,
+                 word: str | None = None) -> None:
         self.first = first  # first and last token of the trigger words
         self.last = last
         self.head = head  # the token that heads the clause (verb, or the event noun)
         self.noun = noun  # the event noun that typed a light verb, or the noun trigger itself
         self.entry = entry
+        self.word = word  # the event word linking matches by, where not the head's or noun's lemma
 
 
 def find_events(
@@ -382,7 +384,11 @@ def _verb_trigger(ctx: _Context, tok: Any) -> _Trigger | None:
     for child in tok.children:
         if child.dep_ in {"prt", "prep", "advmod"} and child.i > tok.i and (lemma, child.lower_) in EVENT_PHRASALS:
             last = child if child.i == tok.i + 1 else tok
-            return _Trigger(tok, last, tok, None, EVENT_PHRASALS[(lemma, child.lower_)])
+            # "step down" is not "step up"; "carry out a purge" and "carry out abuses" are what is carried out
+            word = f"{lemma} {child.lower_}"
+            if lemma in LIGHT_VERBS and obj is not None and obj.pos_ in {"NOUN", "PROPN"}:
+                word = f"{word} {obj.lemma_.lower()}"
+            return _Trigger(tok, last, tok, None, EVENT_PHRASALS[(lemma, child.lower_)], word)
     if lemma in PERSON_OBJECT_EVENTS and _has_person_object(ctx, tok):
         return _Trigger(tok, tok, tok, None, PERSON_OBJECT_EVENTS[lemma])
     entry = event_entry(lemma)
@@ -470,7 +476,7 @@ def _event(ctx: _Context, trig: _Trigger, dct: DateValue | None) -> EventMention
     actors, targets = _participants(ctx, trig)
     date, time_id, basis = _date(ctx, trig, dct)
     c_start, c_end = _clause(trig)
-    lemma = trig.noun.lemma_.lower() if trig.noun is not None else _lemma(trig.head)
+    lemma = trig.word or (trig.noun.lemma_.lower() if trig.noun is not None else _lemma(trig.head))
     return EventMention(
         id=make_id("v", ctx.article.id, start, end),
         span=ctx.span(c_start, c_end),
@@ -500,15 +506,18 @@ def _has_subject(verb: Any) -> bool:
 
 def _unnamed_subject(ctx: _Context, trig: _Trigger) -> Span | None:
     """The noun phrase that is the subject of a verb trigger (or of the verb it is joined to:
-    "both leaders have denied or ignored ..."), up to its head; ``None`` for a pronoun or a
-    relative word, whose referent the text names elsewhere."""
+    "both leaders have denied or ignored ..."), up to its head; for a relative clause, the noun it
+    hangs on ("the leaders who condemned it"); ``None`` for a pronoun, whose referent the text
+    names elsewhere."""
     verb = trig.head
     if verb.pos_ == "NOUN":
         return None
     while verb.dep_ == "conj" and not _has_subject(verb):
         verb = verb.head
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.pos_ == "PRON" or subj.lower_ in _RELATIVE:
+    if subj is not None and subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        subj = verb.head  # "the leaders who condemned it": the leaders
+    if subj is None or subj.pos_ in {"PRON", "VERB", "AUX"} or subj.lower_ in _RELATIVE:
         return None
     return ctx.span(subj.left_edge.idx, subj.idx + len(subj.text))
 
@@ -800,7 +809,7 @@ def _subject_names(ctx: _Context, tok: Any) -> list[EntityMention]:
         subj = subjects[-1] if subjects else None  # the one nearest the verb
         if subj is not None:
             if subj.lower_ in _RELATIVE and cur.dep_ == "relcl":
-                return _names(ctx, cur.head)
+                return _acting_noun(ctx, cur.head)  # "the House approved a resolution that condemns ..."
             return _names(ctx, subj)
         if cur.dep_ in {"xcomp", "advcl"} and cur.head.lemma_.lower() in _CONTROL_VERBS:
             # "urged Y to sanction", "called on Y to investigate": Y acts

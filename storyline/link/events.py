@@ -12,9 +12,11 @@ also uses as an event word ("shooting", "nominate", "die").
 
 First, within one article, a mention joins the previous mention of its event word (its
 ``lemma``) when their participants and dates do not clash, nor those of the event it would
-join, unless one's actor is words that name no entity while the other's is named and the two
-clauses share nothing but the event word (``EventMention.subject``: "both leaders denied the
-accusations" after "the ministry denied visas") (rule ``same-word-in-article``: an article
+join, unless one's actor is words that name no entity while the other's is named (or both are
+such words, and different ones) and the two clauses share nothing but the event word
+(``EventMention.subject``: "both leaders denied the accusations" after "the ministry denied
+visas"; "a resolution that condemns X" and "the world leaders who condemned it") (rule
+``same-word-in-article``: an article
 that says "the quake" twice means one quake, but "a House resolution condemning X" and "the
 Senate condemns X" are two condemnations, and a third "condemned" that names nobody does not tie
 them together).
@@ -37,10 +39,16 @@ own word.
 No rule merges mentions of different moods: an event told as done or planned, one asked for
 ("X urged Y to condemn it"), one denied.
 
+Two mentions of different words that share a type and a participant are one event by that alone
+(rule ``same-event``) only when a date ties them: one of them is dated by its own clause.  Two acts
+of one actor told in an article and dated only by its day ("the ministry criticized the raid",
+"the ministry called for an inquiry", both "by August 1") stay two.
+
 Blocking: dated mentions are blocked by (type, role, entity, month) and by (lemma,
 month) and swept in date order; a mention that is undated (or dated coarser than about a year) joins
 the one dated event of its (type, entity) block (or of its word) that an article alike enough
-tells (:func:`_same_happening`) when there is exactly one, else
+tells (:func:`_same_happening`) when there is exactly one (not one told by another word in the
+same article and dated by its clause there: the writer dated that act and not this one), else
 the other undated mentions of that block (or word; these cannot tie two dated events together: a
 merge never joins clusters whose dates are apart).  A date whose basis is the article's
 own date (``date_basis == "article"``) only says the event happened by then, so
@@ -108,8 +116,9 @@ class _V(msgspec.Struct, gc=False):  # nothing in it points back: no cycle to co
     """Dated only by the date linking inferred for its article: matched like an undated mention."""
     trigger: str = ""
     """The trigger's words, case-folded (what mentions that name no participant match by)."""
-    unnamed: bool = False
-    """Its actor is words that name no entity ("both leaders"): someone acted, only not someone named."""
+    unnamed: frozenset[str] = frozenset()
+    """The words of its actor when they name no entity ("both leaders"): someone acted, only not
+    someone named (empty when the actor is named, or nothing is)."""
 
     @property
     def coarse(self) -> bool:
@@ -239,7 +248,8 @@ def _collect(
                 context=context,
                 inferred=inferred,
                 trigger=" ".join(ev.trigger.text.casefold().split()),
-                unnamed=ev.subject is not None and not ev.actors,
+                unnamed=_words(ev.subject.text) or frozenset({"?"}) if ev.subject is not None and not ev.actors
+                else frozenset(),
             ))
     items.sort(key=lambda v: v.mention.id)
     family = word_families({v.lemma for v in items if v.lemma is not None})
@@ -321,18 +331,23 @@ def _bare_match(a: _V, b: _V) -> bool:
 
 def _lends_actor(a: _V, b: _V) -> bool:
     """Whether merging would give a mention whose actor names no entity ("both leaders denied the
-    accusations") the other's named actor ("the ministry denied visas") on no evidence but the
-    event word: the two clauses share no other word of four letters or more.  A headline and its
-    lead ("State opens investigation into X leak" / "The state agency opened an investigation
+    accusations") the other's named actor ("the ministry denied visas"), or another unnamed one
+    ("a resolution that condemns X" / "the world leaders who condemned it"), on no evidence but
+    the event word: the two clauses share no other word of four letters or more.  A headline and
+    its lead ("State opens investigation into X leak" / "The state agency opened an investigation
     into the leak at X") share theirs; two acts that only share a verb do not."""
-    if not ((a.unnamed and b.actors) or (b.unnamed and a.actors)):
+    if not ((a.unnamed and b.actors) or (b.unnamed and a.actors)
+            or (a.unnamed and b.unnamed and a.unnamed.isdisjoint(b.unnamed))):
         return False
     return _content(a).isdisjoint(_content(b))
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(text.casefold())) - _FUNCTION_WORDS
+
+
 def _content(v: _V) -> frozenset[str]:
-    words = set(_WORD.findall(v.mention.span.text.casefold())) - _FUNCTION_WORDS
-    return frozenset(words - set(_WORD.findall(v.trigger)))
+    return _words(v.mention.span.text) - set(_WORD.findall(v.trigger))
 
 
 _WORD = re.compile(r"[a-z][a-z'-]{3,}")
@@ -423,7 +438,7 @@ def _merge_dated(uf: _Clusters) -> None:
                 if pair in rules:
                     continue
                 va, vb = items[pair[0]], items[pair[1]]
-                if _participants_ok(va, vb):
+                if _participants_ok(va, vb) and _dated_alike(va, vb):
                     rules[pair] = "same-event"
                 elif _bare_match(va, vb):
                     rules[pair] = "same-trigger"
@@ -436,6 +451,15 @@ def _merge_dated(uf: _Clusters) -> None:
         rule, va, vb = rules[(a, b)], items[a], items[b]
         uf.union(a, b, rule, functools.partial(_detail, va, vb),
                  whole=rule != "same-lemma" or _one_article(va, vb))
+
+
+def _dated_alike(a: _V, b: _V) -> bool:
+    """Whether two mentions that share a type and a participant are dated alike enough to be one
+    event by that alone: one of them by its own clause ("on Monday"), or both by one word.  Two
+    mentions dated only by their articles' days (the U.S. "criticized the crackdown" and "urged
+    an inquiry", both by July 13) are two acts of one actor unless a date ties them."""
+    return a.mention.date_basis == "clause" or b.mention.date_basis == "clause" or \
+        (a.lemma is not None and a.lemma == b.lemma)
 
 
 def _merge_in_article(uf: _Clusters) -> None:
@@ -516,11 +540,19 @@ def _dated_roots(
     for key in keys:
         for root, j in list(dated.get(key, {}).items())[:_MAX_ROOTS]:
             root = uf.find(root)  # an undated mention may have joined it since
-            if root not in roots and _fits(uf, root, v) and _same_happening(uf, uf.items[j], v):
+            if root not in roots and _fits(uf, root, v) and _same_happening(uf, uf.items[j], v) \
+                    and not _dated_apart(uf.items[j], v):
                 roots[root] = j
                 if len(roots) > 1:
                     return roots
     return roots
+
+
+def _dated_apart(dated: _V, v: _V) -> bool:
+    """Whether an undated mention told in the same article as a mention its writer dated ("in
+    2017, X condemned Y"), in other words, is another act: the writer would have dated it alike
+    ("officials accused of a second wave" is not what was condemned in 2017)."""
+    return dated.mention.date_basis == "clause" and _one_article(dated, v) and dated.lemma != v.lemma
 
 
 def _fits(uf: _Clusters, root: int, v: _V) -> bool:

@@ -495,3 +495,27 @@ def test_the_ordered_party_acts_whatever_comes_between(nlp) -> None:  # type: ig
     _, events = _events(nlp, text)
     halt = _by_trigger(events, "halt")
     assert halt.modality == "requested" and [s.text for s in halt.actors] == ["Halvern Chemicals"]
+
+
+def test_a_relative_clause_acts_through_the_noun_it_hangs_on(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "the leaders who condemned it": someone acted, the leaders, though no entity names them
+    _, events = _events(nlp, "Several of the world leaders who have publicly condemned it met in Oslo.")
+    leaders = _by_trigger(events, "condemned")
+    assert leaders.actors == () and leaders.subject is not None and leaders.subject.text == "the world leaders"
+    # "a resolution that condemns X", approved by the House: the House's words
+    _, events = _events(nlp, "The House approved a bipartisan resolution that condemns the crackdown in Velmora.")
+    assert [s.text for s in _by_trigger(events, "condemns").actors] == ["House"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "word"),
+    [
+        pytest.param("The minister stepped down on Monday.", "stepped down", "step down", id="particle"),
+        pytest.param("Officials carried out a second wave in the spring.", "carried out", "carry out wave",
+                     id="light-phrasal-takes-its-object"),
+    ],
+)
+def test_a_phrasal_trigger_links_by_its_whole_word(nlp, text: str, trigger: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    # "step down" is not "step up"; "carry out a second wave" and "carry out abuses" are two acts
+    _, events = _events(nlp, text)
+    assert _by_trigger(events, trigger).lemma == word

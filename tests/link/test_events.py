@@ -455,3 +455,68 @@ def test_an_unnamed_actor_takes_a_named_one_only_on_shared_words(text: str, word
     if events == 2:
         (alone,) = [e for e in found if e.mentions[0].subject is not None]
         assert alone.actors == ()
+
+
+@pytest.mark.parametrize(
+    ("second", "who", "events"),
+    [
+        ("The world leaders condemned it.", "The world leaders", 2),
+        ("The leaders of the region condemned it.", "The leaders", 1),
+    ],
+    ids=["two-unnamed-actors", "one-unnamed-actor-twice"],
+)
+def test_two_unnamed_actors_are_two_acts_unless_their_words_meet(second: str, who: str, events: int) -> None:
+    # "a resolution that condemns the raid ... the world leaders who condemned it": neither actor is an
+    # entity, and nothing but the verb ties the two together
+    text = f"The leaders passed a resolution that condemns the raid. {second}"
+    a = art(text, published="2017-08-01")
+    first = msgspec.structs.replace(
+        event(a, "condemns", "ACCUSE", clause="a resolution that condemns the raid"),
+        lemma="condemn", subject=span(a, "a resolution"))
+    other = msgspec.structs.replace(
+        event(a, "condemned", "ACCUSE", clause=second.rstrip(".")), lemma="condemn", subject=span(a, who))
+    if events == 1:  # the same actor's words: "the leaders" passed it
+        first = msgspec.structs.replace(first, subject=span(a, "The leaders"))
+    found = run([(a, analysis(a, events=(first, other)))])
+    assert len(found) == events
+
+
+@pytest.mark.parametrize(
+    ("first_basis", "lemmas", "events"),
+    [
+        ("article", ("criticize", "urge"), 2),
+        ("clause", ("criticize", "urge"), 1),
+        ("article", ("criticize", "criticize"), 1),
+    ],
+    ids=["both-article-dated", "one-dated-by-its-clause", "one-word"],
+)
+def test_two_acts_of_one_actor_dated_only_by_their_article_stay_apart(
+    first_basis: str, lemmas: tuple[str, str], events: int,
+) -> None:
+    # an article of August 1 says the ministry criticized the raid and called for an inquiry: both are
+    # dated "by August 1" only, which says nothing of whether they are one act
+    text = "The ministry criticized the raid. The ministry called for an inquiry into the raid."
+    a = art(text, published="2017-08-01")
+    mentions = (ent(a, "ministry", "ORG"), ent(a, "ministry", "ORG", nth=1))
+    first = msgspec.structs.replace(
+        event(a, "criticized", "ACCUSE", actors=("ministry",), date=day("2017-08-01"), basis=first_basis),
+        lemma=lemmas[0])
+    second = event(a, "called for", "ACCUSE", actors=("ministry",), date=day("2017-08-01"), basis="article")
+    second = msgspec.structs.replace(second, actors=(span(a, "ministry", 1),), lemma=lemmas[1])
+    found = run([(a, analysis(a, mentions=mentions, events=(first, second)))])
+    assert len(found) == events
+
+
+@pytest.mark.parametrize(("lemma", "events"), [("accuse", 2), ("condemn", 1)], ids=["other-word", "same-word"])
+def test_an_undated_act_is_not_the_one_its_article_dates_by_another_word(lemma: str, events: int) -> None:
+    # "In 2017 the senator condemned the governor ... the governor, accused of a second wave": the
+    # writer dated one act and not the other, so the other is not it
+    text = "In 2017 the senator condemned the governor. The governor, accused of a second wave, said nothing."
+    a = art(text)
+    mentions = (ent(a, "governor", "PERSON"), ent(a, "governor", "PERSON", nth=1))
+    dated = msgspec.structs.replace(
+        event(a, "condemned", "ACCUSE", targets=("governor",), date=dates.year(2017)), lemma="condemn")
+    undated = event(a, "accused", "ACCUSE")
+    undated = msgspec.structs.replace(undated, targets=(span(a, "governor", 1),), lemma=lemma)
+    found = run([(a, analysis(a, mentions=mentions, events=(dated, undated)))])
+    assert len(found) == events
