@@ -744,9 +744,32 @@ def _participants(ctx: _Context, trig: _Trigger) -> tuple[tuple[Span, ...], tupl
         demanded = _obligation(tok) if trig.entry is _DEMAND and not targets else None
         if demanded is not None:  # "X said Y must ...": the demand is made of Y
             targets.extend(_subject_names(ctx, demanded))
+        if not actors and _lemma(tok) in _PASSING_VERBS:
+            body = _passing_body(ctx, tok)
+            actors.extend(body)
+            targets = [t for t in targets if t not in body]
     actor_spans = _unique(actors)
     target_spans = tuple(s for s in _unique(targets) if s not in actor_spans)
     return actor_spans, target_spans
+
+
+_PASSING_VERBS = frozenset({"pass", "clear"})
+"""Verbs whose subject is a text that a body passes ("the bill passed the House", "a measure
+passed in the Senate"): the body is who acted."""
+
+
+def _passing_body(ctx: _Context, tok: Any) -> list[EntityMention]:
+    """The organisation a text passed in or through ("a measure passed in the House", "passed
+    unanimously through the committee"), or, when the verb's subject is a text, its object ("the
+    bill passed the House")."""
+    found: list[EntityMention] = []
+    subject = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in {"in", "through"}:
+            found.extend(_names_in_pobj(ctx, c))
+        elif c.dep_ == "dobj" and subject is not None and subject.lemma_.lower() in _INSTRUMENT_NOUNS:
+            found.extend(_names(ctx, c))
+    return [m for m in found if m.label == "ORG"]
 
 
 _INSTRUMENT_NOUNS = frozenset(

@@ -519,3 +519,18 @@ def test_a_phrasal_trigger_links_by_its_whole_word(nlp, text: str, trigger: str,
     # "step down" is not "step up"; "carry out a second wave" and "carry out abuses" are two acts
     _, events = _events(nlp, text)
     assert _by_trigger(events, trigger).lemma == word
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senators welcomed a bipartisan measure passed in the House back in June.",
+        "The resolution was drafted by two senators and passed unanimously through the House.",
+        "The bill passed the House on Tuesday.",
+    ],
+    ids=["passed-in", "passed-through", "text-passed-the-body"],
+)
+def test_the_body_a_text_passes_is_who_passed_it(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, text)
+    passed = _by_trigger(events, "passed")
+    assert [s.text for s in passed.actors] == ["House"] and passed.targets == ()
