@@ -461,7 +461,23 @@ def _is_requested_noun(tok: Any) -> bool:
         return True
     if tok.dep_ == "pobj" and head.lower_ in {"for", "on"}:
         return head.head.lemma_.lower() in REQUEST_VERBS
-    return False
+    return _asked_before(tok)
+
+
+def _asked_before(tok: Any) -> bool:
+    """The words before the noun ask for it, whatever the parse made of them: "called for broader
+    sanctions" where a quotation mark later in the sentence led the parser to hang "sanctions"
+    elsewhere.  Its own modifiers are skipped back to a request verb, or to a "for"/"on" that a
+    request verb just before governs."""
+    i = tok.i - 1
+    while i >= tok.sent.start and tok.doc[i].pos_ in {"DET", "ADJ", "NUM", "ADV"}:
+        i -= 1
+    if i < tok.sent.start:
+        return False
+    before = tok.doc[i]
+    if before.lower_ in {"for", "on"}:
+        before = before.head if before.head.i < before.i else tok.doc[max(i - 1, tok.sent.start)]
+    return before.pos_ == "VERB" and before.lemma_.lower() in REQUEST_VERBS
 
 
 # ------------------------------------------------------------------ one event

@@ -8,7 +8,7 @@ import pytest
 from conftest import make_article
 
 from storyline import dates
-from storyline.analyze.events import UNTYPED, _stems, event_for_span, find_events
+from storyline.analyze.events import UNTYPED, _requested, _stems, event_for_span, find_events
 from storyline.analyze.mentions import find_mentions
 from storyline.ids import make_id
 from storyline.model import DateValue, EventMention, Span, TimeExpr
@@ -534,3 +534,20 @@ def test_the_body_a_text_passes_is_who_passed_it(nlp, text: str) -> None:  # typ
     _, events = _events(nlp, text)
     passed = _by_trigger(events, "passed")
     assert [s.text for s in passed.actors] == ["House"] and passed.targets == ()
+
+
+def test_sanctions_called_for_are_requested_whatever_the_parse(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a quotation mark later in the sentence once led the parser to hang "sanctions" on the quoted
+    # word ("... “purges,”") instead of on "for": the words before the noun still ask for it
+    from spacy.tokens import Doc
+
+    words = ["Senators", "have", "called", "for", "broader", "sanctions", "on", "officials", "“", "purges", "”"]
+    heads = [2, 2, 2, 2, 5, 9, 5, 6, 9, 2, 9]
+    deps = ["nsubj", "aux", "ROOT", "prep", "amod", "nsubj", "prep", "pobj", "punct", "ccomp", "punct"]
+    pos = ["NOUN", "AUX", "VERB", "ADP", "ADJ", "NOUN", "ADP", "NOUN", "PUNCT", "NOUN", "PUNCT"]
+    lemmas = ["senator", "have", "call", "for", "broad", "sanction", "on", "official", "“", "purge", "”"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
+              sent_starts=[True] + [False] * (len(words) - 1))
+    assert _requested(doc[5])
+    _, events = _events(nlp, "The European Union imposed broader sanctions on Norway.")
+    assert _by_trigger(events, "imposed").modality == "asserted"
