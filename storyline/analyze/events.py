@@ -756,7 +756,7 @@ def _participants(ctx: _Context, trig: _Trigger) -> tuple[tuple[Span, ...], tupl
             if tok.dep_ == "acl" and tok.tag_ == "VBG":
                 actors.extend(_acting_noun(ctx, tok.head))  # "a House resolution condemning ..."
             else:
-                targets.extend(_names(ctx, tok.head))  # "officials detained by ..." / "men held in ..."
+                targets.extend(_names(ctx, _listed_after(tok).head))  # "officials detained by ..." / "men held in ..."
         demanded = _obligation(tok) if trig.entry is _DEMAND and not targets else None
         if demanded is not None:  # "X said Y must ...": the demand is made of Y
             targets.extend(_subject_names(ctx, demanded))
@@ -767,6 +767,18 @@ def _participants(ctx: _Context, trig: _Trigger) -> tuple[tuple[Span, ...], tupl
     actor_spans = _unique(actors)
     target_spans = tuple(s for s in _unique(targets) if s not in actor_spans)
     return actor_spans, target_spans
+
+
+def _listed_after(tok: Any) -> Any:
+    """The participle before ``tok`` in a comma list ("survivors being detained, beaten, and
+    tortured"), which the parser sometimes leaves and hangs ``tok`` on a noun further back
+    ("outlets, which printed accounts of survivors being detained, beaten"), else ``tok``."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "," and tok.tag_ == "VBN":
+        before = doc[tok.i - 2]
+        if before.tag_ == "VBN" and before.dep_ in {"acl", "relcl"} and before.head.i != tok.head.i:
+            return before
+    return tok
 
 
 _PASSING_VERBS = frozenset({"pass", "clear"})

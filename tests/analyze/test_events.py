@@ -551,3 +551,20 @@ def test_sanctions_called_for_are_requested_whatever_the_parse(nlp) -> None:  # 
     assert _requested(doc[5])
     _, events = _events(nlp, "The European Union imposed broader sanctions on Norway.")
     assert _by_trigger(events, "imposed").modality == "asserted"
+
+
+def test_a_participle_listed_after_another_undergoes_what_it_does(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser hung "beaten" on "outlets": the list says the survivors were beaten, not the outlets
+    from spacy.tokens import Doc
+
+    from storyline.analyze.events import _listed_after
+
+    words = ["Norwegian", "outlets", ",", "which", "printed", "accounts", "of", "survivors", "being", "detained",
+             ",", "beaten", ",", "and", "tortured"]
+    heads = [1, 1, 1, 4, 1, 4, 5, 6, 9, 7, 7, 1, 11, 11, 11]
+    deps = ["amod", "ROOT", "punct", "nsubj", "relcl", "dobj", "prep", "pobj", "auxpass", "acl", "punct", "acl",
+            "punct", "cc", "conj"]
+    tags = ["JJ", "NNS", ",", "WDT", "VBD", "NNS", "IN", "NNS", "VBG", "VBN", ",", "VBN", ",", "CC", "VBN"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert _listed_after(doc[11]).head.text == "survivors"
+    assert _listed_after(doc[9]).i == 9  # the first of the list keeps its own noun
