@@ -10,7 +10,9 @@ Event words are taken by family (:func:`word_families`): an inflected or derived
 ("shootings", "nomination", "death") links as a simpler word of its family that the story
 also uses as an event word ("shooting", "nominate", "die").
 
-First, within one article, a mention joins the previous mention of its event word (its
+First, verbs of one type joined in one clause, with one actor and object, are one act ("both
+leaders have denied or ignored the accusations"; rule ``same-clause``).  Then, within one
+article, a mention joins the previous mention of its event word (its
 ``lemma``) when their participants and dates do not clash, nor those of the event it would
 join, unless one's actor is words that name no entity while the other's is named (or both are
 such words, and different ones) and the two clauses share nothing but the event word
@@ -462,6 +464,23 @@ def _dated_alike(a: _V, b: _V) -> bool:
         (a.lemma is not None and a.lemma == b.lemma)
 
 
+def _merge_one_clause(uf: _Clusters) -> None:
+    """Verbs of one type joined in one clause ("both leaders have denied or ignored the
+    accusations", "were arrested and detained") tell one act (rule ``same-clause``): their mentions
+    share the clause, its actor and its object."""
+    items = uf.items
+    first: dict[tuple[str, int, int, str, str], int] = {}
+    for i in sorted(range(len(items)), key=lambda i: (items[i].mention.span.article, items[i].mention.span.start, i)):
+        m = items[i].mention
+        if m.type == UNTYPED:
+            continue
+        key = (m.span.article, m.span.start, m.span.end, m.type, m.modality)
+        j = first.setdefault(key, i)
+        if j != i and items[j].actors == items[i].actors and items[j].targets == items[i].targets \
+                and items[j].unnamed == items[i].unnamed:
+            uf.union(j, i, "same-clause", _detail(items[j], items[i]) + " (one clause)")
+
+
 def _merge_in_article(uf: _Clusters) -> None:
     """Within one article, mentions of one event word are one event ("the quake struck ... the
     quake killed"): each joins the previous mention of its word when their participants and dates
@@ -641,6 +660,7 @@ def build_events(
     if features is None:
         features = story_features(pairs, entities)
     uf = _Clusters(_collect(pairs, dates, entities, features), similar or ArticleSimilarity(features))
+    _merge_one_clause(uf)
     _merge_in_article(uf)
     _merge_dated(uf)
     _merge_undated(uf)

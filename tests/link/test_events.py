@@ -520,3 +520,21 @@ def test_an_undated_act_is_not_the_one_its_article_dates_by_another_word(lemma: 
     undated = msgspec.structs.replace(undated, targets=(span(a, "governor", 1),), lemma=lemma)
     found = run([(a, analysis(a, mentions=mentions, events=(dated, undated)))])
     assert len(found) == events
+
+
+@pytest.mark.parametrize(
+    ("second_type", "events"), [("REJECT", 1), ("ACCUSE", 2)], ids=["one-type", "two-types"],
+)
+def test_verbs_of_one_type_joined_in_one_clause_are_one_act(second_type: str, events: int) -> None:
+    # "both leaders have denied or ignored the accusations": one answer, told by two verbs
+    text = "Both leaders have denied or ignored the accusations."
+    a = art(text, published="2017-08-01")
+    denied, ignored = (
+        msgspec.structs.replace(event(a, trigger, type_, clause=text.rstrip(".")), subject=span(a, "Both leaders"),
+                                lemma=lemma)
+        for trigger, type_, lemma in (("denied", "REJECT", "deny"), ("ignored", second_type, "ignore"))
+    )
+    found = run([(a, analysis(a, events=(denied, ignored)))])
+    assert len(found) == events
+    if events == 1:
+        assert found[0].reasons[0].rule == "same-clause"
