@@ -24,7 +24,9 @@ Senate condemns X" are two condemnations, and a third "condemned" that names nob
 them together).
 
 Mentions that name no participant at all merge only with such mentions of the same
-type and trigger word on compatible dates (rule ``same-trigger``).  Mentions with the
+type and trigger word on compatible dates, in one article or in two whose features meet with a
+cosine of at least :data:`SAME_HAPPENING` (rule ``same-trigger``: "met" the same week in two
+unrelated reports of a large archive is two meetings).  Mentions with the
 same event word (``EventMention.lemma``: "the vote" / "voted") merge on compatible
 dates when neither names an actor (or a target) the other contradicts and their articles
 tell of the same happening: one article, or two that name a common entity and whose features
@@ -442,7 +444,8 @@ def _merge_dated(uf: _Clusters) -> None:
                 va, vb = items[pair[0]], items[pair[1]]
                 if _participants_ok(va, vb) and _dated_alike(va, vb):
                     rules[pair] = "same-event"
-                elif _bare_match(va, vb):
+                elif _bare_match(va, vb) and (_one_article(va, vb) or uf.similar(
+                        va.mention.span.article, vb.mention.span.article) >= SAME_HAPPENING):
                     rules[pair] = "same-trigger"
                 elif _lemma_match(uf, va, vb):
                     rules[pair] = "same-lemma"

@@ -538,3 +538,25 @@ def test_verbs_of_one_type_joined_in_one_clause_are_one_act(second_type: str, ev
     assert len(found) == events
     if events == 1:
         assert found[0].reasons[0].rule == "same-clause"
+
+
+@pytest.mark.parametrize(
+    ("second", "events"),
+    [
+        ("Harbour workers in Velmora met again on Monday about the harbour strike and the wages.", 1),
+        ("Orchestra players from Tarsk met backstage on Monday before the concert season opened.", 2),
+    ],
+    ids=["alike-articles", "unrelated-articles"],
+)
+def test_mentions_that_name_nobody_meet_across_articles_only_when_the_articles_are_alike(
+    second: str, events: int,
+) -> None:
+    # "met" on one day in two articles, nobody named: one meeting only when the articles tell of one
+    # happening, not whenever two reports of a large archive use the word the same week
+    first = "Harbour workers in Velmora met on Monday about the harbour strike and the wages."
+    pairs = []
+    for text in (first, second):
+        a = art(text, published="2017-08-01")
+        pairs.append((a, analysis(a, events=(event(a, "met", "CONSULT", date=day("2017-07-31")),))))
+    found = run(pairs)
+    assert len(found) == events
