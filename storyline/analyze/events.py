@@ -23,8 +23,12 @@ For each trigger it reads
   (a modal "will/would", or "plans/is prepared to") is coded as the manual codes an intention:
   CONSULT/SUPPORT/COOPERATE/AID become AGREE, RETREAT becomes CONCEDE, and
   ASSAULT/COERCE/SANCTION/PROTEST become THREATEN, as does a vow of them ("vowed to fight"); a
-  cooperative event said not to happen ("will not accept", "failed to reach agreement") is a
-  REJECT;
+  cooperative event said not to happen ("will not accept", "failed to reach agreement", "has
+  not passed the bill") is a REJECT (CAMEO 120), and the refusal is what happened: its modality
+  is that of the refusal (asserted, or reported when someone says it), not ``negated``, which
+  would read as no refusal at all; under "must/should not" it stays not done (hypothetical), and
+  so does an act refused by a verb that tells the refusal itself ("refused to release": the
+  refusal is that verb's REJECT, the release did not happen);
 * ``actors``: the entity mentions naming the subject (the "by X" agent of a passive, the
   controller of "X plans to sign", the object of "urged Y to sanction");
 * ``targets``: the mentions naming the object, the passive subject, or an "on/against/with X";
@@ -121,6 +125,8 @@ _INFLECTED = frozenset({"VBD", "VBN", "VBG", "VBZ"})
 # "the arrests of", "the crackdown against", "talks with", "clashes between", "a visit to", "protests over"
 _NOUN_ARGUMENT_PREPS = frozenset({"of", "against", "on", "by", "in", "with", "between", "to", "over"})
 _DEMAND = LexEntry("REQUEST", "100")
+REFUSAL_CAMEO = "120"
+"""CAMEO's "reject, not specified below": the code of a cooperative act said not to happen."""
 
 
 class _Trigger:
@@ -489,6 +495,16 @@ def _event(ctx: _Context, trig: _Trigger, dct: DateValue | None) -> EventMention
     modality = _modality(ctx, trig)
     entry = trig.entry
     type_ = _plover_type(ctx, entry.type, modality, trig)
+    mode, cameo = entry.mode, entry.cameo
+    if modality == "negated" and type_ == "REJECT" and entry.type != "REJECT" and not _refused_by(trig.head):
+        # "has not passed the bill", "would not accept": the refusal is what happened; kept as
+        # "did not happen", a REJECT would read as no refusal at all.  "Must not back away" is a
+        # norm, not a refusal: still not done.
+        if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in trig.head.children):
+            modality = "hypothetical"
+        else:
+            modality = "reported" if _reported(ctx, trig.head) else "asserted"
+        mode, cameo = None, REFUSAL_CAMEO
     actors, targets = _participants(ctx, trig)
     date, time_id, basis = _date(ctx, trig, dct)
     c_start, c_end = _clause(trig)
@@ -499,8 +515,8 @@ def _event(ctx: _Context, trig: _Trigger, dct: DateValue | None) -> EventMention
         trigger=Span(ctx.article.id, start, end, text[start:end]),
         type=type_,
         modality=modality,
-        mode=entry.mode,
-        cameo=entry.cameo,
+        mode=mode,
+        cameo=cameo,
         actors=actors,
         targets=targets,
         location=_location(ctx, trig),
@@ -673,6 +689,20 @@ def _negated(tok: Any, noun: Any | None) -> bool:
         cur = cur.head
         if any(c.dep_ == "neg" for c in cur.children) and cur.lemma_.lower() in HYPOTHETICAL_HEADS:
             return True
+    return False
+
+
+def _refused_by(tok: Any) -> bool:
+    """Whether the verb whose complement ``tok`` is tells the refusal itself ("refused to release",
+    "declined to meet": a REJECT of its own), so the act it refused stays an act not done."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ in {"xcomp", "ccomp", "pcomp"} and cur.head.lemma_.lower() in NEGATING_HEADS:
+            entry = event_entry(cur.head.lemma_.lower())
+            return entry is not None and entry.type == "REJECT"
+        if cur.dep_ not in {"conj", "xcomp", "pcomp", "prep"} or cur.head.i == cur.i:
+            return False
+        cur = cur.head
     return False
 
 

@@ -92,7 +92,7 @@ def test_clause_without_lexicon_trigger_has_no_event(nlp) -> None:  # type: igno
     ("text", "trigger"),
     [
         pytest.param("The State Department has not sanctioned anyone.", "sanctioned", id="has-not"),
-        pytest.param("Officials never released the prisoners.", "released", id="never"),
+        pytest.param("Officials never arrested the suspects.", "arrested", id="never"),
         pytest.param("The ministry refused to release the prisoners.", "release", id="refused-to"),
     ],
 )
@@ -341,16 +341,26 @@ def test_a_condition_or_attempt_is_not_an_intention(nlp, text: str, trigger: str
 
 
 @pytest.mark.parametrize(
-    ("text", "trigger"),
+    ("text", "trigger", "modality"),
     [
-        pytest.param("Norvia said it would not accept more refugees.", "accept", id="would-not"),
-        pytest.param("The two sides failed to reach an agreement.", "reach", id="failed-to"),
+        pytest.param("Norvia said it would not accept more refugees.", "accept", "reported", id="would-not"),
+        pytest.param("The two sides failed to reach an agreement.", "reach", "asserted", id="failed-to"),
+        pytest.param("The legislature has still not passed the storage bill.", "passed", "asserted", id="not-yet"),
+        pytest.param("Norvia must not back away from the talks.", "back away", "hypothetical", id="must-not"),
+        pytest.param("Officials never released the prisoners.", "released", "asserted", id="never"),
     ],
 )
-def test_a_cooperative_event_said_not_to_happen_is_a_rejection(nlp, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_cooperative_event_said_not_to_happen_is_a_rejection(nlp, text: str, trigger: str, modality: str) -> None:  # type: ignore[no-untyped-def]
+    # the refusal happened: marked "did not happen", a REJECT would read as no refusal at all
     _, events = _events(nlp, text)
     event = _by_trigger(events, trigger)
-    assert (event.type, event.modality) == ("REJECT", "negated")
+    assert (event.type, event.modality, event.cameo, event.mode) == ("REJECT", modality, "120", None)
+
+
+def test_a_rejection_said_not_to_happen_did_not_happen(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, events = _events(nlp, "The company denied that it ignored the safety warnings.")
+    ignored = _by_trigger(events, "ignored")
+    assert (ignored.type, ignored.modality) == ("REJECT", "negated")
 
 
 def test_reported_must_clause_is_a_demand(nlp) -> None:  # type: ignore[no-untyped-def]
