@@ -237,7 +237,7 @@ class _Context:
         else:
             self.quoted = quote_regions(self.text)  # sorted, not overlapping
         self._quote_starts = [s for s, _ in self.quoted]
-        self.times = [t for t in times if t.type in {"DATE", "TIME"} and t.date is not None]
+        self.times = [t for t in times if t.type in {"DATE", "TIME"}]  # unresolved ones too: see _date
         self.trigger_heads: set[int] = set()
         self.entries: dict[int, LexEntry] = {}  # trigger head token -> its lexicon entry
         by_start = {m.span.start: m for m in self.mentions}
@@ -1000,15 +1000,18 @@ def _date(
             tier = 0
         elif c_start <= t.span.start and t.span.end <= c_end and owner not in ctx.trigger_heads:
             tier = 1
-        elif owner not in ctx.trigger_heads:
+        elif owner not in ctx.trigger_heads and t.date is not None:
             tier = 2
         else:
             continue
         rank = (tier, abs(t.span.start - trig.first.idx), t)
         if best is None or rank[:2] < best[:2]:
             best = rank
-    if best is not None:
+    if best is not None and best[2].date is not None:
         return best[2].date, best[2].id, "clause"
+    # the trigger's own time, or its clause's, is one no date resolves ("the fire broke out on
+    # Tuesday" in an undated report): another of the sentence's times ("the warehouse, built in
+    # the 1930s") is not the fire's
     if dct is not None:
         return dct, None, "article"
     return None, None, None

@@ -578,3 +578,23 @@ def test_a_participle_listed_after_another_undergoes_what_it_does(nlp) -> None: 
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
     assert _listed_after(doc[11]).head.text == "survivors"
     assert _listed_after(doc[9]).i == 9  # the first of the list keeps its own noun
+
+
+@pytest.mark.parametrize(
+    ("dct", "basis"),
+    [pytest.param(DCT, "article", id="article-date"), pytest.param(None, None, id="no-date")],
+)
+def test_an_act_whose_own_time_is_unresolved_does_not_borrow_another(nlp, dct: DateValue | None,
+                                                                     basis: str | None) -> None:  # type: ignore[no-untyped-def]
+    # an undated report: "on Tuesday" names no day, and the 1930s are when the hall was built, not
+    # when the police arrested anyone
+    text = "Police arrested Lena Moritz on Tuesday in the hall, which was built in the 1930s."
+    article = make_article(text)
+    tuesday = TimeExpr(id=make_id("t", article.id, text.index("Tuesday"), text.index("Tuesday") + 7),
+                       span=Span(article.id, text.index("Tuesday"), text.index("Tuesday") + 7, "Tuesday"),
+                       type="DATE", value="XXXX-WXX-2", date=None)
+    decade = _time(article.id, text, "the 1930s", DateValue(value="193", earliest=dt.date(1930, 1, 1),
+                                                         latest=dt.date(1939, 12, 31), precision="decade"))
+    _, events = _events(nlp, text, times=(tuesday, decade), dct=dct)
+    event = _by_trigger(events, "arrested")
+    assert (event.date, event.time, event.date_basis) == (dct, None, basis)
