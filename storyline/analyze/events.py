@@ -624,11 +624,13 @@ def _clause(trig: _Trigger) -> tuple[int, int]:
 
 def _modality(ctx: _Context, trig: _Trigger) -> Modality:
     tok = trig.head
+    if _questioned(tok):
+        return "hypothetical"  # asked about ("what rights have they violated?" he asked), not asked for
     if _requested(tok):
         return "requested"
     if _negated(tok, trig.noun):
         return "negated"
-    if _hypothetical(tok, trig.noun) or _questioned(tok):
+    if _hypothetical(tok, trig.noun):
         return "hypothetical"
     if _reported(ctx, tok):
         return "reported"

@@ -462,6 +462,8 @@ def test_an_act_a_text_only_allows_is_not_done(nlp, text: str, trigger: str) -> 
                      "hypothetical", id="a direct question"),
         pytest.param("Who ordered the raid? Police arrested 40 people on Monday.", "arrested", "asserted",
                      id="the sentence after a question"),
+        pytest.param("“What laws have they broken, and what treaties have they violated?” he asked about the "
+                     "detained men.", "violated", "hypothetical", id="a question asked, not a request"),
     ],
 )
 def test_an_event_asked_about_is_not_told(nlp, text: str, trigger: str, modality: str) -> None:  # type: ignore[no-untyped-def]
