@@ -390,7 +390,7 @@ def _verb_trigger(ctx: _Context, tok: Any) -> _Trigger | None:
     for child in tok.children:
         if child.dep_ in {"prt", "prep", "advmod"} and child.i > tok.i and (lemma, child.lower_) in EVENT_PHRASALS:
             last = child if child.i == tok.i + 1 else tok
-            # "step down" is not "step up"; "carry out a purge" and "carry out abuses" are what is carried out
+            # "step down" is not "step up"; "carry out a purge" and "carry out raids" are what is carried out
             word = f"{lemma} {child.lower_}"
             if lemma in LIGHT_VERBS and obj is not None and obj.pos_ in {"NOUN", "PROPN"}:
                 word = f"{word} {obj.lemma_.lower()}"
@@ -471,7 +471,7 @@ def _is_requested_noun(tok: Any) -> bool:
 
 
 def _asked_before(tok: Any) -> bool:
-    """The words before the noun ask for it, whatever the parse made of them: "called for broader
+    """The words before the noun ask for it, whatever the parse made of them: "called for tougher
     sanctions" where a quotation mark later in the sentence led the parser to hang "sanctions"
     elsewhere.  Its own modifiers are skipped back to a request verb, or to a "for"/"on" that a
     request verb just before governs."""
@@ -498,7 +498,7 @@ def _event(ctx: _Context, trig: _Trigger, dct: DateValue | None) -> EventMention
     mode, cameo = entry.mode, entry.cameo
     if modality == "negated" and type_ == "REJECT" and entry.type != "REJECT" and not _refused_by(trig.head):
         # "has not passed the bill", "would not accept": the refusal is what happened; kept as
-        # "did not happen", a REJECT would read as no refusal at all.  "Must not back away" is a
+        # "did not happen", a REJECT would read as no refusal at all.  "Must not withdraw" is a
         # norm, not a refusal: still not done.
         if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in trig.head.children):
             modality = "hypothetical"
@@ -538,8 +538,8 @@ def _has_subject(verb: Any) -> bool:
 
 def _unnamed_subject(ctx: _Context, trig: _Trigger) -> Span | None:
     """The noun phrase that is the subject of a verb trigger (or of the verb it is joined to:
-    "both leaders have denied or ignored ..."), up to its head; for a relative clause, the noun it
-    hangs on ("the leaders who condemned it"); ``None`` for a pronoun, whose referent the text
+    "both ministers have denied or dismissed ..."), up to its head; for a relative clause, the noun
+    it hangs on ("the mayors who condemned it"); ``None`` for a pronoun, whose referent the text
     names elsewhere."""
     verb = trig.head
     if verb.pos_ == "NOUN":
@@ -625,7 +625,7 @@ def _clause(trig: _Trigger) -> tuple[int, int]:
 def _modality(ctx: _Context, trig: _Trigger) -> Modality:
     tok = trig.head
     if _questioned(tok):
-        return "hypothetical"  # asked about ("what rights have they violated?" he asked), not asked for
+        return "hypothetical"  # asked about ("which treaty did they break?" the envoy asked), not asked for
     if _requested(tok):
         return "requested"
     if _negated(tok, trig.noun):
@@ -802,9 +802,9 @@ def _participants(ctx: _Context, trig: _Trigger) -> tuple[tuple[Span, ...], tupl
 
 
 def _listed_after(tok: Any) -> Any:
-    """The participle before ``tok`` in a comma list ("survivors being detained, beaten, and
-    tortured"), which the parser sometimes leaves and hangs ``tok`` on a noun further back
-    ("outlets, which printed accounts of survivors being detained, beaten"), else ``tok``."""
+    """The participle before ``tok`` in a comma list ("prisoners being held, beaten and
+    questioned"), which the parser sometimes leaves and hangs ``tok`` on a noun further back
+    ("papers, which ran accounts of prisoners being held, beaten"), else ``tok``."""
     doc = tok.doc
     if tok.i >= 2 and doc[tok.i - 1].text == "," and tok.tag_ == "VBN":
         before = doc[tok.i - 2]
@@ -814,14 +814,14 @@ def _listed_after(tok: Any) -> Any:
 
 
 _PASSING_VERBS = frozenset({"pass", "clear"})
-"""Verbs whose subject is a text that a body passes ("the bill passed the House", "a measure
-passed in the Senate"): the body is who acted."""
+"""Verbs whose subject is a text that a body passes ("the bill passed the Assembly", "a motion
+passed in the council"): the body is who acted."""
 
 
 def _passing_body(ctx: _Context, tok: Any) -> list[EntityMention]:
-    """The organisation a text passed in or through ("a measure passed in the House", "passed
-    unanimously through the committee"), or, when the verb's subject is a text, its object ("the
-    bill passed the House")."""
+    """The organisation a text passed in or through ("a bill passed in the Assembly", "passed
+    easily through the committee"), or, when the verb's subject is a text, its object ("the bill
+    passed the Assembly")."""
     found: list[EntityMention] = []
     subject = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
     for c in tok.children:
@@ -892,7 +892,7 @@ def _subject_names(ctx: _Context, tok: Any) -> list[EntityMention]:
         subj = subjects[-1] if subjects else None  # the one nearest the verb
         if subj is not None:
             if subj.lower_ in _RELATIVE and cur.dep_ == "relcl":
-                return _acting_noun(ctx, cur.head)  # "the House approved a resolution that condemns ..."
+                return _acting_noun(ctx, cur.head)  # "the council approved a motion that condemns ..."
             return _names(ctx, subj)
         if cur.dep_ in {"xcomp", "advcl"} and cur.head.lemma_.lower() in _CONTROL_VERBS:
             # "urged Y to sanction", "called on Y to investigate": Y acts

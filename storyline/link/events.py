@@ -11,13 +11,13 @@ Event words are taken by family (:func:`word_families`): an inflected or derived
 also uses as an event word ("shooting", "nominate", "die").
 
 First, verbs of one type joined in one clause, with one actor and object, are one act ("both
-leaders have denied or ignored the accusations"; rule ``same-clause``).  Then, within one
+ministers have denied or dismissed the charges"; rule ``same-clause``).  Then, within one
 article, a mention joins the previous mention of its event word (its
 ``lemma``) when their participants and dates do not clash, nor those of the event it would
 join, unless one's actor is words that name no entity while the other's is named (or both are
 such words, and different ones) and the two clauses share nothing but the event word
 (``EventMention.subject``: "both leaders denied the accusations" after "the ministry denied
-visas"; "a resolution that condemns X" and "the world leaders who condemned it") (rule
+visas"; "a motion that condemns X" and "the mayors who condemned it") (rule
 ``same-word-in-article``: an article
 that says "the quake" twice means one quake, but "a House resolution condemning X" and "the
 Senate condemns X" are two condemnations, and a third "condemned" that names nobody does not tie
@@ -336,7 +336,7 @@ def _bare_match(a: _V, b: _V) -> bool:
 def _lends_actor(a: _V, b: _V) -> bool:
     """Whether merging would give a mention whose actor names no entity ("both leaders denied the
     accusations") the other's named actor ("the ministry denied visas"), or another unnamed one
-    ("a resolution that condemns X" / "the world leaders who condemned it"), on no evidence but
+    ("a motion that condemns X" / "the mayors who condemned it"), on no evidence but
     the event word: the two clauses share no other word of four letters or more.  A headline and
     its lead ("State opens investigation into X leak" / "The state agency opened an investigation
     into the leak at X") share theirs; two acts that only share a verb do not."""
@@ -461,15 +461,15 @@ def _merge_dated(uf: _Clusters) -> None:
 def _dated_alike(a: _V, b: _V) -> bool:
     """Whether two mentions that share a type and a participant are dated alike enough to be one
     event by that alone: one of them by its own clause ("on Monday"), or both by one word.  Two
-    mentions dated only by their articles' days (the U.S. "criticized the crackdown" and "urged
-    an inquiry", both by July 13) are two acts of one actor unless a date ties them."""
+    mentions dated only by their articles' days (the ministry "criticized the raid" and "called
+    for an inquiry", both by August 1) are two acts of one actor unless a date ties them."""
     return a.mention.date_basis == "clause" or b.mention.date_basis == "clause" or \
         (a.lemma is not None and a.lemma == b.lemma)
 
 
 def _merge_one_clause(uf: _Clusters) -> None:
-    """Verbs of one type joined in one clause ("both leaders have denied or ignored the
-    accusations", "were arrested and detained") tell one act (rule ``same-clause``): their mentions
+    """Verbs of one type joined in one clause ("both ministers have denied or dismissed the
+    charges", "were arrested and detained") tell one act (rule ``same-clause``): their mentions
     share the clause, its actor and its object."""
     items = uf.items
     first: dict[tuple[str, int, int, str, str], int] = {}

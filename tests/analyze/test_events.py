@@ -346,7 +346,7 @@ def test_a_condition_or_attempt_is_not_an_intention(nlp, text: str, trigger: str
         pytest.param("Norvia said it would not accept more refugees.", "accept", "reported", id="would-not"),
         pytest.param("The two sides failed to reach an agreement.", "reach", "asserted", id="failed-to"),
         pytest.param("The legislature has still not passed the storage bill.", "passed", "asserted", id="not-yet"),
-        pytest.param("Norvia must not back away from the talks.", "back away", "hypothetical", id="must-not"),
+        pytest.param("Norvia must not withdraw from the talks.", "withdraw from", "hypothetical", id="must-not"),
         pytest.param("Officials never released the prisoners.", "released", "asserted", id="never"),
     ],
 )
@@ -462,8 +462,6 @@ def test_an_act_a_text_only_allows_is_not_done(nlp, text: str, trigger: str) -> 
                      "hypothetical", id="a direct question"),
         pytest.param("Who ordered the raid? Police arrested 40 people on Monday.", "arrested", "asserted",
                      id="the sentence after a question"),
-        pytest.param("“What laws have they broken, and what treaties have they violated?” he asked about the "
-                     "detained men.", "violated", "hypothetical", id="a question asked, not a request"),
     ],
 )
 def test_an_event_asked_about_is_not_told(nlp, text: str, trigger: str, modality: str) -> None:  # type: ignore[no-untyped-def]
@@ -510,25 +508,25 @@ def test_the_ordered_party_acts_whatever_comes_between(nlp) -> None:  # type: ig
 
 
 def test_a_relative_clause_acts_through_the_noun_it_hangs_on(nlp) -> None:  # type: ignore[no-untyped-def]
-    # "the leaders who condemned it": someone acted, the leaders, though no entity names them
-    _, events = _events(nlp, "Several of the world leaders who have publicly condemned it met in Oslo.")
-    leaders = _by_trigger(events, "condemned")
-    assert leaders.actors == () and leaders.subject is not None and leaders.subject.text == "the world leaders"
-    # "a resolution that condemns X", approved by the House: the House's words
-    _, events = _events(nlp, "The House approved a bipartisan resolution that condemns the crackdown in Velmora.")
-    assert [s.text for s in _by_trigger(events, "condemns").actors] == ["House"]
+    # "the mayors who condemned it": someone acted, the mayors, though no entity names them
+    _, events = _events(nlp, "Several of the mayors who had condemned the raid met in Oslo.")
+    mayors = _by_trigger(events, "condemned")
+    assert mayors.actors == () and mayors.subject is not None and mayors.subject.text == "the mayors"
+    # "a motion that condemns X", approved by the Storting: the Storting's words
+    _, events = _events(nlp, "The Storting approved a motion that condemns the raids in Velmora.")
+    assert [s.text for s in _by_trigger(events, "condemns").actors] == ["Storting"]
 
 
 @pytest.mark.parametrize(
     ("text", "trigger", "word"),
     [
         pytest.param("The minister stepped down on Monday.", "stepped down", "step down", id="particle"),
-        pytest.param("Officials carried out a second wave in the spring.", "carried out", "carry out wave",
+        pytest.param("Officials carried out a new round in the spring.", "carried out", "carry out round",
                      id="light-phrasal-takes-its-object"),
     ],
 )
 def test_a_phrasal_trigger_links_by_its_whole_word(nlp, text: str, trigger: str, word: str) -> None:  # type: ignore[no-untyped-def]
-    # "step down" is not "step up"; "carry out a second wave" and "carry out abuses" are two acts
+    # "step down" is not "step up"; "carry out a new round" and "carry out raids" are two acts
     _, events = _events(nlp, text)
     assert _by_trigger(events, trigger).lemma == word
 
@@ -536,28 +534,28 @@ def test_a_phrasal_trigger_links_by_its_whole_word(nlp, text: str, trigger: str,
 @pytest.mark.parametrize(
     "text",
     [
-        "The senators welcomed a bipartisan measure passed in the House back in June.",
-        "The resolution was drafted by two senators and passed unanimously through the House.",
-        "The bill passed the House on Tuesday.",
+        "The mayors welcomed a bill passed in the National Assembly last spring.",
+        "The bill was drafted by two deputies and passed easily through the National Assembly.",
+        "The bill passed the National Assembly on Tuesday.",
     ],
     ids=["passed-in", "passed-through", "text-passed-the-body"],
 )
 def test_the_body_a_text_passes_is_who_passed_it(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     _, events = _events(nlp, text)
     passed = _by_trigger(events, "passed")
-    assert [s.text for s in passed.actors] == ["House"] and passed.targets == ()
+    assert [s.text for s in passed.actors] == ["National Assembly"] and passed.targets == ()
 
 
 def test_sanctions_called_for_are_requested_whatever_the_parse(nlp) -> None:  # type: ignore[no-untyped-def]
     # a quotation mark later in the sentence once led the parser to hang "sanctions" on the quoted
-    # word ("... “purges,”") instead of on "for": the words before the noun still ask for it
+    # word ("... “raids”") instead of on "for": the words before the noun still ask for it
     from spacy.tokens import Doc
 
-    words = ["Senators", "have", "called", "for", "broader", "sanctions", "on", "officials", "“", "purges", "”"]
+    words = ["Deputies", "have", "called", "for", "tougher", "sanctions", "on", "ministers", "“", "raids", "”"]
     heads = [2, 2, 2, 2, 5, 9, 5, 6, 9, 2, 9]
     deps = ["nsubj", "aux", "ROOT", "prep", "amod", "nsubj", "prep", "pobj", "punct", "ccomp", "punct"]
     pos = ["NOUN", "AUX", "VERB", "ADP", "ADJ", "NOUN", "ADP", "NOUN", "PUNCT", "NOUN", "PUNCT"]
-    lemmas = ["senator", "have", "call", "for", "broad", "sanction", "on", "official", "“", "purge", "”"]
+    lemmas = ["deputy", "have", "call", "for", "tough", "sanction", "on", "minister", "“", "raid", "”"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
               sent_starts=[True] + [False] * (len(words) - 1))
     assert _requested(doc[5])
@@ -566,19 +564,19 @@ def test_sanctions_called_for_are_requested_whatever_the_parse(nlp) -> None:  # 
 
 
 def test_a_participle_listed_after_another_undergoes_what_it_does(nlp) -> None:  # type: ignore[no-untyped-def]
-    # the parser hung "beaten" on "outlets": the list says the survivors were beaten, not the outlets
+    # the parser hung "beaten" on "papers": the list says the prisoners were beaten, not the papers
     from spacy.tokens import Doc
 
     from storyline.analyze.events import _listed_after
 
-    words = ["Norwegian", "outlets", ",", "which", "printed", "accounts", "of", "survivors", "being", "detained",
-             ",", "beaten", ",", "and", "tortured"]
+    words = ["Norwegian", "papers", ",", "which", "ran", "accounts", "of", "prisoners", "being", "held",
+             ",", "beaten", ",", "and", "questioned"]
     heads = [1, 1, 1, 4, 1, 4, 5, 6, 9, 7, 7, 1, 11, 11, 11]
     deps = ["amod", "ROOT", "punct", "nsubj", "relcl", "dobj", "prep", "pobj", "auxpass", "acl", "punct", "acl",
             "punct", "cc", "conj"]
     tags = ["JJ", "NNS", ",", "WDT", "VBD", "NNS", "IN", "NNS", "VBG", "VBN", ",", "VBN", ",", "CC", "VBN"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
-    assert _listed_after(doc[11]).head.text == "survivors"
+    assert _listed_after(doc[11]).head.text == "prisoners"
     assert _listed_after(doc[9]).i == 9  # the first of the list keeps its own noun
 
 
@@ -600,3 +598,20 @@ def test_an_act_whose_own_time_is_unresolved_does_not_borrow_another(nlp, dct: D
     _, events = _events(nlp, text, times=(tuesday, decade), dct=dct)
     event = _by_trigger(events, "arrested")
     assert (event.date, event.time, event.date_basis) == (dct, None, basis)
+
+
+def test_an_act_in_a_question_asked_is_asked_about_not_asked_for(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser hangs the question on "asked", a request verb: the question mark says it is asked about
+    from spacy.tokens import Doc
+
+    words = ["“", "Which", "treaties", "did", "they", "violate", "?", "”", "she", "asked", "."]
+    spaces = [False, True, True, True, True, False, False, True, True, False, False]
+    heads = [9, 2, 5, 5, 5, 9, 5, 9, 9, 9, 9]
+    deps = ["punct", "det", "dobj", "aux", "nsubj", "ccomp", "punct", "punct", "nsubj", "ROOT", "punct"]
+    pos = ["PUNCT", "DET", "NOUN", "AUX", "PRON", "VERB", "PUNCT", "PUNCT", "PRON", "VERB", "PUNCT"]
+    tags = ["``", "WDT", "NNS", "VBD", "PRP", "VB", ".", "''", "PRP", "VBD", "."]
+    lemmas = ["“", "which", "treaty", "do", "they", "violate", "?", "”", "she", "ask", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
+              sent_starts=[True] + [False] * (len(words) - 1))
+    (violate,) = [e for e in find_events(doc, make_article(doc.text), [], (), None) if e.trigger.text == "violate"]
+    assert violate.modality == "hypothetical"

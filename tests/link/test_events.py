@@ -460,23 +460,23 @@ def test_an_unnamed_actor_takes_a_named_one_only_on_shared_words(text: str, word
 @pytest.mark.parametrize(
     ("second", "who", "events"),
     [
-        ("The world leaders condemned it.", "The world leaders", 2),
-        ("The leaders of the region condemned it.", "The leaders", 1),
+        ("The governors condemned it.", "The governors", 2),
+        ("The mayors of the region condemned it.", "The mayors", 1),
     ],
     ids=["two-unnamed-actors", "one-unnamed-actor-twice"],
 )
 def test_two_unnamed_actors_are_two_acts_unless_their_words_meet(second: str, who: str, events: int) -> None:
-    # "a resolution that condemns the raid ... the world leaders who condemned it": neither actor is an
+    # "a motion that condemns the raid ... the governors who condemned it": neither actor is an
     # entity, and nothing but the verb ties the two together
-    text = f"The leaders passed a resolution that condemns the raid. {second}"
+    text = f"The mayors passed a motion that condemns the raid. {second}"
     a = art(text, published="2017-08-01")
     first = msgspec.structs.replace(
-        event(a, "condemns", "ACCUSE", clause="a resolution that condemns the raid"),
-        lemma="condemn", subject=span(a, "a resolution"))
+        event(a, "condemns", "ACCUSE", clause="a motion that condemns the raid"),
+        lemma="condemn", subject=span(a, "a motion"))
     other = msgspec.structs.replace(
         event(a, "condemned", "ACCUSE", clause=second.rstrip(".")), lemma="condemn", subject=span(a, who))
-    if events == 1:  # the same actor's words: "the leaders" passed it
-        first = msgspec.structs.replace(first, subject=span(a, "The leaders"))
+    if events == 1:  # the same actor's words: "the mayors" passed it
+        first = msgspec.structs.replace(first, subject=span(a, "The mayors"))
     found = run([(a, analysis(a, events=(first, other)))])
     assert len(found) == events
 
@@ -526,15 +526,15 @@ def test_an_undated_act_is_not_the_one_its_article_dates_by_another_word(lemma: 
     ("second_type", "events"), [("REJECT", 1), ("ACCUSE", 2)], ids=["one-type", "two-types"],
 )
 def test_verbs_of_one_type_joined_in_one_clause_are_one_act(second_type: str, events: int) -> None:
-    # "both leaders have denied or ignored the accusations": one answer, told by two verbs
-    text = "Both leaders have denied or ignored the accusations."
+    # "both ministers have denied or dismissed the charges": one answer, told by two verbs
+    text = "Both ministers have denied or dismissed the charges."
     a = art(text, published="2017-08-01")
-    denied, ignored = (
-        msgspec.structs.replace(event(a, trigger, type_, clause=text.rstrip(".")), subject=span(a, "Both leaders"),
+    denied, dismissed = (
+        msgspec.structs.replace(event(a, trigger, type_, clause=text.rstrip(".")), subject=span(a, "Both ministers"),
                                 lemma=lemma)
-        for trigger, type_, lemma in (("denied", "REJECT", "deny"), ("ignored", second_type, "ignore"))
+        for trigger, type_, lemma in (("denied", "REJECT", "deny"), ("dismissed", second_type, "dismiss"))
     )
-    found = run([(a, analysis(a, events=(denied, ignored)))])
+    found = run([(a, analysis(a, events=(denied, dismissed)))])
     assert len(found) == events
     if events == 1:
         assert found[0].reasons[0].rule == "same-clause"
