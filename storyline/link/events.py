@@ -46,7 +46,9 @@ No rule merges mentions of different moods: an event told as done or planned, on
 Two mentions of different words that share a type and a participant are one event by that alone
 (rule ``same-event``) only when a date ties them: one of them is dated by its own clause.  Two acts
 of one actor told in an article and dated only by its day ("the ministry criticized the raid",
-"the ministry called for an inquiry", both "by August 1") stay two.
+"the ministry called for an inquiry", both "by August 1") stay two.  Across articles the rule also
+needs the two articles alike (cosine at least :data:`SAME_HAPPENING`): one actor acting twice on one
+day in two unrelated stories of an archive (sanctions on two countries) is two events.
 
 Blocking: dated mentions are blocked by (type, role, entity, month) and by (lemma,
 month) and swept in date order; a mention that is undated (or dated coarser than about a year) joins
@@ -442,7 +444,8 @@ def _merge_dated(uf: _Clusters) -> None:
                 if pair in rules:
                     continue
                 va, vb = items[pair[0]], items[pair[1]]
-                if _participants_ok(va, vb) and _dated_alike(va, vb):
+                if _participants_ok(va, vb) and _dated_alike(va, vb) and (_one_article(va, vb) or uf.similar(
+                        va.mention.span.article, vb.mention.span.article) >= SAME_HAPPENING):
                     rules[pair] = "same-event"
                 elif _bare_match(va, vb) and (_one_article(va, vb) or uf.similar(
                         va.mention.span.article, vb.mention.span.article) >= SAME_HAPPENING):

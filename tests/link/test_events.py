@@ -560,3 +560,30 @@ def test_mentions_that_name_nobody_meet_across_articles_only_when_the_articles_a
         pairs.append((a, analysis(a, events=(event(a, "met", "CONSULT", date=day("2017-07-31")),))))
     found = run(pairs)
     assert len(found) == events
+
+
+@pytest.mark.parametrize(
+    ("second", "events"),
+    [
+        ("Congress sanctioned Norway on July 27 over the harbour dispute and the fishing quotas.", 1),
+        ("Congress sanctioned Norway on July 27; orchestra tickets for the autumn season went on sale.", 1),
+        ("Congress sanctioned Tarsk on July 27 while violinists, cellists, conductors, composers, "
+         "librettists, sopranos and choreographers rehearsed backstage at the riverside opera theatre; "
+         "meanwhile gardeners planted tulips, daffodils, hyacinths and magnolias along the avenues.", 2),
+    ],
+    ids=["alike-articles", "alike-enough", "unrelated-articles"],
+)
+def test_one_actor_and_type_across_articles_is_one_event_only_when_the_articles_are_alike(
+    second: str, events: int,
+) -> None:
+    # a large archive: Congress sanctions two countries on one day in two unrelated stories; the
+    # actor, the type and the day they share do not make the two sanctions one
+    first = "Congress sanctioned Norway on July 27 over the harbour dispute and the fishing quotas."
+    pairs = []
+    for text in (first, second):
+        target = "Norway" if "Norway" in text else "Tarsk"
+        a = art(text, published="2017-08-01")
+        mentions = (ent(a, "Congress", "ORG"), ent(a, target, "GPE"))
+        ev = event(a, "sanctioned", actors=("Congress",), date=day("2017-07-27"), clause=text)
+        pairs.append((a, analysis(a, mentions=mentions, events=(ev,))))
+    assert len(run(pairs)) == events
