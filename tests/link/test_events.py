@@ -540,6 +540,20 @@ def test_verbs_of_one_type_joined_in_one_clause_are_one_act(second_type: str, ev
         assert found[0].reasons[0].rule == "same-clause"
 
 
+def _alike_or_not(texts: tuple[str, str], trigger: str, type_: str, date: DateValue,
+                  named: tuple[str, ...] = ()) -> int:
+    """How many events two one-event articles give: the event ``trigger`` on ``date``, its actor the
+    first of ``named`` (entities the texts name that are in them), or nobody."""
+    pairs = []
+    for text in texts:
+        a = art(text, published="2017-08-01")
+        mentions = tuple(ent(a, name, "ORG" if i == 0 else "GPE") for i, name in enumerate(named) if name in text)
+        actors = (named[0],) if named else ()
+        ev = event(a, trigger, type_, actors=actors, date=date, clause=text)
+        pairs.append((a, analysis(a, mentions=mentions, events=(ev,))))
+    return len(run(pairs))
+
+
 @pytest.mark.parametrize(
     ("second", "events"),
     [
@@ -554,12 +568,7 @@ def test_mentions_that_name_nobody_meet_across_articles_only_when_the_articles_a
     # "met" on one day in two articles, nobody named: one meeting only when the articles tell of one
     # happening, not whenever two reports of a large archive use the word the same week
     first = "Harbour workers in Velmora met on Monday about the harbour strike and the wages."
-    pairs = []
-    for text in (first, second):
-        a = art(text, published="2017-08-01")
-        pairs.append((a, analysis(a, events=(event(a, "met", "CONSULT", date=day("2017-07-31")),))))
-    found = run(pairs)
-    assert len(found) == events
+    assert _alike_or_not((first, second), "met", "CONSULT", day("2017-07-31")) == events
 
 
 @pytest.mark.parametrize(
@@ -579,11 +588,5 @@ def test_one_actor_and_type_across_articles_is_one_event_only_when_the_articles_
     # a large archive: Congress sanctions two countries on one day in two unrelated stories; the
     # actor, the type and the day they share do not make the two sanctions one
     first = "Congress sanctioned Norway on July 27 over the harbour dispute and the fishing quotas."
-    pairs = []
-    for text in (first, second):
-        target = "Norway" if "Norway" in text else "Tarsk"
-        a = art(text, published="2017-08-01")
-        mentions = (ent(a, "Congress", "ORG"), ent(a, target, "GPE"))
-        ev = event(a, "sanctioned", actors=("Congress",), date=day("2017-07-27"), clause=text)
-        pairs.append((a, analysis(a, mentions=mentions, events=(ev,))))
-    assert len(run(pairs)) == events
+    texts = (first, second)
+    assert _alike_or_not(texts, "sanctioned", "SANCTION", day("2017-07-27"), ("Congress", "Norway", "Tarsk")) == events
