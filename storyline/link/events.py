@@ -124,7 +124,7 @@ class _V(msgspec.Struct, gc=False):  # nothing in it points back: no cycle to co
     """The trigger's words, case-folded (what mentions that name no participant match by)."""
     unnamed: frozenset[str] = frozenset()
     """The words of its actor when they name no entity ("both leaders"): someone acted, only not
-    someone named (empty when the actor is named, or nothing is)."""
+    someone named (empty when the actor is named, or nothing is; see :func:`_actor_words`)."""
 
     @property
     def coarse(self) -> bool:
@@ -184,6 +184,12 @@ class _Clusters:
     def alike(self, a: _V, b: _V) -> bool:
         """Whether the articles of ``a`` and ``b`` are alike enough to tell of one happening."""
         return self.similar(a.mention.span.article, b.mention.span.article) >= self.same_happening
+
+    @functools.cached_property
+    def in_text_order(self) -> list[int]:
+        """The mentions' indexes by article, then by where they stand in it."""
+        items = self.items
+        return sorted(range(len(items)), key=lambda i: (items[i].mention.span.article, items[i].mention.span.start, i))
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -254,8 +260,7 @@ def _collect(
                 context=context,
                 inferred=inferred,
                 trigger=" ".join(ev.trigger.text.casefold().split()),
-                unnamed=_words(ev.subject.text) or frozenset({"?"}) if ev.subject is not None and not ev.actors
-                else frozenset(),
+                unnamed=_actor_words(ev.subject.text) if ev.subject is not None and not ev.actors else frozenset(),
             ))
     items.sort(key=lambda v: v.mention.id)
     family = word_families({v.lemma for v in items if v.lemma is not None})
@@ -348,6 +353,12 @@ def _lends_actor(a: _V, b: _V) -> bool:
     return _content(a).isdisjoint(_content(b))
 
 
+def _actor_words(text: str) -> frozenset[str]:
+    """An unnamed actor's words (:attr:`_V.unnamed`); one with none of four letters ("two men")
+    is the word ``"?"``: an actor all the same, unlike any worded one, like another such."""
+    return _words(text) or frozenset({"?"})
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text.casefold())) - _FUNCTION_WORDS
 
@@ -390,6 +401,13 @@ def _one_article(a: _V, b: _V) -> bool:
     participants of the whole events (one outlet names each event's actors), across articles
     only those of the two mentions (another outlet may name other participants of one event)."""
     return a.mention.span.article == b.mention.span.article
+
+
+def _told_alike(uf: _Clusters, a: _V, b: _V) -> bool:
+    """Whether ``a`` and ``b`` are told in one article, or in two whose likeness is at least
+    :data:`SAME_HAPPENING` (the story's typical likeness aside): what a merge across articles on
+    a shared type and participant, or on a bare trigger word, needs."""
+    return _one_article(a, b) or uf.similar(a.mention.span.article, b.mention.span.article) >= SAME_HAPPENING
 
 
 def _same_happening(uf: _Clusters, a: _V, b: _V) -> bool:
@@ -444,11 +462,9 @@ def _merge_dated(uf: _Clusters) -> None:
                 if pair in rules:
                     continue
                 va, vb = items[pair[0]], items[pair[1]]
-                if _participants_ok(va, vb) and _dated_alike(va, vb) and (_one_article(va, vb) or uf.similar(
-                        va.mention.span.article, vb.mention.span.article) >= SAME_HAPPENING):
+                if _participants_ok(va, vb) and _dated_alike(va, vb) and _told_alike(uf, va, vb):
                     rules[pair] = "same-event"
-                elif _bare_match(va, vb) and (_one_article(va, vb) or uf.similar(
-                        va.mention.span.article, vb.mention.span.article) >= SAME_HAPPENING):
+                elif _bare_match(va, vb) and _told_alike(uf, va, vb):
                     rules[pair] = "same-trigger"
                 elif _lemma_match(uf, va, vb):
                     rules[pair] = "same-lemma"
@@ -476,7 +492,7 @@ def _merge_one_clause(uf: _Clusters) -> None:
     share the clause, its actor and its object."""
     items = uf.items
     first: dict[tuple[str, int, int, str, str], int] = {}
-    for i in sorted(range(len(items)), key=lambda i: (items[i].mention.span.article, items[i].mention.span.start, i)):
+    for i in uf.in_text_order:
         m = items[i].mention
         if m.type == UNTYPED:
             continue
@@ -493,7 +509,7 @@ def _merge_in_article(uf: _Clusters) -> None:
     do not clash, nor the participants of the two events."""
     items = uf.items
     last: dict[tuple[str, str], int] = {}
-    for i in sorted(range(len(items)), key=lambda i: (items[i].mention.span.article, items[i].mention.span.start, i)):
+    for i in uf.in_text_order:
         v = items[i]
         if v.lemma is None:
             continue
