@@ -69,11 +69,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 import msgspec
+import numpy as np
 
 from storyline.analyze.lexicon import EVENT_WORD_BASES, UNTYPED
 from storyline.ids import make_id
@@ -432,7 +434,53 @@ def _detail(a: _V, b: _V) -> str:
 
 
 def _merge_dated(uf: _Clusters) -> None:
-    items = uf.items
+    """Merge dated mentions that share a block (see the module docstring), the pairs with the
+    most specific dates first: (sum of the two dates' precision ranks, then the pair).
+
+    A candidate pair is judged only when its turn comes, and only when its two events could
+    still merge: not one event yet, and dates that still meet (:meth:`_Clusters.union` refuses
+    any other pair, whatever the rule).  In a large story most candidate pairs are such, and
+    judging them (the articles' likeness above all) was most of the linking time."""
+    items, interval = uf.items, uf.interval
+    rank = [_RANK.get(v.mention.date.precision, 9) if v.mention.date is not None else 9 for v in items]
+    find, mask = uf.find, (1 << _PAIR_BITS) - 1
+    for chunk in _candidate_pairs(items, rank):
+        for key in chunk.tolist():
+            a, b = (key >> _PAIR_BITS) & mask, key & mask
+            ra, rb = find(a), find(b)
+            if ra == rb or _meet(interval[ra], interval[rb]) is False:
+                continue
+            va, vb = items[a], items[b]
+            if _participants_ok(va, vb) and _dated_alike(va, vb) and _told_alike(uf, va, vb):
+                rule = "same-event"
+            elif _bare_match(va, vb) and _told_alike(uf, va, vb):
+                rule = "same-trigger"
+            elif _lemma_match(uf, va, vb):
+                rule = "same-lemma"
+            else:
+                continue
+            uf.union(a, b, rule, functools.partial(_detail, va, vb),
+                     whole=rule != "same-lemma" or _one_article(va, vb))
+
+
+_PAIR_BITS = 25
+"""A candidate pair is one int64: (rank sum << 2 * _PAIR_BITS) | (a << _PAIR_BITS) | b, so a
+story may hold up to 2**25 (33 million) event mentions."""
+_DAY_BITS = 22
+"""Date ordinals (up to ``date.max``, 3,652,059) fit in 22 bits."""
+_PAIRS_PER_STEP = 1 << 22
+"""Candidate pairs made at once (about 32 MB each of the few int64 arrays that make them)."""
+
+
+def _distinct(keys: np.ndarray) -> np.ndarray:
+    """``keys`` sorted, each once (``np.unique`` hashes first, several times slower)."""
+    keys.sort()
+    return keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
+
+
+def _dated_blocks(items: Sequence[_V]) -> list[list[int]]:
+    """The blocks of the dated mentions: (type, role, entity, month), the bare trigger's (type,
+    word, month), and (lemma, month) (see :func:`_blocks`); each a list of mention indexes."""
     blocks: dict[tuple[str, str, str, tuple[int, int]], list[int]] = defaultdict(list)
     for i, v in enumerate(items):
         if not v.coarse:
@@ -445,36 +493,55 @@ def _merge_dated(uf: _Clusters) -> None:
             assert v.interval is not None
             for month in _months(v.interval):
                 blocks[("", "l", v.lemma, month)].append(i)
-    # pair -> the rule that matched it: a pair met again in another block (another actor, month
-    # or the event word's) is not judged again
-    rules: dict[tuple[int, int], str] = {}
-    for members in blocks.values():
-        members.sort(key=lambda i: (items[i].interval, i))
-        for x, a in enumerate(members):
-            ia = items[a].interval
-            assert ia is not None
-            for b in members[x + 1 : x + 1 + _MAX_ROOTS]:  # a chain still links longer runs
-                ib = items[b].interval
-                assert ib is not None
-                if ib[0] > ia[1]:
-                    break  # sorted by start: nothing later overlaps a
-                pair = (a, b) if a < b else (b, a)
-                if pair in rules:
-                    continue
-                va, vb = items[pair[0]], items[pair[1]]
-                if _participants_ok(va, vb) and _dated_alike(va, vb) and _told_alike(uf, va, vb):
-                    rules[pair] = "same-event"
-                elif _bare_match(va, vb) and _told_alike(uf, va, vb):
-                    rules[pair] = "same-trigger"
-                elif _lemma_match(uf, va, vb):
-                    rules[pair] = "same-lemma"
+    return [members for members in blocks.values() if len(members) > 1]
 
-    # the most specific dates first: (sum of the two dates' precision ranks, then the pair)
-    rank = [_RANK.get(v.mention.date.precision, 9) if v.mention.date is not None else 9 for v in items]
-    for a, b in sorted(rules, key=lambda p: (rank[p[0]] + rank[p[1]], p[0], p[1])):
-        rule, va, vb = rules[(a, b)], items[a], items[b]
-        uf.union(a, b, rule, functools.partial(_detail, va, vb),
-                 whole=rule != "same-lemma" or _one_article(va, vb))
+
+def _candidate_pairs(items: Sequence[_V], rank: Sequence[int]) -> Iterator[np.ndarray]:
+    """Every pair of dated mentions that meet in a block, once, as sorted int64 keys (see
+    :data:`_PAIR_BITS`), in chunks that follow one another in that order.
+
+    In a block sorted by (start, end, index), a mention pairs with the next
+    :data:`_MAX_ROOTS` whose intervals start before its own ends (a chain still links longer
+    runs).  Pairs whose moods differ are left out: no merge joins two moods.
+    """
+    if len(items) >= 1 << _PAIR_BITS:
+        raise ValueError(f"{len(items)} event mentions: more than one story can link (2**{_PAIR_BITS})")
+    blocks = _dated_blocks(items)
+    if not blocks:
+        return
+    sizes = np.fromiter((len(m) for m in blocks), dtype=np.int64, count=len(blocks))
+    member = np.fromiter(itertools.chain.from_iterable(blocks), dtype=np.int64, count=int(sizes.sum()))
+    block = np.repeat(np.arange(len(blocks), dtype=np.int64), sizes)
+    start = np.fromiter((v.interval[0].toordinal() if v.interval else 0 for v in items), np.int64, len(items))
+    end = np.fromiter((v.interval[1].toordinal() if v.interval else 0 for v in items), np.int64, len(items))
+    order = np.lexsort((member, end[member], start[member], block))
+    member, block = member[order], block[order]
+    # (block, start) rises along the flat array: where a mention's run ends is one search
+    since = (block << _DAY_BITS) | start[member]
+    until = np.searchsorted(since, (block << _DAY_BITS) | end[member], side="right")
+    first = np.arange(len(member), dtype=np.int64) + 1
+    count = np.minimum(first + _MAX_ROOTS, until) - first
+    mood_of = {m: k for k, m in enumerate(sorted(set(_MOOD.values())))}
+    mood = np.fromiter((mood_of[_MOOD[v.mention.modality]] for v in items), np.int64, len(items))
+    ranks = np.asarray(rank, dtype=np.int64)
+    found: list[np.ndarray] = []
+    total = np.cumsum(count)
+    lo = 0
+    while lo < len(member):
+        hi = int(np.searchsorted(total, (total[lo - 1] if lo else 0) + _PAIRS_PER_STEP, side="right"))
+        hi = max(hi, lo + 1)
+        n = count[lo:hi]
+        here = np.repeat(np.arange(lo, hi, dtype=np.int64), n)
+        step = np.arange(len(here), dtype=np.int64) - np.repeat(np.cumsum(n) - n, n)
+        x, y = member[here], member[here + 1 + step]
+        a, b = np.minimum(x, y), np.maximum(x, y)
+        keep = (a != b) & (mood[a] == mood[b])
+        a, b = a[keep], b[keep]
+        found.append(_distinct(((ranks[a] + ranks[b]) << (2 * _PAIR_BITS)) | (a << _PAIR_BITS) | b))
+        lo = hi
+    keys = _distinct(np.concatenate(found))
+    for at in range(0, len(keys), _PAIRS_PER_STEP):
+        yield keys[at : at + _PAIRS_PER_STEP]
 
 
 def _dated_alike(a: _V, b: _V) -> bool:

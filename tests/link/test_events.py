@@ -8,6 +8,7 @@ import pytest
 from storyline import dates
 from storyline.link.dating import date_articles
 from storyline.link.entities import resolve_entities
+from storyline.link import events as events_module
 from storyline.link.events import build_events, summarize
 from storyline.model import Article, ArticleAnalysis, DateValue, Event, EventMention
 from storyline.settings import Settings
@@ -590,3 +591,53 @@ def test_one_actor_and_type_across_articles_is_one_event_only_when_the_articles_
     first = "Congress sanctioned Norway on July 27 over the harbour dispute and the fishing quotas."
     texts = (first, second)
     assert _alike_or_not(texts, "sanctioned", "SANCTION", day("2017-07-27"), ("Congress", "Norway", "Tarsk")) == events
+
+
+def _swept_pairs(items: Sequence[events_module._V], rank: Sequence[int]) -> list[tuple[int, int, int]]:
+    """The candidate pairs as the module docstring describes the sweep, written plainly: in each
+    block sorted by (interval, index), each mention with the next _MAX_ROOTS that start before
+    it ends; moods apart left out; (rank sum, a, b), each pair once."""
+    found: set[tuple[int, int, int]] = set()
+    for members in events_module._dated_blocks(items):
+        members = sorted(members, key=lambda i: (items[i].interval, i))
+        for x, a in enumerate(members):
+            for b in members[x + 1 : x + 1 + events_module._MAX_ROOTS]:
+                if items[b].interval[0] > items[a].interval[1]:
+                    break
+                lo, hi = min(a, b), max(a, b)
+                moods = {events_module._MOOD[items[i].mention.modality] for i in (lo, hi)}
+                if len(moods) == 1:
+                    found.add((rank[lo] + rank[hi], lo, hi))
+    return sorted(found)
+
+
+def test_candidate_pairs_are_the_sweep_of_every_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The vectorised candidate pairs are exactly the block sweep's, in its order, also when a
+    block holds more than _MAX_ROOTS mentions and the pairs come in several chunks."""
+    import datetime as dt
+    import random
+
+    rng = random.Random(3)
+    a = art("Ministers met and the council voted.")
+    items = []
+    for i in range(400):
+        lo = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randrange(90))
+        hi = lo + dt.timedelta(days=rng.choice([0, 0, 1, 6, 30, 200]))
+        mention = EventMention(
+            id=f"m{i:04d}", span=span(a, "met"), trigger=span(a, "met"), type=rng.choice(["MEET", "ACCUSE"]),
+            modality=rng.choice(["asserted", "asserted", "requested", "reported"]))
+        people = frozenset(rng.sample(["e1", "e2", "e3"], rng.randrange(3)))
+        items.append(events_module._V(
+            mention=mention, independent=True, actors=people, targets=frozenset(), location=None,
+            interval=(lo, hi), lemma=rng.choice(["meet", "vote", None]), trigger="met"))
+    rank = [rng.randrange(10) for _ in items]
+    monkeypatch.setattr(events_module, "_MAX_ROOTS", 40)
+    monkeypatch.setattr(events_module, "_PAIRS_PER_STEP", 500)
+    expected = _swept_pairs(items, rank)
+    assert len(expected) > 2000  # several chunks, and blocks longer than the window
+    mask = (1 << events_module._PAIR_BITS) - 1
+    chunks = list(events_module._candidate_pairs(items, rank))
+    assert len(chunks) > 1
+    got = [(k >> 2 * events_module._PAIR_BITS, (k >> events_module._PAIR_BITS) & mask, k & mask)
+           for chunk in chunks for k in chunk.tolist()]
+    assert got == expected
