@@ -106,21 +106,25 @@ def _read(mention: EntityMention) -> _M:
     )
 
 
+_NONE: frozenset[str] = frozenset()
+
+
 class _Clusters:
     """Union-find over mention indexes, with per-cluster facts for the guard rails."""
 
     def __init__(self, items: Sequence[_M]) -> None:
         self.items = items
         self.parent = list(range(len(items)))
-        self.firsts: list[set[str]] = []
-        self.parties: list[set[str]] = []
+        # frozensets, one shared empty one: most mentions have neither, and a set each was a
+        # few hundred bytes a mention (union makes new sets, it never changes one)
+        self.firsts: list[frozenset[str]] = []
+        self.parties: list[frozenset[str]] = []
         self.named = [not m.pronoun and m.nominal is None for m in items]
         """Per root: whether the cluster holds a name (not only common nouns and pronouns)."""
         for m in items:
-            first = {m.tokens[0]} if m.person and m.full else set()
-            self.firsts.append(first)
+            self.firsts.append(frozenset({m.tokens[0]}) if m.person and m.full else _NONE)
             party = m.mention.attributes.get("party")
-            self.parties.append({party.strip().casefold()[:1]} if party else set())
+            self.parties.append(frozenset({party.strip().casefold()[:1]}) if party else _NONE)
         self.reasons: list[tuple[int, MergeReason]] = []
 
     def find(self, i: int) -> int:
@@ -148,8 +152,10 @@ class _Clusters:
         if rb < ra:
             ra, rb = rb, ra
         self.parent[rb] = ra
-        self.firsts[ra] |= self.firsts[rb]
-        self.parties[ra] |= self.parties[rb]
+        if self.firsts[rb]:
+            self.firsts[ra] = self.firsts[ra] | self.firsts[rb]
+        if self.parties[rb]:
+            self.parties[ra] = self.parties[ra] | self.parties[rb]
         self.named[ra] = self.named[ra] or self.named[rb]
         self.reasons.append((ra, MergeReason(rule=rule, detail=detail)))
         return True

@@ -178,9 +178,9 @@ class _Clusters:
         self.same_happening = max(SAME_HAPPENING, ABOVE_TYPICAL * typical) if typical is not None else SAME_HAPPENING
         self.parent = list(range(len(items)))
         self.interval: list[_Interval | None] = [v.interval for v in items]
-        self.actors = [set(v.actors) for v in items]
+        self.actors = [v.actors for v in items]  # frozensets: union makes new ones, never changes one
         self.mood = [_MOOD[v.mention.modality] for v in items]
-        self.targets = [set(v.targets) for v in items]
+        self.targets = [v.targets for v in items]
         self.reasons: list[tuple[int, MergeReason]] = []
 
     def alike(self, a: _V, b: _V) -> bool:
@@ -217,8 +217,10 @@ class _Clusters:
             ra, rb = rb, ra
         self.parent[rb] = ra
         self.interval[ra] = met  # type: ignore[assignment]
-        self.actors[ra] |= self.actors[rb]
-        self.targets[ra] |= self.targets[rb]
+        if self.actors[rb]:
+            self.actors[ra] = self.actors[ra] | self.actors[rb]
+        if self.targets[rb]:
+            self.targets[ra] = self.targets[ra] | self.targets[rb]
         self.reasons.append((ra, MergeReason(rule=rule, detail=detail if isinstance(detail, str) else detail())))
         return True
 

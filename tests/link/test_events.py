@@ -6,9 +6,9 @@ import msgspec
 import pytest
 
 from storyline import dates
+from storyline.link import events as events_module
 from storyline.link.dating import date_articles
 from storyline.link.entities import resolve_entities
-from storyline.link import events as events_module
 from storyline.link.events import build_events, summarize
 from storyline.model import Article, ArticleAnalysis, DateValue, Event, EventMention
 from storyline.settings import Settings
