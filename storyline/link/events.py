@@ -442,29 +442,56 @@ def _merge_dated(uf: _Clusters) -> None:
     A candidate pair is judged only when its turn comes, and only when its two events could
     still merge: not one event yet, and dates that still meet (:meth:`_Clusters.union` refuses
     any other pair, whatever the rule).  In a large story most candidate pairs are such, and
-    judging them (the articles' likeness above all) was most of the linking time."""
+    judging them (the articles' likeness above all) was most of the linking time.  Both tests
+    are first made in numpy for a run of :data:`_JUDGED_PER_STEP` pairs against the clusters as
+    they stand at its start: a pair that fails them then fails them for good (clusters only
+    grow, and their dates only narrow), so leaving it out changes nothing."""
     items, interval = uf.items, uf.interval
     rank = [_RANK.get(v.mention.date.precision, 9) if v.mention.date is not None else 9 for v in items]
-    find, mask = uf.find, (1 << _PAIR_BITS) - 1
-    for chunk in _candidate_pairs(items, rank):
-        for key in chunk.tolist():
-            a, b = (key >> _PAIR_BITS) & mask, key & mask
-            ra, rb = find(a), find(b)
-            if ra == rb or _meet(interval[ra], interval[rb]) is False:
-                continue
-            va, vb = items[a], items[b]
-            if _participants_ok(va, vb) and _dated_alike(va, vb) and _told_alike(uf, va, vb):
-                rule = "same-event"
-            elif _bare_match(va, vb) and _told_alike(uf, va, vb):
-                rule = "same-trigger"
-            elif _lemma_match(uf, va, vb):
-                rule = "same-lemma"
-            else:
-                continue
-            uf.union(a, b, rule, functools.partial(_detail, va, vb),
-                     whole=rule != "same-lemma" or _one_article(va, vb))
+    mask = (1 << _PAIR_BITS) - 1
+    # each cluster's dates as day ordinals, kept by root (an undated cluster is never a candidate's)
+    start = np.fromiter((iv[0].toordinal() if iv else 0 for iv in interval), np.int64, len(items))
+    end = np.fromiter((iv[1].toordinal() if iv else 0 for iv in interval), np.int64, len(items))
+    for keys in _candidate_pairs(items, rank):
+        for at in range(0, len(keys), _JUDGED_PER_STEP):
+            run = keys[at : at + _JUDGED_PER_STEP]
+            root = _roots(uf.parent)
+            ra, rb = root[(run >> _PAIR_BITS) & mask], root[run & mask]
+            live = (ra != rb) & (np.maximum(start[ra], start[rb]) <= np.minimum(end[ra], end[rb]))
+            for key in run[live].tolist():
+                a, b = (key >> _PAIR_BITS) & mask, key & mask
+                ra_, rb_ = uf.find(a), uf.find(b)
+                if ra_ == rb_ or _meet(interval[ra_], interval[rb_]) is False:
+                    continue
+                va, vb = items[a], items[b]
+                if _participants_ok(va, vb) and _dated_alike(va, vb) and _told_alike(uf, va, vb):
+                    rule = "same-event"
+                elif _bare_match(va, vb) and _told_alike(uf, va, vb):
+                    rule = "same-trigger"
+                elif _lemma_match(uf, va, vb):
+                    rule = "same-lemma"
+                else:
+                    continue
+                if uf.union(a, b, rule, functools.partial(_detail, va, vb),
+                            whole=rule != "same-lemma" or _one_article(va, vb)):
+                    joined = uf.find(a)
+                    lo, hi = interval[joined]  # type: ignore[misc]
+                    start[joined], end[joined] = lo.toordinal(), hi.toordinal()
 
 
+def _roots(parent: list[int]) -> np.ndarray:
+    """Every index's root in the union-find ``parent`` (pointer jumping; ``parent`` unchanged)."""
+    up = np.asarray(parent, dtype=np.int64)
+    while True:
+        upper = up[up]
+        if np.array_equal(upper, up):
+            return up
+        up = upper
+
+
+_JUDGED_PER_STEP = 1 << 16
+"""Candidate pairs tested in numpy against one snapshot of the clusters (a snapshot costs a few
+milliseconds; the pairs it leaves are judged one by one)."""
 _PAIR_BITS = 25
 """A candidate pair is one int64: (rank sum << 2 * _PAIR_BITS) | (a << _PAIR_BITS) | b, so a
 story may hold up to 2**25 (33 million) event mentions."""
