@@ -32,6 +32,7 @@ words), across articles only when a calendar name or a number anchors them.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -39,7 +40,7 @@ from collections.abc import Callable, Iterable, Sequence
 import msgspec
 
 from storyline.ids import make_id
-from storyline.link import names
+from storyline.link import names, unionfind
 from storyline.model import Article, ArticleAnalysis, Entity, EntityMention, MergeReason, Span
 
 __all__ = ["EntityIndex", "WINDOW", "entity_type", "explain", "resolve_entities"]
@@ -143,9 +144,11 @@ class _Clusters:
             return False
         return all(names.first_names_compatible(x, y) for x in self.firsts[ra] for y in self.firsts[rb])
 
-    def union(self, a: int, b: int, rule: str, detail: str, *, guard: bool = True, common: bool = False) -> bool:
+    def union(self, a: int, b: int, rule: str, detail: str | Callable[[], str], *, guard: bool = True,
+              common: bool = False) -> bool:
         """Merge the clusters of ``a`` and ``b`` unless the guard rails forbid it; ``common``: the
-        link is a common noun's, which may never bridge two clusters that each hold a name."""
+        link is a common noun's, which may never bridge two clusters that each hold a name.
+        ``detail`` may be a function, called only when the merge happens."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb or (guard and not self.compatible(ra, rb)) or (common and self.named[ra] and self.named[rb]):
             return False
@@ -157,7 +160,7 @@ class _Clusters:
         if self.parties[rb]:
             self.parties[ra] = self.parties[ra] | self.parties[rb]
         self.named[ra] = self.named[ra] or self.named[rb]
-        self.reasons.append((ra, MergeReason(rule=rule, detail=detail)))
+        self.reasons.append((ra, MergeReason(rule=rule, detail=detail if isinstance(detail, str) else detail())))
         return True
 
 
@@ -425,8 +428,7 @@ def _fuzzy(uf: _Clusters) -> None:
 def _root_has(uf: _Clusters, pred: Callable[[_M], bool]) -> dict[int, bool]:
     """Root -> whether any mention of its cluster satisfies ``pred``."""
     out: dict[int, bool] = {}
-    for i, m in enumerate(uf.items):
-        r = uf.find(i)
+    for r, m in zip(unionfind.roots(uf.parent).tolist(), uf.items, strict=True):
         out[r] = out.get(r, False) or pred(m)
     return out
 
@@ -443,8 +445,10 @@ def _acronyms(uf: _Clusters) -> None:
             example.setdefault(root, i)
     done: set[int] = set()
     for i, m in enumerate(items):
+        if not m.acronym or m.person:
+            continue
         root = uf.find(i)
-        if not m.acronym or m.person or expanded.get(root) or root in done:
+        if expanded.get(root) or root in done:
             continue
         done.add(root)
         roots = by_initials.get((m.group, names.acronym_of(m.surface)), set())
@@ -495,8 +499,10 @@ def _short_forms(uf: _Clusters) -> None:
             example.setdefault(root, i)
     done: set[int] = set()
     for i, m in enumerate(items):
+        if m.group != "org" or not m.full or len(m.tokens) != 1 or m.acronym:
+            continue
         root = uf.find(i)
-        if m.group != "org" or not m.full or len(m.tokens) != 1 or m.acronym or root in done:
+        if root in done:
             continue
         done.add(root)
         roots = by_head.get((m.group, m.tokens[0]), set()) - {root}
@@ -523,7 +529,8 @@ def _same_head(uf: _Clusters) -> None:
                 continue
             for g, (rep, seen) in enumerate(groups[:WINDOW]):
                 if names.modifiers_compatible(seen, nom) and \
-                        uf.union(rep, i, "same-head", _head_detail(items[rep], items[i], head), common=True):
+                        uf.union(rep, i, "same-head", functools.partial(_head_detail, items[rep], items[i], head),
+                                 common=True):
                     groups[g] = (rep, names.Nominal(head, seen.numbers | nom.numbers, seen.propers | nom.propers))
                     break
             else:
@@ -600,12 +607,13 @@ def _merge_attributes(members: list[_M]) -> tuple[dict[str, str], list[MergeReas
 
 def _build(uf: _Clusters) -> tuple[tuple[Entity, ...], EntityIndex]:
     items = uf.items
+    root_of = unionfind.roots(uf.parent).tolist()
     groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(items)):
-        groups[uf.find(i)].append(i)
+    for i, root in enumerate(root_of):
+        groups[root].append(i)
     reasons: dict[int, list[MergeReason]] = defaultdict(list)
     for root, reason in uf.reasons:
-        reasons[uf.find(root)].append(reason)
+        reasons[root_of[root]].append(reason)
     drafts = []
     for root, idx in groups.items():
         members = [items[i] for i in idx]

@@ -79,6 +79,7 @@ import numpy as np
 
 from storyline.analyze.lexicon import EVENT_WORD_BASES, UNTYPED
 from storyline.ids import make_id
+from storyline.link import unionfind
 from storyline.link.dating import ArticleDates
 from storyline.link.entities import EntityIndex
 from storyline.link.similarity import ArticleSimilarity, named_entities, story_features
@@ -455,7 +456,7 @@ def _merge_dated(uf: _Clusters) -> None:
     for keys in _candidate_pairs(items, rank):
         for at in range(0, len(keys), _JUDGED_PER_STEP):
             run = keys[at : at + _JUDGED_PER_STEP]
-            root = _roots(uf.parent)
+            root = unionfind.roots(uf.parent)
             ra, rb = root[(run >> _PAIR_BITS) & mask], root[run & mask]
             live = (ra != rb) & (np.maximum(start[ra], start[rb]) <= np.minimum(end[ra], end[rb]))
             for key in run[live].tolist():
@@ -477,16 +478,6 @@ def _merge_dated(uf: _Clusters) -> None:
                     joined = uf.find(a)
                     lo, hi = interval[joined]  # type: ignore[misc]
                     start[joined], end[joined] = lo.toordinal(), hi.toordinal()
-
-
-def _roots(parent: list[int]) -> np.ndarray:
-    """Every index's root in the union-find ``parent`` (pointer jumping; ``parent`` unchanged)."""
-    up = np.asarray(parent, dtype=np.int64)
-    while True:
-        upper = up[up]
-        if np.array_equal(upper, up):
-            return up
-        up = upper
 
 
 _JUDGED_PER_STEP = 1 << 16

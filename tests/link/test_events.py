@@ -655,16 +655,6 @@ def test_candidate_pairs_are_the_sweep_of_every_block(monkeypatch: pytest.Monkey
     assert got == expected
 
 
-def test_roots_are_what_find_says() -> None:
-    import random
-
-    rng = random.Random(5)
-    uf = events_module._Clusters(_random_dated(300, 6), ArticleSimilarity({}))
-    for _ in range(250):
-        uf.union(rng.randrange(300), rng.randrange(300), "test", "", whole=False)
-    assert events_module._roots(uf.parent).tolist() == [uf.find(i) for i in range(300)]
-
-
 def _plainly_merged(items: list[events_module._V]) -> tuple[list[int], list[str]]:
     """_merge_dated as its docstring says it, without the numpy tests: every candidate pair in
     order, judged when its events are apart and their dates meet."""
