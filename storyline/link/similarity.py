@@ -17,6 +17,7 @@ import math
 import random
 import re
 import statistics
+import sys
 from collections.abc import Iterable, Mapping
 
 from storyline.link.entities import EntityIndex
@@ -46,7 +47,9 @@ def article_features(analysis: ArticleAnalysis, entities: EntityIndex, text: str
             feats.add(f"md:{t.date.earliest.isoformat()[5:]}")
         elif (m := _MONTH_DAY.fullmatch(t.value)) is not None:
             feats.add(f"md:{m[1]}")
-    return frozenset(feats)
+    # one string per distinct feature of the story, not one per article that has it: 2,991 T17
+    # articles hold 617,000 features of 59,000 distinct values (35 MB of strings)
+    return frozenset(map(sys.intern, feats))
 
 
 def named_entities(features: frozenset[str]) -> frozenset[str]:

@@ -67,3 +67,15 @@ def test_typical_of_a_large_story_is_sampled_the_same_way_every_time() -> None:
     feats = {f"a{i:03d}": frozenset({"w:storm", f"w:t{i % 7}", f"w:u{i % 11}"}) for i in range(120)}
     first, second = ArticleSimilarity(feats).typical(), ArticleSimilarity(dict(reversed(feats.items()))).typical()
     assert first is not None and first == second
+
+
+def test_a_feature_two_articles_share_is_one_string() -> None:
+    """Features are interned: a story holds each distinct one once, however many articles have it."""
+    first, second = art("The flooding closed the harbour bridge."), art("The harbour bridge reopened after flooding.")
+    _, index = resolve_entities([(first, analysis(first)), (second, analysis(second))])
+    a = article_features(analysis(first), index, first.text)
+    b = article_features(analysis(second), index, second.text)
+    shared = a & b
+    assert shared == {"w:flooding", "w:harbour", "w:bridge"}
+    by_value = {f: f for f in b}
+    assert all(f is by_value[f] for f in a if f in shared)
