@@ -483,9 +483,10 @@ def _merge_dated(uf: _Clusters) -> None:
 _JUDGED_PER_STEP = 1 << 16
 """Candidate pairs tested in numpy against one snapshot of the clusters (a snapshot costs a few
 milliseconds; the pairs it leaves are judged one by one)."""
-_PAIR_BITS = 25
-"""A candidate pair is one int64: (rank sum << 2 * _PAIR_BITS) | (a << _PAIR_BITS) | b, so a
-story may hold up to 2**25 (33 million) event mentions."""
+_PAIR_BITS = 29
+"""A candidate pair is one int64: (rank sum << 2 * _PAIR_BITS) | (a << _PAIR_BITS) | b.  A rank
+sum is at most 18 (five bits), so a story may hold up to 2**29 (536 million) event mentions,
+more than one machine can link (about 17 a Timeline17 article)."""
 _DAY_BITS = 22
 """Date ordinals (up to ``date.max``, 3,652,059) fit in 22 bits."""
 _PAIRS_PER_STEP = 1 << 22
