@@ -72,7 +72,7 @@ import functools
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import msgspec
 import numpy as np
@@ -453,31 +453,31 @@ def _merge_dated(uf: _Clusters) -> None:
     # each cluster's dates as day ordinals, kept by root (an undated cluster is never a candidate's)
     start = np.fromiter((iv[0].toordinal() if iv else 0 for iv in interval), np.int64, len(items))
     end = np.fromiter((iv[1].toordinal() if iv else 0 for iv in interval), np.int64, len(items))
-    for keys in _candidate_pairs(items, rank):
-        for at in range(0, len(keys), _JUDGED_PER_STEP):
-            run = keys[at : at + _JUDGED_PER_STEP]
-            root = unionfind.roots(uf.parent)
-            ra, rb = root[(run >> _PAIR_BITS) & mask], root[run & mask]
-            live = (ra != rb) & (np.maximum(start[ra], start[rb]) <= np.minimum(end[ra], end[rb]))
-            for key in run[live].tolist():
-                a, b = (key >> _PAIR_BITS) & mask, key & mask
-                ra_, rb_ = uf.find(a), uf.find(b)
-                if ra_ == rb_ or _meet(interval[ra_], interval[rb_]) is False:
-                    continue
-                va, vb = items[a], items[b]
-                if _participants_ok(va, vb) and _dated_alike(va, vb) and _told_alike(uf, va, vb):
-                    rule = "same-event"
-                elif _bare_match(va, vb) and _told_alike(uf, va, vb):
-                    rule = "same-trigger"
-                elif _lemma_match(uf, va, vb):
-                    rule = "same-lemma"
-                else:
-                    continue
-                if uf.union(a, b, rule, functools.partial(_detail, va, vb),
-                            whole=rule != "same-lemma" or _one_article(va, vb)):
-                    joined = uf.find(a)
-                    lo, hi = interval[joined]  # type: ignore[misc]
-                    start[joined], end[joined] = lo.toordinal(), hi.toordinal()
+    keys = _candidate_pairs(items, rank)
+    for at in range(0, len(keys), _JUDGED_PER_STEP):
+        run = keys[at : at + _JUDGED_PER_STEP]
+        root = unionfind.roots(uf.parent)
+        ra, rb = root[(run >> _PAIR_BITS) & mask], root[run & mask]
+        live = (ra != rb) & (np.maximum(start[ra], start[rb]) <= np.minimum(end[ra], end[rb]))
+        for key in run[live].tolist():
+            a, b = (key >> _PAIR_BITS) & mask, key & mask
+            ra_, rb_ = uf.find(a), uf.find(b)
+            if ra_ == rb_ or _meet(interval[ra_], interval[rb_]) is False:
+                continue
+            va, vb = items[a], items[b]
+            if _participants_ok(va, vb) and _dated_alike(va, vb) and _told_alike(uf, va, vb):
+                rule = "same-event"
+            elif _bare_match(va, vb) and _told_alike(uf, va, vb):
+                rule = "same-trigger"
+            elif _lemma_match(uf, va, vb):
+                rule = "same-lemma"
+            else:
+                continue
+            if uf.union(a, b, rule, functools.partial(_detail, va, vb),
+                        whole=rule != "same-lemma" or _one_article(va, vb)):
+                joined = uf.find(a)
+                lo, hi = interval[joined]  # type: ignore[misc]
+                start[joined], end[joined] = lo.toordinal(), hi.toordinal()
 
 
 _JUDGED_PER_STEP = 1 << 16
@@ -517,9 +517,9 @@ def _dated_blocks(items: Sequence[_V]) -> list[list[int]]:
     return [members for members in blocks.values() if len(members) > 1]
 
 
-def _candidate_pairs(items: Sequence[_V], rank: Sequence[int]) -> Iterator[np.ndarray]:
+def _candidate_pairs(items: Sequence[_V], rank: Sequence[int]) -> np.ndarray:
     """Every pair of dated mentions that meet in a block, once, as sorted int64 keys (see
-    :data:`_PAIR_BITS`), in chunks that follow one another in that order.
+    :data:`_PAIR_BITS`; made :data:`_PAIRS_PER_STEP` at a time).
 
     In a block sorted by (start, end, index), a mention pairs with the next
     :data:`_MAX_ROOTS` whose intervals start before its own ends (a chain still links longer
@@ -529,7 +529,7 @@ def _candidate_pairs(items: Sequence[_V], rank: Sequence[int]) -> Iterator[np.nd
         raise ValueError(f"{len(items)} event mentions: more than one story can link (2**{_PAIR_BITS})")
     blocks = _dated_blocks(items)
     if not blocks:
-        return
+        return np.empty(0, dtype=np.int64)
     sizes = np.fromiter((len(m) for m in blocks), dtype=np.int64, count=len(blocks))
     member = np.fromiter(itertools.chain.from_iterable(blocks), dtype=np.int64, count=int(sizes.sum()))
     block = np.repeat(np.arange(len(blocks), dtype=np.int64), sizes)
@@ -560,9 +560,7 @@ def _candidate_pairs(items: Sequence[_V], rank: Sequence[int]) -> Iterator[np.nd
         a, b = a[keep], b[keep]
         found.append(_distinct(((ranks[a] + ranks[b]) << (2 * _PAIR_BITS)) | (a << _PAIR_BITS) | b))
         lo = hi
-    keys = _distinct(np.concatenate(found))
-    for at in range(0, len(keys), _PAIRS_PER_STEP):
-        yield keys[at : at + _PAIRS_PER_STEP]
+    return _distinct(np.concatenate(found))
 
 
 def _dated_alike(a: _V, b: _V) -> bool:

@@ -637,7 +637,7 @@ def _random_dated(n: int, seed: int) -> list[events_module._V]:
 
 def test_candidate_pairs_are_the_sweep_of_every_block(monkeypatch: pytest.MonkeyPatch) -> None:
     """The vectorised candidate pairs are exactly the block sweep's, in its order, also when a
-    block holds more than _MAX_ROOTS mentions and the pairs come in several chunks."""
+    block holds more than _MAX_ROOTS mentions and the pairs are made in several steps."""
     import random
 
     items = _random_dated(400, 3)
@@ -646,12 +646,10 @@ def test_candidate_pairs_are_the_sweep_of_every_block(monkeypatch: pytest.Monkey
     monkeypatch.setattr(events_module, "_MAX_ROOTS", 40)
     monkeypatch.setattr(events_module, "_PAIRS_PER_STEP", 500)
     expected = _swept_pairs(items, rank)
-    assert len(expected) > 2000  # several chunks, and blocks longer than the window
+    assert len(expected) > 2000  # made in several steps of 500, and blocks longer than the window
     mask = (1 << events_module._PAIR_BITS) - 1
-    chunks = list(events_module._candidate_pairs(items, rank))
-    assert len(chunks) > 1
     got = [(k >> 2 * events_module._PAIR_BITS, (k >> events_module._PAIR_BITS) & mask, k & mask)
-           for chunk in chunks for k in chunk.tolist()]
+           for k in events_module._candidate_pairs(items, rank).tolist()]
     assert got == expected
 
 
@@ -661,20 +659,19 @@ def _plainly_merged(items: list[events_module._V]) -> tuple[list[int], list[str]
     uf = events_module._Clusters(items, ArticleSimilarity({}))
     rank = [events_module._RANK.get(v.mention.date.precision, 9) for v in items]
     mask = (1 << events_module._PAIR_BITS) - 1
-    for chunk in events_module._candidate_pairs(items, rank):
-        for key in chunk.tolist():
-            a, b = (key >> events_module._PAIR_BITS) & mask, key & mask
-            ra, rb = uf.find(a), uf.find(b)
-            if ra == rb or events_module._meet(uf.interval[ra], uf.interval[rb]) is False:
-                continue
-            va, vb = items[a], items[b]
-            # one article: every rule's articles are alike, and every merge checks whole events
-            if events_module._participants_ok(va, vb) and events_module._dated_alike(va, vb):
-                uf.union(a, b, "same-event", "")
-            elif events_module._bare_match(va, vb):
-                uf.union(a, b, "same-trigger", "")
-            elif events_module._lemma_match(uf, va, vb):
-                uf.union(a, b, "same-lemma", "")
+    for key in events_module._candidate_pairs(items, rank).tolist():
+        a, b = (key >> events_module._PAIR_BITS) & mask, key & mask
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb or events_module._meet(uf.interval[ra], uf.interval[rb]) is False:
+            continue
+        va, vb = items[a], items[b]
+        # one article: every rule's articles are alike, and every merge checks whole events
+        if events_module._participants_ok(va, vb) and events_module._dated_alike(va, vb):
+            uf.union(a, b, "same-event", "")
+        elif events_module._bare_match(va, vb):
+            uf.union(a, b, "same-trigger", "")
+        elif events_module._lemma_match(uf, va, vb):
+            uf.union(a, b, "same-lemma", "")
     return [uf.find(i) for i in range(len(items))], [r.rule for _, r in uf.reasons]
 
 
