@@ -69,7 +69,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -226,15 +225,6 @@ class _Clusters:
         return True
 
 
-def _months(iv: _Interval) -> list[tuple[int, int]]:
-    y, m = iv[0].year, iv[0].month
-    out = []
-    while (y, m) <= (iv[1].year, iv[1].month):
-        out.append((y, m))
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
-
-
 def _collect(
     pairs: Sequence[tuple[Article, ArticleAnalysis | None]], dates: ArticleDates, entities: EntityIndex,
     features: Mapping[str, frozenset[str]],
@@ -254,13 +244,16 @@ def _collect(
                     and found.method == "inferred" and found.date.latest is not None:
                 ev = msgspec.structs.replace(ev, date=found.date, date_basis="article")
                 inferred = True
+            # each participant's entity looked up once, for its set and for its code
+            actors = [entities.entity_at(s) for s in ev.actors]
+            targets = [entities.entity_at(s) for s in ev.targets]
             items.append(_V(
                 mention=ev, independent=article.duplicate_of is None,
-                actors=frozenset(entities.entities_at(ev.actors)),
-                targets=frozenset(entities.entities_at(ev.targets)),
+                actors=frozenset(e for e in actors if e is not None),
+                targets=frozenset(e for e in targets if e is not None),
                 location=entities.entity_at(ev.location),
                 interval=_interval(ev.date, ev.date_basis),
-                codes=_codes(entities, ev),
+                codes=_codes(ev, actors, targets),
                 lemma=ev.lemma or None,
                 context=context,
                 inferred=inferred,
@@ -310,12 +303,12 @@ def word_families(lemmas: set[str]) -> dict[str, str]:
     return out
 
 
-def _codes(entities: EntityIndex, ev: EventMention) -> dict[str, str]:
-    """Entity id -> the CAMEO-style code the mention gave that actor or target."""
+def _codes(ev: EventMention, actors: Sequence[str | None], targets: Sequence[str | None]) -> dict[str, str]:
+    """Entity id -> the CAMEO-style code the mention gave that actor or target (``actors`` and
+    ``targets``: the entity of each of its actor and target spans, ``None`` for none)."""
     out: dict[str, str] = {}
-    for spans, codes in ((ev.actors, ev.actor_codes), (ev.targets, ev.target_codes)):
-        for span, code in zip(spans, codes, strict=False):
-            entity = entities.entity_at(span)
+    for found, codes in ((actors, ev.actor_codes), (targets, ev.target_codes)):
+        for entity, code in zip(found, codes, strict=False):
             if code and entity is not None:
                 out.setdefault(entity, code)
     return out
@@ -499,22 +492,52 @@ def _distinct(keys: np.ndarray) -> np.ndarray:
     return keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
 
 
-def _dated_blocks(items: Sequence[_V]) -> list[list[int]]:
+_MONTH_BITS = 17
+"""A month is ``year * 12 + month - 1``: below 2**17 up to the year 9999."""
+
+
+def _dated_blocks(items: Sequence[_V]) -> tuple[np.ndarray, np.ndarray]:
     """The blocks of the dated mentions: (type, role, entity, month), the bare trigger's (type,
-    word, month), and (lemma, month) (see :func:`_blocks`); each a list of mention indexes."""
-    blocks: dict[tuple[str, str, str, tuple[int, int]], list[int]] = defaultdict(list)
+    word, month), and (lemma, month) (see :func:`_blocks`); blocks of one mention left out.
+
+    Returned flat, as two int64 arrays of equal length: each row a mention (its index) in one block
+    (a block number), rows sorted by block.  A dated mention spans at most 14 months
+    (:data:`_COARSE_DAYS`), so its rows are made in numpy from its keys and its first and last month.
+    """
+    key_ids: dict[tuple[str, str, str], int] = {}
+    mentions: list[int] = []
+    keys: list[int] = []
+    firsts: list[int] = []
+    lasts: list[int] = []
     for i, v in enumerate(items):
-        if not v.coarse:
-            assert v.interval is not None
-            for key in _blocks(v):
-                for month in _months(v.interval):
-                    blocks[(*key, month)].append(i)
-    for i, v in enumerate(items):
-        if not v.coarse and v.lemma is not None:
-            assert v.interval is not None
-            for month in _months(v.interval):
-                blocks[("", "l", v.lemma, month)].append(i)
-    return [members for members in blocks.values() if len(members) > 1]
+        if v.coarse:
+            continue
+        assert v.interval is not None
+        lo, hi = v.interval
+        first, last = lo.year * 12 + lo.month - 1, hi.year * 12 + hi.month - 1
+        own = _blocks(v)
+        if v.lemma is not None:
+            own.append(("", "l", v.lemma))
+        for key in own:
+            mentions.append(i)
+            keys.append(key_ids.setdefault(key, len(key_ids)))
+            firsts.append(first)
+            lasts.append(last)
+    spans = np.asarray(lasts, dtype=np.int64) - np.asarray(firsts, dtype=np.int64) + 1
+    member = np.repeat(np.asarray(mentions, dtype=np.int64), spans)
+    step = np.arange(len(member), dtype=np.int64) - np.repeat(np.cumsum(spans) - spans, spans)
+    month = np.repeat(np.asarray(firsts, dtype=np.int64), spans) + step
+    block = (np.repeat(np.asarray(keys, dtype=np.int64), spans) << _MONTH_BITS) | month
+    order = np.argsort(block, kind="stable")
+    member, block = member[order], block[order]
+    # number the blocks 0, 1, 2, ... in order, and leave out those of one mention
+    new = np.concatenate(([True], block[1:] != block[:-1])) if len(block) else np.empty(0, dtype=bool)
+    number = np.cumsum(new) - 1
+    sizes = np.bincount(number) if len(number) else np.empty(0, dtype=np.int64)
+    keep = sizes[number] > 1
+    kept = number[keep]
+    renumber = np.cumsum(sizes > 1) - 1
+    return member[keep], renumber[kept] if len(kept) else kept
 
 
 def _candidate_pairs(items: Sequence[_V], rank: Sequence[int]) -> np.ndarray:
@@ -527,12 +550,9 @@ def _candidate_pairs(items: Sequence[_V], rank: Sequence[int]) -> np.ndarray:
     """
     if len(items) >= 1 << _PAIR_BITS:
         raise ValueError(f"{len(items)} event mentions: more than one story can link (2**{_PAIR_BITS})")
-    blocks = _dated_blocks(items)
-    if not blocks:
+    member, block = _dated_blocks(items)
+    if not len(member):
         return np.empty(0, dtype=np.int64)
-    sizes = np.fromiter((len(m) for m in blocks), dtype=np.int64, count=len(blocks))
-    member = np.fromiter(itertools.chain.from_iterable(blocks), dtype=np.int64, count=int(sizes.sum()))
-    block = np.repeat(np.arange(len(blocks), dtype=np.int64), sizes)
     start = np.fromiter((v.interval[0].toordinal() if v.interval else 0 for v in items), np.int64, len(items))
     end = np.fromiter((v.interval[1].toordinal() if v.interval else 0 for v in items), np.int64, len(items))
     order = np.lexsort((member, end[member], start[member], block))

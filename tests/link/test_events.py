@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import msgspec
+import numpy as np
 import pytest
 
 from storyline import dates
@@ -599,7 +600,7 @@ def _swept_pairs(items: Sequence[events_module._V], rank: Sequence[int]) -> list
     block sorted by (interval, index), each mention with the next _MAX_ROOTS that start before
     it ends; moods apart left out; (rank sum, a, b), each pair once."""
     found: set[tuple[int, int, int]] = set()
-    for members in events_module._dated_blocks(items):
+    for members in _plain_blocks(items):
         members = sorted(members, key=lambda i: (items[i].interval, i))
         for x, a in enumerate(members):
             for b in members[x + 1 : x + 1 + events_module._MAX_ROOTS]:
@@ -610,6 +611,39 @@ def _swept_pairs(items: Sequence[events_module._V], rank: Sequence[int]) -> list
                 if len(moods) == 1:
                     found.add((rank[lo] + rank[hi], lo, hi))
     return sorted(found)
+
+
+def _plain_blocks(items: Sequence[events_module._V]) -> list[list[int]]:
+    """The blocks of the dated mentions as the module docstring describes them, written plainly:
+    (type, role, entity, month), the bare trigger's (type, word, month), (lemma, month); blocks
+    of one left out."""
+    blocks: dict[tuple[str, ...], list[int]] = {}
+    for i, v in enumerate(items):
+        if v.coarse:
+            continue
+        lo, hi = v.interval
+        months = [(y, m) for y in range(lo.year, hi.year + 1) for m in range(1, 13)
+                  if (lo.year, lo.month) <= (y, m) <= (hi.year, hi.month)]
+        keys = events_module._blocks(v) + ([("", "l", v.lemma)] if v.lemma is not None else [])
+        for key in keys:
+            for month in months:
+                blocks.setdefault((*key, str(month)), []).append(i)
+    return [members for members in blocks.values() if len(members) > 1]
+
+
+def test_dated_blocks_are_the_plain_blocks() -> None:
+    """The numpy blocks hold the same mentions as the plain ones, block for block, each block's
+    rows together; mentions across a year's end and undated ones among them."""
+    import datetime as dt
+
+    items = _random_dated(300, 5)
+    items[0] = msgspec.structs.replace(items[0], interval=(dt.date(2019, 11, 20), dt.date(2020, 2, 3)))
+    items[1] = msgspec.structs.replace(items[1], interval=None)
+    member, block = events_module._dated_blocks(items)
+    assert (np.diff(block) >= 0).all() and (np.diff(block) <= 1).all() and block[0] == 0
+    got = sorted(sorted(member[block == b].tolist()) for b in range(int(block[-1]) + 1))
+    assert got == sorted(sorted(m) for m in _plain_blocks(items))
+    assert any(0 in m for m in got) and not any(1 in m for m in got)
 
 
 def _random_dated(n: int, seed: int) -> list[events_module._V]:
