@@ -63,6 +63,7 @@ same weeks (years, for counts of longer times), or (claims of no known time) the
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -164,7 +165,13 @@ _STEMMER = snowballstemmer.stemmer("english")
 
 def _content(subject: str) -> frozenset[str]:
     """The Snowball stems of a normalised subject's content words."""
-    return frozenset(_STEMMER.stemWords([w for w in subject.split() if w not in _STOP]))
+    return frozenset(_stem(w) for w in subject.split() if w not in _STOP)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _stem(word: str) -> str:
+    """A word's Snowball stem (a story's subjects repeat their words: each is stemmed once)."""
+    return _STEMMER.stemWord(word)
 
 
 def _group(subjects: list[str]) -> dict[str, str]:
@@ -309,8 +316,8 @@ def _keyed(
         counted = sorted((c.span.start, i, c.id, c.span) for i, c in enumerate(analysis.claims))  # by start
         read: dict[tuple[int, int], _Said] = {}  # each sentence read once, whatever counts it holds
         named_at = sorted(  # the article's entity mentions, each read once, by offset
-            (x.span.start, e, names.label_group(x.label) == "place") for x in analysis.mentions
-            if (e := index.entity_at(x.span)) is not None
+            (x.span.start, e, names.label_group(x.label) == "place")
+            for x, e in zip(analysis.mentions, index.of_mentions(analysis), strict=True) if e is not None
         )
         for m in analysis.claims:
             bounds = _bounds(m)

@@ -218,7 +218,8 @@ _DONE = frozenset({"asserted", "reported"})
 
 def _peoples(analysis: ArticleAnalysis, entities: EntityIndex) -> frozenset[str]:
     """The entities the article names as a whole people or group ("Egyptian", "Democrats")."""
-    return frozenset(entities.entities_at(m.span for m in analysis.mentions if m.label == "NORP"))
+    return frozenset(e for m, e in zip(analysis.mentions, entities.of_mentions(analysis), strict=True)
+                     if e is not None and m.label == "NORP")
 
 
 def _agents(ev: EventMention, peoples: frozenset[str], entities: EntityIndex) -> list[str]:

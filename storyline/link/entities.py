@@ -38,6 +38,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
 import msgspec
+import numpy as np
 
 from storyline.ids import make_id
 from storyline.link import names, unionfind
@@ -171,23 +172,36 @@ class EntityIndex:
         by_article: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for article, start, end, entity in rows:
             by_article[article].append((start, end, entity))
-        self._rows = {a: sorted(r) for a, r in by_article.items()}
-        self._starts = {a: [r[0] for r in rows] for a, rows in self._rows.items()}
-        # the longest mention of each article: rows starting further back cannot overlap
-        self._longest = {a: max(end - start for start, end, _ in rows) for a, rows in self._rows.items()}
+        self._at: dict[str, tuple[list[tuple[int, int, str]], list[int], int]] = {}
+        """Article -> its rows (start, end, entity) sorted, their starts, and its longest mention
+        (rows starting further back cannot overlap a span): one lookup a span."""
+        for article, found in by_article.items():
+            found.sort()
+            self._at[article] = (found, [r[0] for r in found], max(end - start for start, end, _ in found))
+        self._of_mentions: dict[str, tuple[ArticleAnalysis, tuple[str | None, ...]]] = {}
+
+    def of_mentions(self, analysis: ArticleAnalysis) -> tuple[str | None, ...]:
+        """:meth:`entity_at` of each of the analysis's mentions, in its order.  Kept for the
+        analysis (article features, dating and claims each ask; one reference a mention)."""
+        kept = self._of_mentions.get(analysis.article)
+        if kept is None or kept[0] is not analysis:
+            kept = self._of_mentions[analysis.article] = (
+                analysis, tuple(self.entity_at(m.span) for m in analysis.mentions))
+        return kept[1]
 
     def entity_at(self, span: Span | None) -> str | None:
         """The entity with the most overlap with ``span`` (same article); ties: smallest id."""
-        if span is None or span.article not in self._rows:
+        if span is None or (at := self._at.get(span.article)) is None:
             return None
-        rows, starts = self._rows[span.article], self._starts[span.article]
-        hi = bisect.bisect_left(starts, span.end)
-        lo = bisect.bisect_left(starts, span.start - self._longest[span.article], max(0, hi - 32), hi)
+        rows, starts, longest = at
+        first, last = span.start, span.end
+        hi = bisect.bisect_left(starts, last)
+        lo = bisect.bisect_left(starts, first - longest, max(0, hi - 32), hi)
         best: tuple[int, str] | None = None
         # mentions are short: look back a bounded number of rows for overlaps
         for start, end, entity in rows[lo:hi]:
-            overlap = min(end, span.end) - max(start, span.start)
-            if overlap > 0 and (best is None or (-overlap, entity) < (-best[0], best[1])):
+            overlap = (end if end < last else last) - (start if start > first else first)
+            if overlap > 0 and (best is None or overlap > best[0] or (overlap == best[0] and entity < best[1])):
                 best = (overlap, entity)
         return best[1] if best else None
 
@@ -607,32 +621,31 @@ def _merge_attributes(members: list[_M]) -> tuple[dict[str, str], list[MergeReas
 
 def _build(uf: _Clusters) -> tuple[tuple[Entity, ...], EntityIndex]:
     items = uf.items
-    root_of = unionfind.roots(uf.parent).tolist()
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i, root in enumerate(root_of):
-        groups[root].append(i)
+    roots = unionfind.roots(uf.parent)
+    # the clusters as runs of one sorted array (a root is its cluster's smallest index)
+    order = np.argsort(roots, kind="stable")
+    cuts = (np.flatnonzero(np.diff(roots[order])) + 1).tolist()
+    order_list, root_of = order.tolist(), roots.tolist()
     reasons: dict[int, list[MergeReason]] = defaultdict(list)
     for root, reason in uf.reasons:
         reasons[root_of[root]].append(reason)
     drafts = []
-    for root, idx in groups.items():
-        members = [items[i] for i in idx]
+    for lo, hi in zip([0, *cuts], [*cuts, len(order_list)], strict=True):
+        members = [items[i] for i in order_list[lo:hi]]
         if all(m.pronoun for m in members):
             continue  # a pronoun that names nobody is not an entity
         name = _pick_name(members)
         label = entity_type([m.mention for m in members])
         group = names.label_group(label)
-        first = min((m.mention.span.article, m.mention.span.start) for m in members)
+        spans = tuple(sorted(m.mention.span for m in members))
         key = names.norm_key(name, person=group == "person") or name
-        drafts.append((group, key, first, root, name, label))
+        drafts.append((group, key, (spans[0].article, spans[0].start), order_list[lo], name, label, members, spans))
     base_count = Counter((d[0], d[1]) for d in drafts)
     entities: list[Entity] = []
     rows: list[tuple[str, int, int, str]] = []
-    for group, key, first, root, name, label in drafts:
+    for group, key, first, root, name, label, members, spans in drafts:
         eid = make_id("e", group, key) if base_count[(group, key)] == 1 else make_id("e", group, key, *first)
-        members = [items[i] for i in groups[root]]
         attrs, conflicts = _merge_attributes(members)
-        spans = tuple(sorted(m.mention.span for m in members))
         aliases = tuple(sorted({m.surface for m in members if not m.pronoun}))
         entities.append(Entity(
             id=eid, name=name, type=label, aliases=aliases, mentions=spans, attributes=attrs,

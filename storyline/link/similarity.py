@@ -43,7 +43,7 @@ _MONTH_DAY = re.compile(r"XXXX-(\d\d-\d\d)")
 
 def article_features(analysis: ArticleAnalysis, entities: EntityIndex, text: str) -> frozenset[str]:
     """The entities, days and words of an article (see the module docstring)."""
-    feats = {f"e:{e}" for e in entities.entities_at(m.span for m in analysis.mentions)}
+    feats = {f"e:{e}" for e in entities.of_mentions(analysis) if e is not None}
     feats.update(f"w:{w}" for w in _WORDS.findall(text, 0, _WORD_CHARS))
     for t in analysis.times:
         if t.date is not None and t.date.precision == "day" and not t.value.endswith("_REF"):
