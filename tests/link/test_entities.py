@@ -174,6 +174,23 @@ def test_entity_index_maps_overlapping_span() -> None:
     assert index.entity_at(span(a, "spoke")) is None
 
 
+def test_entity_index_answers_each_mention_as_entity_at() -> None:
+    """of_mentions is entity_at of each mention, in order, also for a pronoun that names nobody,
+    and for nested mentions; another analysis of the article is asked
+    anew, not answered from what was kept."""
+    a = art("Sen. Bob Corker of the Senate Foreign Relations Committee spoke. He left.")
+    mentions = (ent(a, "Bob Corker"), ent(a, "He"), ent(a, "Senate Foreign Relations Committee", "ORG"),
+                ent(a, "Senate", "ORG"))
+    first = analysis(a, mentions=mentions)
+    _, index = resolve_entities([(a, first)])
+    got = index.of_mentions(first)
+    assert got == tuple(index.entity_at(m.span) for m in mentions)
+    assert got[1] is None and None not in (got[0], got[2], got[3]) and got[0] != got[2]
+    assert index.of_mentions(first) is got
+    fewer = analysis(a, mentions=mentions[:1])
+    assert index.of_mentions(fewer) == got[:1]
+
+
 def test_unresolved_pronoun_is_not_an_entity() -> None:
     a = art("He spoke. Ed Royce listened.")
     pair = (a, analysis(a, mentions=(ent(a, "He"), ent(a, "Ed Royce"))))
