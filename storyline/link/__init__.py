@@ -16,7 +16,9 @@ The input order does not matter: pairs are sorted by article id first.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import gc
+from collections.abc import Iterable, Iterator
 
 from storyline.link.claims import compare_claims
 from storyline.link.dating import date_articles
@@ -31,6 +33,25 @@ __all__ = ["link"]
 
 def link(items: Iterable[tuple[Article, ArticleAnalysis | None]], settings: Settings) -> Story:
     """Link every article's analysis (``None`` for copies) into one story."""
+    with _no_cycle_collection():
+        return _link(items, settings)
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while linking: linking makes millions of containers and
+    no reference cycle (its records are ``gc=False`` structs), and the collector walked them all
+    for nothing (2.0 of 17.8 CPU seconds at 2,991 articles, 4.3 of 55 at 9,990; it freed no object)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _link(items: Iterable[tuple[Article, ArticleAnalysis | None]], settings: Settings) -> Story:
     pairs = sorted(items, key=lambda p: p[0].id)
     analysed = [(a, an) for a, an in pairs if an is not None]
     entities, index = resolve_entities(analysed)

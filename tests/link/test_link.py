@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import msgspec
+import pytest
 
 from storyline import dates
 from storyline.link import link
@@ -138,3 +139,35 @@ def test_story_round_trips_through_json() -> None:
 
 def test_empty_input_gives_empty_story() -> None:
     assert link([], SETTINGS) == Story()
+
+
+def test_cycle_collector_is_paused_while_linking_and_restored_after() -> None:
+    """Linking runs with Python's cycle collector off (it makes no cycles, and the collector
+    walked its millions of containers for nothing), and gives the collector back as it found it,
+    also when the input fails."""
+    import gc
+
+    seen: list[bool] = []
+
+    def pairs() -> Pairs:
+        seen.append(gc.isenabled())
+        return corpus()
+
+    assert gc.isenabled()
+    story = link(pairs(), SETTINGS)
+    assert story.events and gc.isenabled()
+
+    def reading():  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        yield from corpus()
+        raise OSError("the store went away")
+
+    with pytest.raises(OSError, match="went away"):
+        link(reading(), SETTINGS)
+    assert seen == [True, False] and gc.isenabled()
+    gc.disable()
+    try:
+        link(corpus(), SETTINGS)
+        assert not gc.isenabled()  # left off when it was off
+    finally:
+        gc.enable()
