@@ -104,8 +104,7 @@ class ArticleSimilarity:
         fa, fb = self._features.get(a), self._features.get(b)
         if not (fa and fb and self._norm[a] and self._norm[b]):
             return 0.0
-        weight = self._weight
-        return math.fsum([weight[f] for f in fa & fb]) / (self._norm[a] * self._norm[b])
+        return math.fsum(map(self._weight.__getitem__, fa & fb)) / (self._norm[a] * self._norm[b])
 
     def typical(self) -> float | None:
         """The median similarity of the story's article pairs that share any feature, or ``None``
