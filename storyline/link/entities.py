@@ -176,9 +176,21 @@ class EntityIndex:
         """Article -> its rows (start, end, entity) sorted, their starts, and its longest mention
         (rows starting further back cannot overlap a span): one lookup a span."""
         for article, found in by_article.items():
-            found.sort()
-            self._at[article] = (found, [r[0] for r in found], max(end - start for start, end, _ in found))
+            self._add(article, found)
         self._of_mentions: dict[str, tuple[ArticleAnalysis, tuple[str | None, ...]]] = {}
+
+    @classmethod
+    def of_articles(cls, rows: dict[str, list[tuple[int, int, str]]]) -> EntityIndex:
+        """The index of rows already grouped by article: article -> (start, end, entity) rows in
+        any order (the lists are sorted in place and kept)."""
+        index = cls(())
+        for article, found in rows.items():
+            index._add(article, found)
+        return index
+
+    def _add(self, article: str, found: list[tuple[int, int, str]]) -> None:
+        found.sort()
+        self._at[article] = (found, [r[0] for r in found], max(end - start for start, end, _ in found))
 
     def of_mentions(self, analysis: ArticleAnalysis) -> tuple[str | None, ...]:
         """:meth:`entity_at` of each of the analysis's mentions, in its order.  Kept for the
@@ -603,9 +615,10 @@ def explain(entity: Entity) -> list[str]:
 def _merge_attributes(members: list[_M]) -> tuple[dict[str, str], list[MergeReason]]:
     values: dict[str, Counter[str]] = defaultdict(Counter)
     for m in members:
-        for k, v in m.mention.attributes.items():
-            if v:
-                values[k][v.strip()] += 1
+        if m.mention.attributes:  # most mentions have none
+            for k, v in m.mention.attributes.items():
+                if v:
+                    values[k][v.strip()] += 1
     attrs: dict[str, str] = {}
     reasons: list[MergeReason] = []
     for k in sorted(values):
@@ -642,7 +655,7 @@ def _build(uf: _Clusters) -> tuple[tuple[Entity, ...], EntityIndex]:
         drafts.append((group, key, (spans[0].article, spans[0].start), order_list[lo], name, label, members, spans))
     base_count = Counter((d[0], d[1]) for d in drafts)
     entities: list[Entity] = []
-    rows: list[tuple[str, int, int, str]] = []
+    rows: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for group, key, first, root, name, label, members, spans in drafts:
         eid = make_id("e", group, key) if base_count[(group, key)] == 1 else make_id("e", group, key, *first)
         attrs, conflicts = _merge_attributes(members)
@@ -651,6 +664,7 @@ def _build(uf: _Clusters) -> tuple[tuple[Entity, ...], EntityIndex]:
             id=eid, name=name, type=label, aliases=aliases, mentions=spans, attributes=attrs,
             reasons=tuple(reasons[root]) + tuple(conflicts),
         ))
-        rows.extend((s.article, s.start, s.end, eid) for s in spans)
+        for s in spans:
+            rows[s.article].append((s.start, s.end, eid))
     entities.sort(key=lambda e: e.id)
-    return tuple(entities), EntityIndex(rows)
+    return tuple(entities), EntityIndex.of_articles(rows)
