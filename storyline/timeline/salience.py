@@ -18,7 +18,7 @@ first, which is what a reader of a ``--top`` view asks for.
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
@@ -46,17 +46,12 @@ def salience_scores(events: Sequence[Event]) -> dict[str, float]:
         return {}
     articles: dict[str, set[str]] = defaultdict(set)
     all_articles: set[str] = set()
-    by_entity: dict[str, list[str]] = defaultdict(list)
     for ev in events:
         cited = {m.span.article for m in ev.mentions}
         all_articles |= cited
         for entity in {*ev.actors, *ev.targets}:
             articles[entity] |= cited
-            by_entity[entity].append(ev.id)
-    degree: Counter[str] = Counter()
-    for ev in events:
-        neighbours = {other for e in {*ev.actors, *ev.targets} for other in by_entity[e]} - {ev.id}
-        degree[ev.id] = len(neighbours)
+    degree = _degrees(events)
     max_sources = max(ev.sources for ev in events)
     max_degree = max(degree.values(), default=0)
     n_articles = max(len(all_articles), 1)
@@ -67,6 +62,35 @@ def salience_scores(events: Sequence[Event]) -> dict[str, float]:
         score = sum(w * p for w, p in zip(_WEIGHTS, parts, strict=True))
         score *= MODALITY_WEIGHT.get(ev.modality, 0.5) * (1.0 if ev.date is not None else _UNDATED)
         out[ev.id] = round(score, 4)
+    return out
+
+
+def _degrees(events: Sequence[Event]) -> dict[str, int]:
+    """Event id -> how many other events share an actor or a target with it.
+
+    From each entity's set of events: an event of one entity has that set's size less one; an
+    event of several, the size of their union less one, counted as the largest set plus the
+    others' events not in it, once for each distinct set of entities.  Walking every entity's
+    events for every event of it grew with the square of a protagonist's events (12.7 million
+    event ids walked at 9,990 articles, for 38,487 events)."""
+    by_entity: dict[str, set[str]] = defaultdict(set)
+    for ev in events:
+        for entity in {*ev.actors, *ev.targets}:
+            by_entity[entity].add(ev.id)
+    union: dict[frozenset[str], int] = {}
+    out: dict[str, int] = {}
+    for ev in events:
+        entities = frozenset({*ev.actors, *ev.targets})
+        if not entities:
+            out[ev.id] = 0
+            continue
+        size = union.get(entities)
+        if size is None:
+            largest = max(entities, key=lambda e: len(by_entity[e]))
+            base = by_entity[largest]
+            others = set().union(*(by_entity[e] for e in entities if e != largest))
+            size = union[entities] = len(base) + len(others - base)
+        out[ev.id] = size - 1  # the event itself is in each of its entities' sets
     return out
 
 

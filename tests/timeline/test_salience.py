@@ -55,6 +55,31 @@ def test_event_sharing_actors_with_others_is_more_central() -> None:
     assert scores["v-1"] > scores["v-4"]
 
 
+def test_degree_counts_the_other_events_sharing_a_participant() -> None:
+    """_degrees is, for each event, the number of other events that share an actor or a target
+    with it, as written plainly: events of one entity, of several (a protagonist among them), of
+    none, targets only, and repeated sets of entities."""
+    import random
+
+    from storyline.timeline.salience import _degrees
+
+    rng = random.Random(7)
+    people = ["e-hub"] * 6 + [f"e-{i}" for i in range(12)]
+    events = []
+    for i in range(300):
+        actors = tuple(sorted(set(rng.sample(people, rng.randrange(4)))))
+        event = _event(f"v-{i}", ("a-1",), actors=actors)
+        if i % 5 == 0:
+            event = msgspec.structs.replace(event, targets=(rng.choice(people),))
+        events.append(event)
+    plain = {}
+    for ev in events:
+        mine = {*ev.actors, *ev.targets}
+        plain[ev.id] = sum(1 for other in events if other.id != ev.id and mine & {*other.actors, *other.targets})
+    assert _degrees(events) == plain
+    assert min(plain.values()) == 0 and max(plain.values()) > 150  # lone events and the hub's
+
+
 def test_scores_stay_between_zero_and_one() -> None:
     scores = salience_scores([_event("v-1", ("a-1", "a-2")), _event("v-2", ("a-3",), actors=())])
     assert all(0.0 <= s <= 1.0 for s in scores.values())
