@@ -274,7 +274,7 @@ def compare_claims(
     ))
     subjects = sorted({_norm(m.subject) for m in mentions if _norm(m.subject)})
     root = _group(subjects)
-    index = entities if entities is not None else EntityIndex(())
+    index = entities if entities is not None else EntityIndex()
     if similar is None:
         similar = ArticleSimilarity(story_features([(a, an) for a, an in pairs if an is not None], index))
     keyed = _keyed(pairs, independent, unique, events, index, dates)

@@ -35,7 +35,7 @@ import bisect
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import msgspec
 import numpy as np
@@ -168,29 +168,16 @@ class _Clusters:
 class EntityIndex:
     """Maps a span of an article to the entity whose mention it overlaps."""
 
-    def __init__(self, rows: Iterable[tuple[str, int, int, str]]) -> None:
-        by_article: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-        for article, start, end, entity in rows:
-            by_article[article].append((start, end, entity))
+    def __init__(self, rows: Mapping[str, list[tuple[int, int, str]]] | None = None) -> None:
+        """``rows``: article -> its mentions' (start, end, entity) rows, in any order (each list
+        is sorted in place and kept)."""
         self._at: dict[str, tuple[list[tuple[int, int, str]], list[int], int]] = {}
-        """Article -> its rows (start, end, entity) sorted, their starts, and its longest mention
-        (rows starting further back cannot overlap a span): one lookup a span."""
-        for article, found in by_article.items():
-            self._add(article, found)
+        """Article -> its rows sorted, their starts, and its longest mention (rows starting
+        further back cannot overlap a span): one lookup a span."""
+        for article, found in (rows or {}).items():
+            found.sort()
+            self._at[article] = (found, [r[0] for r in found], max(end - start for start, end, _ in found))
         self._of_mentions: dict[str, tuple[ArticleAnalysis, tuple[str | None, ...]]] = {}
-
-    @classmethod
-    def of_articles(cls, rows: dict[str, list[tuple[int, int, str]]]) -> EntityIndex:
-        """The index of rows already grouped by article: article -> (start, end, entity) rows in
-        any order (the lists are sorted in place and kept)."""
-        index = cls(())
-        for article, found in rows.items():
-            index._add(article, found)
-        return index
-
-    def _add(self, article: str, found: list[tuple[int, int, str]]) -> None:
-        found.sort()
-        self._at[article] = (found, [r[0] for r in found], max(end - start for start, end, _ in found))
 
     def of_mentions(self, analysis: ArticleAnalysis) -> tuple[str | None, ...]:
         """:meth:`entity_at` of each of the analysis's mentions, in its order.  Kept for the
@@ -667,4 +654,4 @@ def _build(uf: _Clusters) -> tuple[tuple[Entity, ...], EntityIndex]:
         for s in spans:
             rows[s.article].append((s.start, s.end, eid))
     entities.sort(key=lambda e: e.id)
-    return tuple(entities), EntityIndex.of_articles(rows)
+    return tuple(entities), EntityIndex(rows)
