@@ -489,7 +489,17 @@ _PAIRS_PER_STEP = 1 << 22
 def _distinct(keys: np.ndarray) -> np.ndarray:
     """``keys`` sorted, each once (``np.unique`` hashes first, several times slower)."""
     keys.sort()
-    return keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
+    return keys[_firsts(keys)]
+
+
+def _firsts(ordered: np.ndarray) -> np.ndarray:
+    """Of a sorted array, whether each row is the first of its run of equal values."""
+    return np.concatenate(([True], ordered[1:] != ordered[:-1])) if len(ordered) else np.empty(0, dtype=bool)
+
+
+def _places(runs: np.ndarray) -> np.ndarray:
+    """For runs of the given lengths laid end to end, each row's place in its run: 0, 1, ..."""
+    return np.arange(int(runs.sum()), dtype=np.int64) - np.repeat(np.cumsum(runs) - runs, runs)
 
 
 _MONTH_BITS = 17
@@ -525,14 +535,12 @@ def _dated_blocks(items: Sequence[_V]) -> tuple[np.ndarray, np.ndarray]:
             lasts.append(last)
     spans = np.asarray(lasts, dtype=np.int64) - np.asarray(firsts, dtype=np.int64) + 1
     member = np.repeat(np.asarray(mentions, dtype=np.int64), spans)
-    step = np.arange(len(member), dtype=np.int64) - np.repeat(np.cumsum(spans) - spans, spans)
-    month = np.repeat(np.asarray(firsts, dtype=np.int64), spans) + step
+    month = np.repeat(np.asarray(firsts, dtype=np.int64), spans) + _places(spans)
     block = (np.repeat(np.asarray(keys, dtype=np.int64), spans) << _MONTH_BITS) | month
     order = np.argsort(block, kind="stable")
     member, block = member[order], block[order]
     # number the blocks 0, 1, 2, ... in order, and leave out those of one mention
-    new = np.concatenate(([True], block[1:] != block[:-1])) if len(block) else np.empty(0, dtype=bool)
-    number = np.cumsum(new) - 1
+    number = np.cumsum(_firsts(block)) - 1
     sizes = np.bincount(number) if len(number) else np.empty(0, dtype=np.int64)
     keep = sizes[number] > 1
     kept = number[keep]
@@ -573,8 +581,7 @@ def _candidate_pairs(items: Sequence[_V], rank: Sequence[int]) -> np.ndarray:
         hi = max(hi, lo + 1)
         n = count[lo:hi]
         here = np.repeat(np.arange(lo, hi, dtype=np.int64), n)
-        step = np.arange(len(here), dtype=np.int64) - np.repeat(np.cumsum(n) - n, n)
-        x, y = member[here], member[here + 1 + step]
+        x, y = member[here], member[here + 1 + _places(n)]
         a, b = np.minimum(x, y), np.maximum(x, y)
         keep = (a != b) & (mood[a] == mood[b])
         a, b = a[keep], b[keep]
