@@ -51,12 +51,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import math
 import re
 import statistics
 from collections.abc import Mapping, Sequence
 
 from storyline.analyze.dateline import WINDOW
+from storyline.link.background import feature_idf, word_share
 from storyline.link.entities import EntityIndex
 from storyline.link.similarity import article_features
 from storyline.model import Article, ArticleAnalysis, DateValue, EventMention, Published, Span, TimeExpr
@@ -101,35 +101,35 @@ class _Context:
 
 _NEIGHBOURS = 5
 """How many most similar dated articles vote on an undated article's date."""
-_COMMON_WORD = 5
-"""A word in more than a tenth of the dated articles (and more than this many) says nothing of
-when an article was written, and would make the vote cost quadratic: it is not looked up."""
+_COMMON_WORD = 0.1
+"""A word in more than this share of news articles (:func:`~storyline.link.background.word_share`)
+says nothing of when an article was written, and would make the vote cost quadratic: it is not
+looked up."""
 
 
 class _Neighbours:
     """Dated articles described by what they share with others (:func:`article_features`:
-    entities, days, month-days, words); a feature shared by few articles weighs more (idf), and
-    a word shared by many is not looked up.
+    entities, days, month-days, words); a rarer feature weighs more (its idf in news at large,
+    :func:`~storyline.link.background.feature_idf`, not in the story: the neighbours of an undated
+    article do not change when an article about something else is added), and a common word is
+    not looked up.
     """
 
     def __init__(self, dated: list[tuple[str, dt.date, frozenset[str]]]) -> None:
         self.dated = dated
-        df: dict[str, int] = {}
         self.postings: dict[str, list[int]] = {}
         for i, (_, _, feats) in enumerate(dated):
             for f in feats:
-                df[f] = df.get(f, 0) + 1
                 self.postings.setdefault(f, []).append(i)
-        n = len(dated)
-        self.idf = {f: math.log((n + 1) / (k + 0.5)) for f, k in df.items()}
+        self.idf = {f: feature_idf(f) for f in self.postings
+                    if not (f.startswith("w:") and word_share(f[2:]) > _COMMON_WORD)}
         self.span = (min(d for _, d, _ in dated), max(d for _, d, _ in dated)) if dated else None
 
     def nearest(self, article_id: str, feats: frozenset[str]) -> list[tuple[float, dt.date, frozenset[str]]]:
         scores: dict[int, float] = {}
-        common = max(_COMMON_WORD, len(self.dated) // 10)
         for f in feats:
             w = self.idf.get(f)
-            if w is None or w <= 0 or (f.startswith("w:") and len(self.postings[f]) > common):
+            if w is None or w <= 0:
                 continue
             for i in self.postings[f]:
                 scores[i] = scores.get(i, 0.0) + w

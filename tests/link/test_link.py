@@ -171,3 +171,48 @@ def test_cycle_collector_is_paused_while_linking_and_restored_after() -> None:
         assert not gc.isenabled()  # left off when it was off
     finally:
         gc.enable()
+
+
+def _about(story: Story, ids: set[str]) -> tuple[object, ...]:
+    """What ``story`` says of the articles ``ids``: their events (less their salience, which
+    ranks each event among the whole story's), entities, claims, conflicts, inferred dates and
+    speakers."""
+    def told(spans: Sequence[Span]) -> bool:
+        return any(s.article in ids for s in spans)
+
+    return (
+        [msgspec.structs.replace(e, salience=0.0) for e in story.events if told([m.span for m in e.mentions])],
+        [e for e in story.entities if told(e.mentions)],
+        [c for c in story.claims if c.span.article in ids],
+        story.conflicts,
+        {a: p for a, p in story.published.items() if a in ids},
+        story.speakers,
+    )
+
+
+def test_articles_about_something_else_change_nothing_of_a_story() -> None:
+    """Article likeness reads nothing of the story (:mod:`storyline.link.background`), so adding
+    articles that share no name, word or day with a story's articles leaves what the story says
+    of them as it was: here, even a dozen articles as alike to each other as can be, which would
+    have raised a story-wide "usual likeness" and split the two reports of one vote."""
+    def vote(text: str, trigger: str, date: str | None) -> tuple[Article, ArticleAnalysis]:
+        a = art(text, published="2017-08-01")
+        ev = msgspec.structs.replace(
+            event(a, trigger, "SUPPORT", date=day(date) if date else None), lemma="vote")
+        return a, analysis(a, mentions=(ent(a, "Halvern Council", "ORG"),), events=(ev,))
+
+    story = [*corpus(),
+             vote("The Halvern Council vote on the harbour levy passed narrowly on July 27.", "vote", "2017-07-27"),
+             vote("The Halvern Council voted on the harbour levy, which passed narrowly.", "voted", None)]
+    others = []
+    for n in range(12):
+        a = art(f"Orchestra players from Tarsk rehearsed the winter programme of concertos backstage ({n}).",
+                published="2017-07-20")
+        others.append((a, analysis(a, mentions=(ent(a, "Tarsk", "GPE"),), events=(
+            event(a, "rehearsed", "CONSULT", date=day("2017-07-19")),))))
+    ids = {a.id for a, _ in story}
+    alone, among = link(story, SETTINGS), link([*story, *others], SETTINGS)
+    assert _about(among, ids) == _about(alone, ids)
+    (levy,) = [e for e in alone.events if e.mentions[0].lemma == "vote"]
+    assert levy.sources == 2  # the two reports are one vote, with or without the others
+    assert len(among.events) == len(alone.events) + 1  # the rehearsals: one event

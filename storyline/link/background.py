@@ -1,0 +1,94 @@
+"""How rare an article feature is in news at large, read from a public word list, not from the story.
+
+Article likeness (:mod:`storyline.link.similarity`) and dating by neighbours
+(:mod:`storyline.link.dating`) weigh a shared feature by its rarity: two articles that share
+"levees" are more alike than two that share "people".  The rarity is taken from English at
+large (the word frequencies of `wordfreq <https://pypi.org/project/wordfreq/>`_, pinned), not
+from the story's own articles.  So the likeness of two articles depends on those two articles
+alone: adding an article about something else leaves every other pair's likeness, and with it
+every event that pair decided, as it was (a rebuild and an incremental add agree by
+construction, and a story does not shift far from what was added).
+
+A word's *share* is the fraction of news articles expected to use it in the window that
+features are read from: with ``f`` its frequency among running words and a window of
+:data:`WINDOW_WORDS` words, ``1 - exp(-f * WINDOW_WORDS)`` (a word that occurs once in a thousand
+words is in about 45% of articles).  Its weight is ``log(1 / share)``, the idf it would have in a
+large archive.  The window was chosen so that the median share of the words of two news corpora
+(about 600 words in a 4,000-character window) matched their document frequencies; the median
+error was under a factor of 1.5 either way (2026-12-08).
+
+Features are lower-case runs of letters, so "Flooding" at the start of a sentence gives
+``looding``: such a run counts :data:`CAPITALISED` of the frequency of every word it is the
+tail of.  A hyphenated word ("year-old") is as rare as wordfreq rates a phrase of its parts
+(one over the sum of their inverse frequencies).  A word the list does not know (a name's
+tail, a misspelling) is as rare as the rarest words it holds.  An entity or a calendar day
+weighs as a word in :data:`ENTITY_SHARE` of articles.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+
+__all__ = ["CAPITALISED", "ENTITY_SHARE", "WINDOW_WORDS", "feature_idf", "list_version", "word_share"]
+
+WINDOW_WORDS = 600
+"""Running words in the window features are read from (4,000 characters of news)."""
+CAPITALISED = 0.3
+"""Part of a word's uses taken to be capitalised (sentence starts, titles, names), for the
+lower-case tail that a capitalised word leaves."""
+ENTITY_SHARE = 0.03
+"""An entity or a day of the calendar weighs as a word used in this fraction of articles."""
+_RAREST = 1e-9
+"""Frequency given to a word the list does not know (the list stops near 1e-8)."""
+_LANGUAGE = "en"
+
+
+@functools.cache
+def _frequencies() -> tuple[dict[str, float], dict[str, float]]:
+    """wordfreq's English word -> frequency, and lower-case tail -> summed frequency of the
+    words it is the tail of (loaded once a process: 0.3 s)."""
+    import wordfreq
+
+    words: dict[str, float] = wordfreq.get_frequency_dict(_LANGUAGE, wordlist="best")
+    tails: dict[str, float] = {}
+    for word, f in words.items():
+        if len(word) > 5:
+            tail = word[1:]
+            tails[tail] = tails.get(tail, 0.0) + f
+    return words, tails
+
+
+def list_version() -> str:
+    """The word list's package and version, for the linker's fingerprint."""
+    from importlib.metadata import version
+
+    return f"wordfreq-{version('wordfreq')}"
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _frequency(word: str) -> float:
+    words, tails = _frequencies()
+    f = words.get(word, 0.0) + CAPITALISED * tails.get(word, 0.0)
+    if f == 0.0 and "-" in word:
+        parts = [p for p in word.split("-") if p]
+        known = [words.get(p, 0.0) for p in parts]
+        if parts and all(known):
+            f = 1.0 / math.fsum(1.0 / k for k in known)
+    return f or _RAREST
+
+
+def word_share(word: str) -> float:
+    """The fraction of news articles expected to hold ``word`` (lower case) in their window."""
+    return -math.expm1(-_frequency(word) * WINDOW_WORDS)
+
+
+_ENTITY_IDF = math.log(1.0 / ENTITY_SHARE)
+
+
+def feature_idf(feature: str) -> float:
+    """``log(1 / share)`` of an article feature (:func:`~storyline.link.similarity.article_features`):
+    ``w:`` words by :func:`word_share`, entities and days at :data:`ENTITY_SHARE`."""
+    if feature.startswith("w:"):
+        return -math.log(word_share(feature[2:]))
+    return _ENTITY_IDF
