@@ -57,7 +57,7 @@ def _link(items: Iterable[tuple[Article, ArticleAnalysis | None]], settings: Set
     entities, index = resolve_entities(analysed)
     features = story_features(analysed, index)
     dates = date_articles(pairs, index, features)
-    similar = ArticleSimilarity(features)  # one cache of cosines for events and claims
+    similar = ArticleSimilarity(features)  # one idf table and one cache of cosines for events and claims
     events = build_events(pairs, dates, index, settings, features, similar)
     claims, conflicts = compare_claims(pairs, events=events, entities=index, similar=similar, dates=dates)
     return Story(

@@ -30,12 +30,10 @@ unrelated reports of a large archive is two meetings).  Mentions with the
 same event word (``EventMention.lemma``: "the vote" / "voted") merge on compatible
 dates when neither names an actor (or a target) the other contradicts and their articles
 tell of the same happening: one article, or two that name a common entity and whose features
-(:mod:`storyline.link.similarity`: entities, days, words, weighted by their rarity in news at
-large) meet with a cosine of at least :data:`SAME_HAPPENING`, the two mentions' own words left
-out (rule ``same-lemma``: two reports of two earthquakes share the word and often a place, not
-their details, and every article of a long affair shares its names; see
-``benchmarks/event_coref.py``).  Every likeness across articles is this one, and reads nothing
-of the rest of the story: an article added about something else changes no merge.
+(:mod:`storyline.link.similarity`: entities, days, words, idf-weighted) meet with a cosine of
+at least :data:`SAME_HAPPENING` and well above the story's typical cosine (:data:`ABOVE_TYPICAL`;
+rule ``same-lemma``: two reports of two earthquakes share the word and often a place, not their
+details, and every article of a long affair shares its names; see ``benchmarks/event_coref.py``).
 Across articles such a merge checks the two mentions' participants, not their whole clusters'
 (another outlet may name other participants of one event); within one article, the whole
 clusters'.  A mention whose trigger the
@@ -93,13 +91,16 @@ __all__ = ["ARTICLE_DATE_SLACK_DAYS", "build_events", "summarize"]
 ARTICLE_DATE_SLACK_DAYS = 7
 """News reports an action within days; a report dated D covers events from D-7 to D."""
 
-SAME_HAPPENING = 0.1
+SAME_HAPPENING = 0.04
 """Two articles that name a common entity and whose features (:mod:`storyline.link.similarity`)
-meet with at least this cosine tell of the same happening (chosen on ECB+ topics 1-22, 2026-12-08:
-two reports of one happening score 0.19 at the median there, 87% of them at least this; reports
-of two happenings of one kind 0.07, 32% at least this).  On the 2,880 Timeline17 articles
-linked together (eight unrelated stories), 19% of the article pairs of one story reach it and
-1.5% of those of two."""
+meet with at least this cosine tell of the same happening (chosen on ECB+ topics 1-22; two
+reports of one happening score 0.07 at the median there, reports of two happenings of one kind 0.02)."""
+
+ABOVE_TYPICAL = 1.5
+"""...and with at least this multiple of the story's typical cosine
+(:meth:`~storyline.link.similarity.ArticleSimilarity.typical`): in a story about one long affair
+every article shares its names and words, so what marks two reports of one happening is a
+cosine well above the story's usual one."""
 
 _MAX_ROOTS = 256  # dated events looked at per block for one undated mention (bounds the cost)
 _COARSE_DAYS = 400  # intervals longer than this (decades, open bounds) block like undated ones
@@ -173,6 +174,8 @@ class _Clusters:
     def __init__(self, items: Sequence[_V], similar: ArticleSimilarity) -> None:
         self.items = items
         self.similar = similar
+        typical = similar.typical()
+        self.same_happening = max(SAME_HAPPENING, ABOVE_TYPICAL * typical) if typical is not None else SAME_HAPPENING
         self.parent = list(range(len(items)))
         self.interval: list[_Interval | None] = [v.interval for v in items]
         self.actors = [v.actors for v in items]  # frozensets: union makes new ones, never changes one
@@ -181,10 +184,8 @@ class _Clusters:
         self.reasons: list[tuple[int, MergeReason]] = []
 
     def alike(self, a: _V, b: _V) -> bool:
-        """Whether the articles of ``a`` and ``b`` are alike enough to tell of one happening,
-        beyond the two mentions' own words (:meth:`ArticleSimilarity.beyond`)."""
-        words = frozenset(f"w:{v.mention.trigger.text.lower()}" for v in (a, b))
-        return self.similar.beyond(a.mention.span.article, b.mention.span.article, words) >= SAME_HAPPENING
+        """Whether the articles of ``a`` and ``b`` are alike enough to tell of one happening."""
+        return self.similar(a.mention.span.article, b.mention.span.article) >= self.same_happening
 
     @functools.cached_property
     def in_text_order(self) -> list[int]:
@@ -382,9 +383,9 @@ def _lemma_match(uf: _Clusters, a: _V, b: _V) -> bool:
 
     Two articles are about the same happening when they are one article or their features
     (:mod:`storyline.link.similarity`: entities, days, words) meet with a cosine of at least
-    :data:`SAME_HAPPENING` beyond the word itself (:meth:`_Clusters.alike`); this keeps two votes
-    (or two arrests) of unrelated stories, or of one story years apart, apart when neither
-    mention names its participants.
+    :data:`SAME_HAPPENING` and :data:`ABOVE_TYPICAL` times the story's typical one; this keeps
+    two votes (or two arrests) of unrelated stories, or of one story years apart, apart when
+    neither mention names its participants.
     """
     if a.lemma is None or a.lemma != b.lemma or not _no_conflict(a, b):
         return False
@@ -400,10 +401,16 @@ def _one_article(a: _V, b: _V) -> bool:
     return a.mention.span.article == b.mention.span.article
 
 
+def _told_alike(uf: _Clusters, a: _V, b: _V) -> bool:
+    """Whether ``a`` and ``b`` are told in one article, or in two whose likeness is at least
+    :data:`SAME_HAPPENING` (the story's typical likeness aside): what a merge across articles on
+    a shared type and participant, or on a bare trigger word, needs."""
+    return _one_article(a, b) or uf.similar(a.mention.span.article, b.mention.span.article) >= SAME_HAPPENING
+
+
 def _same_happening(uf: _Clusters, a: _V, b: _V) -> bool:
-    """Whether ``a`` and ``b`` are told in one article, or in two alike enough (:meth:`_Clusters.alike`):
-    what a merge across articles on a shared type and participant, on a bare trigger word, or of
-    an undated mention into a dated event needs."""
+    """Whether ``a`` and ``b`` are told in one article, or in two whose likeness clears the
+    story's bar (:data:`SAME_HAPPENING`, :data:`ABOVE_TYPICAL`)."""
     return _one_article(a, b) or uf.alike(a, b)
 
 
@@ -451,9 +458,9 @@ def _merge_dated(uf: _Clusters) -> None:
             if ra_ == rb_ or _meet(interval[ra_], interval[rb_]) is False:
                 continue
             va, vb = items[a], items[b]
-            if _participants_ok(va, vb) and _dated_alike(va, vb) and _same_happening(uf, va, vb):
+            if _participants_ok(va, vb) and _dated_alike(va, vb) and _told_alike(uf, va, vb):
                 rule = "same-event"
-            elif _bare_match(va, vb) and _same_happening(uf, va, vb):
+            elif _bare_match(va, vb) and _told_alike(uf, va, vb):
                 rule = "same-trigger"
             elif _lemma_match(uf, va, vb):
                 rule = "same-lemma"

@@ -225,13 +225,12 @@ def test_same_word_stays_apart_when_articles_share_no_entity() -> None:
 
 
 def test_same_word_stays_apart_when_articles_tell_different_happenings() -> None:
-    # one entity in common, nothing else: a vote on a pipeline and a vote on a school budget (two
-    # sentences each: in one-line reports a shared name is most of what they say)
+    # one entity in common, nothing else: a vote on a pipeline and a vote on a school budget
     found = run([
-        worded("The Senate vote on the pipeline permits passed narrowly after hours of debate. Ranchers "
-               "along the route had sued over grazing easements.", "vote", "vote", date=day("2017-07-27")),
-        worded("The Senate voted to expand teacher salaries across rural schools. Districts had struggled "
-               "to fill classrooms in mathematics and chemistry.", "voted", "vote", date=day("2017-07-27")),
+        worded("The Senate vote on the pipeline permits passed narrowly after hours of debate.", "vote", "vote",
+               date=day("2017-07-27")),
+        worded("The Senate voted to expand teacher salaries across rural schools.", "voted", "vote",
+               date=day("2017-07-27")),
     ])
     assert len(found) == 2
 
@@ -246,8 +245,7 @@ def _dispute(i: int) -> str:
 def _affair(first: str, second: str, fifth: str) -> list[tuple[str, str]]:
     """Six articles of one long dispute: all name the Harbor Authority and share some of its
     recurring words; the first two tell of the same happening (the chapel meeting), the fifth of
-    another (the fishermen's), with no recurring word in common with the first two and details of
-    its own."""
+    another (the fishermen's), with no recurring word in common with the first two."""
     return [
         (first, f"Residents {first} the council to halt the dredging at an emergency meeting in Lakeside chapel, "
                 f"{_dispute(0)}."),
@@ -256,16 +254,14 @@ def _affair(first: str, second: str, fifth: str) -> list[tuple[str, str]]:
         ("reviewed", f"Auditors reviewed invoices from contractors, {_dispute(2)}."),
         ("measured", f"Engineers measured the channel near the pier, {_dispute(4)}."),
         (fifth, f"Fishermen {fifth} the governor to audit the Harbor Authority spending, in the Harbor Authority "
-                "dispute over wetlands and turbidity. Trawler crews said silt had emptied their nets since "
-                "spring, and their co-operative counted a season of lost catches."),
+                "dispute over wetlands and turbidity."),
         ("scheduled", f"A judge scheduled hearings for the spring, {_dispute(5)}."),
     ]
 
 
-def test_in_a_long_affair_same_word_needs_articles_alike_beyond_their_names() -> None:
-    # The residents' "urged" and the fishermen's "urged" are two requests: every article of the
-    # affair names the Harbor Authority and shares some of its words, but the fishermen's report
-    # tells its own happening in its own words, and meets the residents' below SAME_HAPPENING.
+def test_in_a_long_affair_same_word_needs_more_than_the_usual_likeness() -> None:
+    # The residents' "urged" and the fishermen's "urged" are two requests: their articles meet
+    # above SAME_HAPPENING, but no more than any two articles of this affair do.
     pairs = [worded(text, verb, "urge" if verb == "urged" else verb, names=("Harbor Authority",))
              for verb, text in _affair("urged", "urged", "urged")]
     found = [e for e in run(pairs) if e.mentions[0].lemma == "urge"]

@@ -1,10 +1,7 @@
 from __future__ import annotations
 
-import math
-
 import pytest
 
-from storyline.link.background import feature_idf
 from storyline.link.entities import resolve_entities
 from storyline.link.events import word_families
 from storyline.link.similarity import ArticleSimilarity, article_features, named_entities
@@ -17,9 +14,8 @@ def test_features_are_entities_words_and_days() -> None:
     an = analysis(a, mentions=(ent(a, "harbour district", "LOC"),))
     _, index = resolve_entities([(a, an)])
     feats = article_features(an, index, a.text)
-    assert {"w:flooding", "w:reached", "w:officials"} <= feats
+    assert {"w:flooding", "w:reached", "w:harbour", "w:district", "w:officials"} <= feats
     assert any(f.startswith("e:") for f in feats)
-    assert "w:harbour" not in feats and "w:district" not in feats  # the entity counts, not its words again
     assert "w:said" not in feats  # words of five letters or more only
     assert named_entities(feats) == frozenset(index.entities_at(m.span for m in an.mentions)) != frozenset()
 
@@ -57,30 +53,20 @@ def test_word_families(words: set[str], expected: dict[str, str]) -> None:
         assert families[word] == base
 
 
-def test_likeness_of_two_articles_reads_nothing_of_the_other_articles() -> None:
-    """Weights come from news at large, not the story: adding articles (here, ones that share
-    the two's words) leaves the likeness of two articles as it was."""
-    two = {"a": frozenset({"w:levees", "w:storm", "w:mayor", "e:x1"}), "b": frozenset({"w:levees", "w:storm", "e:x1"})}
-    alone = ArticleSimilarity(two)("a", "b")
-    more = dict(two, **{f"c{i}": frozenset({"w:levees", "w:storm", f"e:y{i}"}) for i in range(50)})
-    assert ArticleSimilarity(more)("a", "b") == alone
-    weight = {f: feature_idf(f) ** 2 for f in two["a"]}
-    shared = weight["w:levees"] + weight["w:storm"] + weight["e:x1"]
-    assert alone == pytest.approx(shared / math.sqrt(sum(weight.values()) * shared))
+def test_typical_is_the_median_over_related_pairs_and_none_for_a_small_story() -> None:
+    small = ArticleSimilarity({k: frozenset({"w:storm", f"w:{k}x"}) for k in "abcd"})
+    assert small.typical() is None  # four articles: six pairs say nothing of what is usual
+    feats = {k: frozenset({"w:storm", f"w:{k}only"}) for k in "abcdef"}
+    feats["g"] = frozenset({"w:unrelated"})  # shares nothing: not counted
+    story = ArticleSimilarity(feats)
+    related = [story(a, b) for a in "abcdef" for b in "abcdef" if a < b]
+    assert story.typical() == pytest.approx(sorted(related)[len(related) // 2])
 
 
-def test_beyond_leaves_the_words_out_of_both_articles() -> None:
-    feats = {
-        "a": frozenset({"w:urged", "w:chapel", "w:dredging", "w:governor"}),
-        "b": frozenset({"w:urged", "w:chapel", "w:dredging", "w:wetlands"}),
-        "c": frozenset({"w:urged", "w:trawler"}),
-    }
-    sim = ArticleSimilarity(feats)
-    without = ArticleSimilarity({k: v - {"w:urged"} for k, v in feats.items()})
-    assert sim.beyond("a", "b", frozenset({"w:urged"})) == pytest.approx(without("a", "b"))
-    assert sim.beyond("a", "c", frozenset({"w:urged"})) == 0.0 < sim("a", "c")  # only the word was shared
-    assert sim.beyond("a", "b", frozenset({"w:absent"})) == sim("a", "b")
-    assert sim.beyond("a", "a", frozenset({"w:urged"})) == 1.0
+def test_typical_of_a_large_story_is_sampled_the_same_way_every_time() -> None:
+    feats = {f"a{i:03d}": frozenset({"w:storm", f"w:t{i % 7}", f"w:u{i % 11}"}) for i in range(120)}
+    first, second = ArticleSimilarity(feats).typical(), ArticleSimilarity(dict(reversed(feats.items()))).typical()
+    assert first is not None and first == second
 
 
 def test_a_feature_two_articles_share_is_one_string() -> None:
