@@ -51,9 +51,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import re
 import statistics
 from collections.abc import Mapping, Sequence
+
+import numpy as np
 
 from storyline.analyze.dateline import WINDOW
 from storyline.link.background import feature_idf, word_share
@@ -117,25 +120,45 @@ class _Neighbours:
 
     def __init__(self, dated: list[tuple[str, dt.date, frozenset[str]]]) -> None:
         self.dated = dated
-        self.postings: dict[str, list[int]] = {}
+        postings: dict[str, list[int]] = {}
         for i, (_, _, feats) in enumerate(dated):
             for f in feats:
-                self.postings.setdefault(f, []).append(i)
-        self.idf = {f: feature_idf(f) for f in self.postings
-                    if not (f.startswith("w:") and word_share(f[2:]) > _COMMON_WORD)}
+                postings.setdefault(f, []).append(i)
+        weights = {f: w for f in postings
+                   if not (f.startswith("w:") and word_share(f[2:]) > _COMMON_WORD) and (w := feature_idf(f)) > 0}
+        # the looked-up features, numbered in sorted order, each with its dated articles (one
+        # array, cut at ``_starts``) and its weight
+        order = sorted(weights)
+        self._feature = {f: k for k, f in enumerate(order)}
+        self._starts = np.zeros(len(order) + 1, dtype=np.int64)
+        np.cumsum([len(postings[f]) for f in order], out=self._starts[1:])
+        self._rows = np.fromiter(itertools.chain.from_iterable(postings[f] for f in order), dtype=np.int64,
+                                 count=int(self._starts[-1]))
+        self._weight = np.array([weights[f] for f in order], dtype=np.float64)
+        self._place = {article_id: i for i, (article_id, _, _) in enumerate(dated)}
         self.span = (min(d for _, d, _ in dated), max(d for _, d, _ in dated)) if dated else None
 
     def nearest(self, article_id: str, feats: frozenset[str]) -> list[tuple[float, dt.date, frozenset[str]]]:
-        scores: dict[int, float] = {}
-        for f in feats:
-            w = self.idf.get(f)
-            if w is None or w <= 0:
-                continue
-            for i in self.postings[f]:
-                scores[i] = scores.get(i, 0.0) + w
-        ranked = sorted(((sc, i) for i, sc in scores.items() if self.dated[i][0] != article_id),
-                        key=lambda p: (-p[0], p[1]))
-        return [(sc, self.dated[i][1], self.dated[i][2] & feats) for sc, i in ranked[:_NEIGHBOURS]]
+        """The :data:`_NEIGHBOURS` dated articles (not ``article_id``) whose shared features weigh
+        most, most first (ties: the earlier in ``dated``), with their score, date and the shared
+        features.  Each score is summed in the features' sorted order, so it is the same whatever
+        order a set iterates in."""
+        found = sorted(k for f in feats if (k := self._feature.get(f)) is not None)
+        if not found:
+            return []
+        keys = np.array(found, dtype=np.int64)
+        firsts, lasts = self._starts[keys], self._starts[keys + 1]
+        rows = np.concatenate([self._rows[a:b] for a, b in zip(firsts.tolist(), lasts.tolist(), strict=True)])
+        scores = np.bincount(rows, weights=np.repeat(self._weight[keys], lasts - firsts), minlength=len(self.dated))
+        me = self._place.get(article_id)
+        if me is not None:
+            scores[me] = 0.0
+        candidates = np.flatnonzero(scores > 0)
+        if len(candidates) > _NEIGHBOURS:  # only those scoring at least the fifth best can rank
+            fifth = np.partition(scores[candidates], len(candidates) - _NEIGHBOURS)[len(candidates) - _NEIGHBOURS]
+            candidates = candidates[scores[candidates] >= fifth]
+        ranked = sorted(candidates.tolist(), key=lambda i: (-scores[i], i))[:_NEIGHBOURS]
+        return [(float(scores[i]), self.dated[i][1], self.dated[i][2] & feats) for i in ranked]
 
 
 def date_articles(

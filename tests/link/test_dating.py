@@ -399,3 +399,42 @@ def test_articles_about_something_else_do_not_move_an_inferred_date() -> None:
         others.append((a, analysis(a)))
     assert run([*pairs, *others])[0][undated.id] == alone
     assert alone.date.earliest.year == 2017  # the levees' six articles outvote the floodgate's one
+
+
+def test_neighbours_rank_as_a_plain_vote_written_out() -> None:
+    """The numpy vote gives what the docstring says, written plainly: each dated article's score
+    is the sum of the weights of the features it shares (summed in sorted order; a common word
+    and an unweighted feature left out), the article itself excluded, the best five first, ties
+    to the earlier article."""
+    import random
+
+    from storyline.link.background import feature_idf, word_share
+    from storyline.link.dating import _COMMON_WORD, _NEIGHBOURS, _Neighbours
+
+    pool = ["w:levees", "w:people", "w:floodgate", "w:about", "w:harbour", "w:turbidity", "e:x1", "e:x2",
+            "d:2017-03-01", "md:03-01", "w:qzxvbrntk"]
+    rng = random.Random(3)
+    dated = [(f"a{i:02d}", dt.date(2017, 1, 1) + dt.timedelta(days=rng.randrange(900)),
+              frozenset(rng.sample(pool, rng.randrange(1, 6)))) for i in range(40)]
+    dated += [("b00", dt.date(2018, 1, 1), dated[0][2]), ("b01", dt.date(2018, 1, 2), dated[0][2])]  # ties
+    neighbours = _Neighbours(dated)
+
+    def plain(article_id: str, feats: frozenset[str]) -> list[tuple[float, dt.date, frozenset[str]]]:
+        kept = [f for f in sorted(feats) if not (f.startswith("w:") and word_share(f[2:]) > _COMMON_WORD)
+                and feature_idf(f) > 0]
+        scored = []
+        for i, (aid, _, theirs) in enumerate(dated):
+            score = 0.0
+            for f in kept:
+                if f in theirs:
+                    score += feature_idf(f)
+            if score > 0 and aid != article_id:
+                scored.append((-score, i))
+        return [(-s, dated[i][1], dated[i][2] & feats) for s, i in sorted(scored)[:_NEIGHBOURS]]
+
+    assert "w:people" not in neighbours._feature and "w:about" not in neighbours._feature  # common words
+    for n in range(30):
+        feats = frozenset(rng.sample(pool, rng.randrange(1, 8)))
+        asker = dated[n][0] if n % 3 == 0 else "undated"
+        assert neighbours.nearest(asker, feats) == plain(asker, feats)
+    assert neighbours.nearest("undated", frozenset({"w:people"})) == []
