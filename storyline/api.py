@@ -22,6 +22,7 @@ from storyline.errors import E, StorylineError
 from storyline.ingest import read_inputs
 from storyline.ingest.dedup import Deduplicator
 from storyline.link import link
+from storyline.link.background import list_version
 from storyline.model import (
     Article,
     ArticleAnalysis,
@@ -148,7 +149,9 @@ def build(
         # lock, label the story with the generation it was linked from (a stale story never
         # overwrites a fresher one), and go again while articles arrived meanwhile.  A story
         # that another linker made (an older storyline) is linked again once, new articles or not.
-        linker = link_version(settings.max_summary_chars)
+        # the linking code's fingerprint, and the version of the word list that dating weighs words
+        # by (a package's data, outside the code that the fingerprint hashes)
+        linker = f"{link_version(settings.max_summary_chars)} {list_version()}"
 
         def stale() -> bool:
             return store.needs_link() or (not report.linked and store.linked_by() != linker)

@@ -238,11 +238,15 @@ def test_a_story_an_older_linker_made_is_linked_again_without_new_articles(
     import sqlite3
 
     from storyline.api import build
+    from storyline.link.background import list_version
     from storyline.settings import Settings
+    from storyline.store import open_store
 
     db = tmp_path / "relinked.db"
     first = build([str(EXAMPLES)], db=db, settings=Settings(quiet=True))
     assert first.linked and not first.linker_changed  # linked for its new articles
+    with open_store(db, create=False, read_only=True) as store:  # the word list dating reads counts too
+        assert list_version() in (store.linked_by() or "").split()
     assert not build([str(EXAMPLES)], db=db, settings=Settings(quiet=True)).linked  # nothing changed
     conn = sqlite3.connect(db)
     try:

@@ -10,9 +10,9 @@ story linked from a mix of old and new analyses (the same story a fresh build wo
 The code part is a hash of the source files, so any change to them counts (a comment too:
 re-analysing is always correct, keeping a stale analysis is not).
 
-A linked story is fingerprinted the same way (:func:`link_version`: the linking code and data, the
-word list it weighs words by, and the setting it reads), so a build re-links a story an older
-linker made even when it adds no article.
+A linked story is fingerprinted the same way (:func:`link_version`: the linking code and data and
+the setting it reads), so a build re-links a story an older linker made even when it adds no
+article.
 """
 
 from __future__ import annotations
@@ -92,13 +92,10 @@ def analysis_version(model: str) -> str:
 
 @functools.cache
 def link_version(max_summary_chars: int) -> str:
-    """The fingerprint stored with a linked story: storyline's linking code and data, the word
-    list that weighs article features (:mod:`storyline.link.background`), and the one setting
-    linking reads.  A build re-links a story that another linker made, so that upgrading
+    """The fingerprint stored with a linked story: storyline's linking code and data, and the one
+    setting linking reads.  A build re-links a story that another linker made, so that upgrading
     storyline gives the story a fresh build would, even when no article is added.
 
-    For example ``"0f1e2d3c4b5a wordfreq-3.1.1 summary-160"``.
+    For example ``"0f1e2d3c4b5a summary-160"``.
     """
-    from storyline.link.background import list_version
-
-    return f"{fingerprint(_PACKAGE, _LINK_SOURCES)} {list_version()} summary-{max_summary_chars}"
+    return f"{fingerprint(_PACKAGE, _LINK_SOURCES)} summary-{max_summary_chars}"
