@@ -433,10 +433,10 @@ def _shared_spans(analysis: ArticleAnalysis, entities: EntityIndex, shared: froz
     """Evidence for a neighbour vote: the first mentions (up to three, in text order) of what this
     article shares with its closest dated look-alike (entities, days)."""
     spans: dict[str, Span] = {}
-    for m in sorted(analysis.mentions, key=lambda m: m.span.start):
-        for e in entities.entities_at((m.span,)):
-            if f"e:{e}" in shared and f"e:{e}" not in spans:
-                spans[f"e:{e}"] = m.span
+    named = zip(analysis.mentions, entities.of_mentions(analysis), strict=True)
+    for m, e in sorted(named, key=lambda p: p[0].span.start):
+        if e is not None and f"e:{e}" in shared and f"e:{e}" not in spans:
+            spans[f"e:{e}"] = m.span
     for t in analysis.times:
         for f in (f"d:{t.date.earliest.isoformat()}" if t.date else "", f"md:{t.value[5:]}"):
             if f in shared and f not in spans:

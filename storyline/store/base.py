@@ -98,7 +98,8 @@ class Store(abc.ABC):
     def write_story(self, story: Story, *, generation: int | None = None, linker: str | None = None) -> bool:
         """Replace the stored story, in one transaction, with one linked from the
         articles of ``generation`` (default: the current :meth:`generation`) by ``linker``
-        (:func:`~storyline.analyze.version.link_version`; ``None``: not recorded).
+        (:func:`~storyline.analyze.version.link_version` and the version of the word list dating
+        reads, as ``build`` writes it; ``None``: not recorded).
 
         A stale story never overwrites a fresher one: when ``generation`` is older
         than the stored story's, nothing is written.  Returns whether it wrote."""

@@ -438,3 +438,18 @@ def test_neighbours_rank_as_a_plain_vote_written_out() -> None:
         asker = dated[n][0] if n % 3 == 0 else "undated"
         assert neighbours.nearest(asker, feats) == plain(asker, feats)
     assert neighbours.nearest("undated", frozenset({"w:people"})) == []
+
+
+def test_a_neighbour_vote_cites_the_first_mentions_of_what_the_articles_share() -> None:
+    undated = art("The Halvern Council met again. Later the Halvern Council and Tarsk agreed on the levees.")
+    dated = art("The Halvern Council and Tarsk argued over the levees.", published="2017-03-01")
+
+    def named(a: Article) -> ArticleAnalysis:
+        return analysis(a, mentions=tuple(ent(a, n, "ORG", nth=k) for n, k in
+                                          (("Halvern Council", 0), ("Halvern Council", 1), ("Tarsk", 0))
+                                          if a.text.count(n) > k))
+
+    published, _ = run([(undated, named(undated)), (dated, named(dated))])
+    assert published[undated.id].date.value == "2017"  # one look-alike: its year, widened
+    # the council's first mention, not its second; Tarsk's; no day is shared
+    assert published[undated.id].evidence == (span(undated, "Halvern Council"), span(undated, "Tarsk"))
